@@ -1,0 +1,246 @@
+/**
+ * The study result: one typed object, rendered by separate renderers (table, json, csv, md, html, svg).
+ * Its JSON form is a versioned contract, described by schema/study-result.schema.json.
+ * Numbers are finite or null, never NaN. Dates are ISO `YYYY-MM-DD`. Returns are decimals (-0.1697 = -16.97%).
+ */
+import type {TestBattery, TestResult} from './engine/types.js'
+
+export const SCHEMA_VERSION = 2
+
+export interface StudyResult {
+  schemaVersion: typeof SCHEMA_VERSION
+  tool: {name: 'aftershock'; version: string}
+  study: StudyEcho
+  /** Last date of the benchmark data used: the data's as-of date (reports print this, not a run timestamp). */
+  dataAsOf: string
+  events: EventResult[]
+  groups: GroupResult[]
+  securities: SecurityResult[]
+  /** Base-period indexing ("three waves"); absent when the study has no `index:` section. */
+  index?: IndexResult
+  /** Market value at stake; absent when the study has no `shares:` and no --live-shares. */
+  value?: ValueResult
+  volatility?: VolatilityResult
+  volume?: VolumeResult
+  claims?: ClaimResult[]
+  /** Security-events whose windows overlap another event of the same security (list events). */
+  overlaps?: OverlapNote[]
+  notes: string[]
+}
+
+export interface StudyEcho {
+  name: string
+  file: string | null
+  benchmark: string
+  price: 'adjClose' | 'close'
+  returns: 'simple' | 'log'
+  model: 'market' | 'market-adjusted' | 'mean-adjusted'
+  nonTradingDay: 'next' | 'previous' | 'skip' | 'error'
+  /** Estimation window in relative trading days (ISO dates in the study file are resolved per event). */
+  estimation: {from: number | string; to: number | string; minObservations: number}
+  windows: Array<[number | string, number | string]>
+}
+
+export interface EventResult {
+  id: string
+  label: string | null
+  /** For list events: the security it belongs to; null for a common event. */
+  symbol: string | null
+  /** The date as requested in the study file. */
+  date: string
+  /** Day 0: the trading date used. */
+  tradingDate: string
+  /** Trading days between the requested date and day 0 (0 when the market was open). */
+  shift: number
+  note: string | null
+}
+
+export type {TestBattery, TestResult}
+
+export interface DailyRow {
+  t: number
+  /** Calendar date of day t; null when the security-events aggregated have different dates. */
+  date: string | null
+  n: number
+  aar: number
+  tests: TestBattery
+}
+
+export interface WindowRow {
+  window: [number, number]
+  from: string | null
+  to: string | null
+  n: number
+  caar: number
+  tests: TestBattery
+}
+
+export interface GroupResult {
+  group: string
+  label: string | null
+  event: string
+  n: number
+  excluded: number
+  daily: DailyRow[]
+  windows: WindowRow[]
+}
+
+export interface ModelFit {
+  alpha: number
+  beta: number
+  sigma: number
+  r2: number | null
+  /** Estimation observations L_i. */
+  n: number
+}
+
+export interface SecurityArRow {
+  t: number
+  date: string
+  ret: number
+  ar: number
+  sar: number
+}
+
+export interface SecurityWindowRow {
+  window: [number, number]
+  from: string
+  to: string
+  car: number
+  scar: number
+  bhar: number
+  /** Single-security t statistic CAR / sqrt(Var(CAR)), Student t with L - d df. */
+  t: number
+  p: number
+}
+
+export interface SecurityResult {
+  symbol: string
+  group: string
+  event: string
+  model?: ModelFit
+  ar?: SecurityArRow[]
+  windows?: SecurityWindowRow[]
+  /** Present instead of model/ar/windows when the security-event could not be estimated. */
+  excluded?: string
+}
+
+// ---- issue 4 extensions -------------------------------------------------------------------------
+
+export interface IndexResult {
+  base: {from: string; to: string}
+  asOf: string
+  weighting: 'equal' | 'value'
+  /** Per security: base price B_i and the table row as of `asOf`. */
+  securities: IndexRow[]
+  groups: IndexRow[]
+  /** Daily series from the base period's first day to asOf: one entry per date. */
+  series: Array<{date: string; values: Record<string, number | null>}>
+  notes: string[]
+}
+
+export interface IndexRow {
+  /** Symbol, or group id for group rows. */
+  id: string
+  group: string | null
+  /** Base value B_i (mean adjusted close over the base period); null for groups. */
+  base: number | null
+  /** I_asOf: 100 = base period. */
+  level: number | null
+  /** I_asOf / 100 - 1. */
+  sinceBase: number | null
+  /** Return from the last close before each event to asOf, keyed by event id. */
+  sinceEvent: Record<string, number | null>
+  peak: number | null
+  peakDate: string | null
+  /** Drawdown from the peak to asOf: level / peak - 1 (<= 0). */
+  drawdown: number | null
+  /** Why a security is left out of its group index. */
+  excluded: string | null
+}
+
+export interface ValueResult {
+  /** Share counts used, with their source note. */
+  shares: Array<{symbol: string; shares: number; source: string; current: boolean}>
+  rows: ValueRow[]
+  groups: ValueRow[]
+  notes: string[]
+}
+
+export interface ValueRow {
+  /** Symbol, or group id for group rows. */
+  id: string
+  group: string | null
+  event: string
+  /** "day0" or the window as "t1,t2". */
+  window: [number, number]
+  from: string
+  to: string
+  /** Price at the close before the window and at its end. */
+  startPrice: number | null
+  endPrice: number | null
+  /** Dollar change: shares × (P_end − P_start). */
+  change: number
+  /** Dollar change attributable to the abnormal return: shares × P_start × CAR. */
+  abnormalChange: number | null
+  /** True when adjusted closes stand in for the unadjusted close. */
+  approximate: boolean
+}
+
+export interface VolatilityResult {
+  /** Post-event window used for the variance ratio, in relative days. */
+  window: [number, number]
+  securities: Array<{
+    symbol: string
+    group: string
+    event: string
+    preVariance: number
+    postVariance: number
+    ratio: number
+    df1: number
+    df2: number
+    p: number
+    significant: boolean
+  }>
+  groups: Array<{
+    group: string
+    event: string
+    n: number
+    meanRatio: number
+    shareSignificant: number
+    /** Cross-sectional test of mean_i SAR_it^2 - 1 over the window. */
+    test: TestResult
+    meanSar2Minus1: number
+  }>
+}
+
+export interface VolumeResult {
+  window: [number, number]
+  groups: Array<{
+    group: string
+    event: string
+    n: number
+    daily: Array<{t: number; date: string | null; n: number; meanAv: number; crossSectionalT: TestResult; sign: TestResult}>
+  }>
+  notes: string[]
+}
+
+export interface ClaimResult {
+  id: string
+  text: string
+  metric: string
+  subject: string
+  event: string
+  window: [number, number]
+  expected: number
+  tolerance: number
+  measured: number | null
+  holds: boolean
+  note: string | null
+}
+
+export interface OverlapNote {
+  symbol: string
+  events: string[]
+  note: string
+}
