@@ -1,0 +1,18 @@
+import {existsSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The read-only material beside the repo: real prices, methods, Yahoo API notes. Never copied in. */
+export const SHARED = path.resolve(process.env.AFTERSHOCK_SHARED_DIR ?? path.join(REPO, '..', 'shared'))
+export const PRICES_DIR = path.join(SHARED, 'data', 'prices')
+export const COVID_DIR = path.join(SHARED, 'data', 'covid-2020')
+
+/** True when ../shared/data is here. In CI (CI=true) its absence is an error, not a skip. */
+export function haveSharedData(): boolean {
+  const ok = existsSync(PRICES_DIR) && existsSync(COVID_DIR)
+  if (!ok && process.env.CI === 'true') {
+    throw new Error(`../shared data is missing: expected ${PRICES_DIR} and ${COVID_DIR} (CI must provide ../shared)`)
+  }
+  return ok
+}
