@@ -1,0 +1,89 @@
+/**
+ * The validated study specification: what a study file (YAML or JSON) means once parsed and checked.
+ * Produced by `loadStudy` (src/study/load.ts); consumed by the runner (src/study/run.ts).
+ * Dates are ISO strings `YYYY-MM-DD`; offsets are trading days relative to day 0.
+ */
+import type {ModelKind, ReturnKind} from '../engine/types.js'
+
+export type NonTradingDay = 'next' | 'previous' | 'skip' | 'error'
+/** A window bound: a trading-day offset from day 0, or an ISO date. */
+export type Bound = number | string
+
+export interface EventSpec {
+  id: string
+  /** The date as written in the study file (may be a non-trading day). */
+  date: string
+  label: string | null
+  /** List events only: the security this event belongs to. */
+  symbol: string | null
+  /** List events only: the group named in the events file (else from `groups`). */
+  group: string | null
+}
+
+export interface GroupSpec {
+  id: string
+  label: string | null
+  symbols: string[]
+}
+
+export interface SharesSpec {
+  symbol: string
+  shares: number
+  source: string
+}
+
+export type ClaimMetric =
+  | 'return' // raw cumulative return over the window: prod(1 + R_t) - 1
+  | 'ar' // abnormal return on a single day (window [t, t])
+  | 'car'
+  | 'bhar'
+  | 'caar' // group
+  | 'valueChange' // dollars: shares × (P_end − P_start); security or group (sum)
+  | 'abnormalValueChange'
+  | 'indexLevel' // I_asOf, 100 = base; security or group
+  | 'sinceBase' // I_asOf / 100 − 1
+
+export interface ClaimSpec {
+  id: string
+  text: string
+  metric: ClaimMetric
+  /** A symbol or a group id. */
+  subject: string
+  /** Event id (ignored by index metrics). */
+  event: string | null
+  window: [number, number]
+  expected: number
+  tolerance: number
+}
+
+export interface IndexSpec {
+  base: {from: string; to: string}
+  asOf: string
+  weighting: 'equal' | 'value'
+}
+
+export interface StudySpec {
+  name: string
+  title: string | null
+  description: string | null
+  /** Plain-words questions the study answers (shown in reports). */
+  questions: string[]
+  /** Absolute path of the study file, or null when built in code. */
+  file: string | null
+  benchmark: string
+  price: 'adjClose' | 'close'
+  returns: ReturnKind
+  model: ModelKind
+  nonTradingDay: NonTradingDay
+  estimation: {from: Bound; to: Bound; minObservations: number}
+  windows: Array<[Bound, Bound]>
+  /** Common events (each group studied around each event), or per-security list events. */
+  eventsKind: 'common' | 'list'
+  events: EventSpec[]
+  groups: GroupSpec[]
+  index: IndexSpec | null
+  /** Post-event window for abnormal volatility and volume, relative days; default [1, last window end]. */
+  volatilityWindow: [number, number] | null
+  shares: SharesSpec[]
+  claims: ClaimSpec[]
+}
