@@ -67,3 +67,87 @@ export const TEST_NAMES = [
 ] as const
 export type TestName = (typeof TEST_NAMES)[number]
 export type TestBattery = Record<TestName, TestResult>
+
+// ---- engine output (runEventStudy) -----------------------------------------------------------------
+
+/** Why a row (security-event) was left out. `day` is the relative day for 'missing-event-return'. */
+export interface Exclusion {
+  code: 'too-few-observations' | 'constant-returns' | 'zero-market-variance' | 'zero-residual-variance' | 'missing-event-return'
+  reason: string
+  day?: number
+}
+
+/** The fitted expected-return model of one row (estimation window E_i only). */
+export interface RowFit {
+  /** Intercept (market model), mean return (mean-adjusted), 0 (market-adjusted). */
+  alpha: number
+  /** Slope on the market (market model), 1 (market-adjusted), 0 (mean-adjusted). */
+  beta: number
+  /** sigma_i: sd of the estimation-window ARs, divisor L_i - max(d, 1). */
+  sigma: number
+  /** R^2 of the market model; null for the other models or when undefined. */
+  r2: number | null
+  /** L_i: estimation days with both returns present. */
+  L: number
+  /** Degrees of freedom of the single-security t test: L_i - d. */
+  df: number
+  /** Mean market return over E_i and S_mm = sum (R_m - mean_Rm)^2 (for C_it and Var(CAR)). */
+  meanRm: number
+  smm: number
+}
+
+/** Per-row results of one event window. Arrays have length n; entries of excluded rows are 0. */
+export interface WindowStats {
+  window: readonly [number, number]
+  /** T = t2 - t1 + 1. */
+  days: number
+  car: Float64Array
+  varCar: Float64Array
+  scar: Float64Array
+  bhar: Float64Array
+  /** Single-security t = CAR / sqrt(Var(CAR)), Student t with L_i - d df, and its two-sided p. */
+  t: Float64Array
+  p: Float64Array
+  /** Mean CAR over the included rows; null when none is included. */
+  caar: number | null
+  /** Included rows. */
+  n: number
+  tests: TestBattery
+}
+
+export interface DayStats {
+  /** Relative day. */
+  t: number
+  n: number
+  /** Mean AR over the included rows; null when none is included. */
+  aar: number | null
+  tests: TestBattery
+}
+
+export interface EngineResult {
+  n: number
+  model: ModelKind
+  /** Number of expected-return parameters d (market 2, mean-adjusted 1, market-adjusted 0). */
+  d: number
+  /** Per row: the fit, or null when excluded. */
+  fits: Array<RowFit | null>
+  /** Per row: the exclusion, or null when included. */
+  exclusions: Array<Exclusion | null>
+  /** 1 where the row is included. */
+  included: Uint8Array
+  nIncluded: number
+  /** Ascending union of the windows' relative days: the columns of ret/ar/sar. */
+  eventDays: Int32Array
+  /** Row-major n × eventDays.length. Rows of excluded securities hold 0 (check `included`). */
+  ret: Float64Array
+  ar: Float64Array
+  sar: Float64Array
+  /** Per row sigma_i (0 for excluded rows): what abnormal volatility needs. */
+  sigma: Float64Array
+  windows: WindowStats[]
+  daily: DayStats[]
+  /** Kolari-Pynnönen mean pairwise correlation of estimation-window ARs (null when N < 2). */
+  meanCorrelation: number | null
+  /** How meanCorrelation was computed: exact pairwise, or the O(N·L) form. */
+  correlationMethod: 'pairwise' | 'aggregate' | null
+}
