@@ -1,11 +1,13 @@
 /**
  * Issue 4's additions to a study result: base-period indexing, market value at stake and claims.
  * Called by the runner (src/study/run.ts) once the event-study part of the result is built.
- * (Owned by engineer D; this first version does nothing.)
  */
 import type {StudyResult} from '../result.js'
-import type {StudySpec} from './spec-types.js'
+import type {GroupSpec, StudySpec} from './spec-types.js'
 import type {Bar} from '../types.js'
+import {computeIndex} from '../analysis/base-index.js'
+import {computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
+import {evaluateClaims} from './claims.js'
 
 export interface ExtrasContext {
   spec: StudySpec
@@ -17,8 +19,89 @@ export interface ExtrasContext {
   liveShares?: Map<string, number>
 }
 
+/** Groups of the study: the spec's, else (list events grouped by the events file) those of the result. */
+function studyGroups(spec: StudySpec, result: StudyResult): GroupSpec[] {
+  if (spec.groups.length > 0) return spec.groups
+  const members = new Map<string, Set<string>>()
+  for (const s of result.securities) {
+    const set = members.get(s.group) ?? new Set<string>()
+    set.add(s.symbol)
+    members.set(s.group, set)
+  }
+  return [...members].map(([id, set]) => ({id, label: null, symbols: [...set]}))
+}
+
+/** Study-file shares first (as of the event); live shares only for symbols the study file does not cover. */
+export function shareEntries(spec: StudySpec, live?: ReadonlyMap<string, number>): ShareEntry[] {
+  const out: ShareEntry[] = spec.shares.map((s) => ({symbol: s.symbol, shares: s.shares, source: s.source, current: false}))
+  const given = new Set(out.map((s) => s.symbol))
+  for (const [symbol, shares] of live ?? []) {
+    if (given.has(symbol) || !(shares > 0) || !Number.isFinite(shares)) continue
+    out.push({symbol, shares, source: 'Yahoo Finance, current shares outstanding (not as of the event)', current: true})
+  }
+  return out
+}
+
+/** CAR of a security-event over a window, from its window rows, else the sum of its daily ARs; null when absent. */
+function carLookup(result: StudyResult): (symbol: string, event: string, w: [number, number]) => number | null {
+  return (symbol, event, w) => {
+    const sec = result.securities.find((s) => s.symbol === symbol && s.event === event && !s.excluded)
+    if (!sec) return null
+    const row = sec.windows?.find((x) => x.window[0] === w[0] && x.window[1] === w[1])
+    if (row) return row.car
+    let sum = 0
+    for (let t = w[0]; t <= w[1]; t++) {
+      const r = sec.ar?.find((x) => x.t === t)
+      if (!r) return null
+      sum += r.ar
+    }
+    return sum
+  }
+}
+
 /** Fills result.index, result.value and result.claims (and their notes) in place. */
 export function addStudyExtras(result: StudyResult, ctx: ExtrasContext): void {
-  void result
-  void ctx
+  const {spec} = ctx
+  const groups = studyGroups(spec, result)
+  const events = result.events.map((e) => ({id: e.id, tradingDate: e.tradingDate, symbol: e.symbol}))
+  const shares = shareEntries(spec, ctx.liveShares)
+
+  if (spec.index) {
+    result.index = computeIndex({
+      index: spec.index,
+      calendar: ctx.calendar,
+      groups,
+      bars: ctx.bars,
+      events,
+      benchmark: spec.benchmark,
+      shares: new Map(shares.map((s) => [s.symbol, s.shares])),
+    })
+  }
+
+  if (shares.length > 0) {
+    const day0 = new Map(result.events.map((e) => [e.id, e.tradingDate]))
+    const subjects: ValueSubject[] = []
+    for (const s of result.securities) {
+      const tradingDate = day0.get(s.event)
+      if (tradingDate) subjects.push({symbol: s.symbol, group: s.group, event: s.event, tradingDate})
+    }
+    result.value = computeValueAtStake({
+      calendar: ctx.calendar,
+      bars: ctx.bars,
+      subjects,
+      windows: spec.windows,
+      shares,
+      car: carLookup(result),
+      aggregateEvents: spec.eventsKind === 'list',
+    })
+  }
+
+  if (spec.claims.length > 0) {
+    result.claims = evaluateClaims(spec.claims, result)
+    const failing = result.claims.filter((c) => !c.holds)
+    result.notes.push(
+      `claims: ${result.claims.length - failing.length} of ${result.claims.length} hold` +
+        (failing.length > 0 ? `; not holding: ${failing.map((c) => c.id).join(', ')}` : ''),
+    )
+  }
 }

@@ -1,0 +1,246 @@
+/**
+ * Base-period indexing: the "three waves" chart and its table (issue 4, capability 1).
+ * Conventions: ../shared/docs/event-study-methods.md, "Indexing to a base period".
+ */
+import type {IndexResult, IndexRow} from '../result.js'
+import type {GroupSpec, IndexSpec} from '../study/spec-types.js'
+import type {Bar} from '../types.js'
+import {InputError} from '../errors.js'
+import {alignAdjusted, finiteOrNull, firstIndexOnOrAfter, lastIndexOnOrBefore} from './price-series.js'
+
+export interface IndexEvent {
+  id: string
+  /** Day 0 (a trading date): the since-event return starts at the last close before it. */
+  tradingDate: string
+  /** List events: the only security the event applies to; null or absent for a common event. */
+  symbol?: string | null
+}
+
+export interface IndexInput {
+  index: IndexSpec
+  /** The study's trading calendar (the benchmark's trading dates), ascending. */
+  calendar: readonly string[]
+  groups: readonly GroupSpec[]
+  bars: ReadonlyMap<string, readonly Bar[]>
+  events: readonly IndexEvent[]
+  /** Shown as a reference row (group null) in `securities` and the series; not part of any group. */
+  benchmark?: string | null
+  /** Shares outstanding per symbol: the weights of `weighting: value`. */
+  shares?: ReadonlyMap<string, number>
+}
+
+/**
+ * Base value B_i = mean over the base period's trading days of P_it (adjusted close).
+ * Returns NaN unless the security has a price on every one of those days (methods: such a security is
+ * left out of its group index).
+ */
+export function baseValue(prices: Float64Array, baseFrom: number, baseTo: number): number {
+  if (baseTo < baseFrom) return Number.NaN
+  let sum = 0
+  for (let i = baseFrom; i <= baseTo; i++) {
+    if (Number.isNaN(prices[i])) return Number.NaN
+    sum += prices[i]
+  }
+  return sum / (baseTo - baseFrom + 1)
+}
+
+/** Security index I_it = 100 · P_it / B_i on each calendar day (NaN where there is no price). */
+export function securityIndex(prices: Float64Array, base: number): Float64Array {
+  const out = new Float64Array(prices.length)
+  for (let i = 0; i < prices.length; i++) out[i] = (100 * prices[i]) / base
+  return out
+}
+
+/**
+ * Group index on each calendar day from `from`:
+ *  equal: G_t = mean_i I_it;  value: G_t = Σ_i w_i I_it / Σ_i w_i with w_i = shares_i · B_i
+ *  (= 100 · Σ shares_i P_it / Σ shares_i B_i, a constant-shares market-value index).
+ * A member without a price on a day after the base period carries its last index level forward, so that a
+ * missing bar does not make the group jump; the caller reports it.
+ */
+export function groupIndex(members: readonly Float64Array[], weights: readonly number[], from: number): {series: Float64Array; carried: number} {
+  const len = members.length === 0 ? 0 : members[0].length
+  const out = new Float64Array(len).fill(Number.NaN)
+  if (members.length === 0) return {series: out, carried: 0}
+  const last = members.map(() => Number.NaN)
+  const wsum = weights.reduce((a, b) => a + b, 0)
+  let carried = 0
+  for (let t = from; t < len; t++) {
+    let acc = 0
+    let ok = true
+    for (let k = 0; k < members.length; k++) {
+      const v = members[k][t]
+      if (!Number.isNaN(v)) last[k] = v
+      else if (!Number.isNaN(last[k])) carried++
+      if (Number.isNaN(last[k])) ok = false
+      acc += weights[k] * last[k]
+    }
+    out[t] = ok ? acc / wsum : Number.NaN
+  }
+  return {series: out, carried}
+}
+
+/** Peak of a series over [from, to] (max level and its index) and the drawdown level_to / peak − 1. */
+export function peakAndDrawdown(series: Float64Array, from: number, to: number): {peak: number; peakIndex: number; drawdown: number} {
+  let peak = Number.NaN
+  let peakIndex = -1
+  for (let i = from; i <= to; i++) {
+    const v = series[i]
+    if (!Number.isNaN(v) && (Number.isNaN(peak) || v > peak)) {
+      peak = v
+      peakIndex = i
+    }
+  }
+  return {peak, peakIndex, drawdown: series[to] / peak - 1}
+}
+
+/** Return from the last close before day 0 to `asOf`: S_asOf / S_before − 1 (any level series, price or index). */
+function sinceEvents(series: Float64Array, calendar: readonly string[], asOf: number, events: readonly IndexEvent[], symbol: string | null): Record<string, number | null> {
+  const out: Record<string, number | null> = {}
+  for (const ev of events) {
+    if (ev.symbol && ev.symbol !== symbol) continue
+    const day0 = firstIndexOnOrAfter(calendar, ev.tradingDate)
+    const before = day0 - 1
+    out[ev.id] = before >= 0 && before < asOf ? finiteOrNull(series[asOf] / series[before] - 1) : null
+  }
+  return out
+}
+
+function row(id: string, group: string | null, base: number | null, series: Float64Array, calendar: readonly string[], from: number, asOf: number, events: readonly IndexEvent[], symbol: string | null, excluded: string | null): IndexRow {
+  const level = finiteOrNull(series[asOf])
+  const pk = peakAndDrawdown(series, from, asOf)
+  return {
+    id,
+    group,
+    base,
+    level,
+    sinceBase: level === null ? null : level / 100 - 1,
+    sinceEvent: sinceEvents(series, calendar, asOf, events, symbol),
+    peak: finiteOrNull(pk.peak),
+    peakDate: pk.peakIndex >= 0 && Number.isFinite(pk.peak) ? calendar[pk.peakIndex] : null,
+    drawdown: level === null ? null : finiteOrNull(pk.drawdown),
+    excluded,
+  }
+}
+
+/**
+ * The base-period index of every security and group of a study: the table as of `asOf` and the daily series
+ * from the base period's first trading day to `asOf` (keys: symbols and group ids).
+ */
+export function computeIndex(input: IndexInput): IndexResult {
+  const {index, calendar, groups, bars, events} = input
+  const notes: string[] = []
+  const baseFrom = firstIndexOnOrAfter(calendar, index.base.from)
+  const baseTo = lastIndexOnOrBefore(calendar, index.base.to)
+  if (baseFrom > baseTo) {
+    throw new InputError(
+      `index.base: no trading day of the benchmark between ${index.base.from} and ${index.base.to}; ` +
+        `choose a base period inside the data (${calendar[0] ?? 'none'} .. ${calendar[calendar.length - 1] ?? 'none'}) or import/fetch older prices`,
+    )
+  }
+  const asOf = lastIndexOnOrBefore(calendar, index.asOf)
+  if (asOf < baseTo) {
+    throw new InputError(`index.asOf: ${index.asOf} is before the end of the base period (${index.base.to}) or of the data; set a later asOf`)
+  }
+  if (calendar[asOf] !== index.asOf) {
+    notes.push(
+      index.asOf > calendar[calendar.length - 1]
+        ? `index.asOf ${index.asOf} is after the last trading day in the data; the table is as of ${calendar[asOf]}`
+        : `index.asOf ${index.asOf} is not a trading day; the table is as of ${calendar[asOf]}, the last trading day before it`,
+    )
+  }
+  notes.push(
+    `base period: ${baseTo - baseFrom + 1} trading days ${calendar[baseFrom]} .. ${calendar[baseTo]}; I = 100 × P / B, B = mean adjusted close over the base period`,
+  )
+
+  const seriesDates = calendar.slice(baseFrom, asOf + 1)
+  const seriesValues: Array<Record<string, number | null>> = seriesDates.map(() => ({}))
+  const put = (key: string, s: Float64Array): void => {
+    for (let i = baseFrom; i <= asOf; i++) seriesValues[i - baseFrom][key] = finiteOrNull(s[i])
+  }
+
+  // One pass per symbol: prices on the calendar, base value, index series.
+  interface Sec {
+    base: number
+    prices: Float64Array
+    index: Float64Array
+    excluded: string | null
+  }
+  const secs = new Map<string, Sec>()
+  const symbolOf = (symbol: string): Sec => {
+    const known = secs.get(symbol)
+    if (known) return known
+    const b = bars.get(symbol) ?? []
+    const {prices, usedClose} = alignAdjusted(calendar, b)
+    if (usedClose) notes.push(`${symbol}: no adjusted closes in the store; indexed on the raw close`)
+    const base = baseValue(prices, baseFrom, baseTo)
+    let excluded: string | null = null
+    if (Number.isNaN(base)) {
+      const first = b.find((x) => (x.adjClose ?? x.close) !== null)?.date
+      excluded = first
+        ? `no price on every trading day of the base period ${calendar[baseFrom]} .. ${calendar[baseTo]} (prices start ${first}); left out of its group index`
+        : 'no prices in the store; left out of its group index'
+    }
+    const sec: Sec = {
+      base,
+      prices,
+      index: Number.isNaN(base) ? new Float64Array(calendar.length).fill(Number.NaN) : securityIndex(prices, base),
+      excluded,
+    }
+    secs.set(symbol, sec)
+    return sec
+  }
+
+  const securities: IndexRow[] = []
+  const groupRows: IndexRow[] = []
+  const benchmark = input.benchmark ?? null
+  if (benchmark) {
+    const s = symbolOf(benchmark)
+    securities.push(row(benchmark, null, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events.filter((e) => !e.symbol), null, s.excluded))
+    put(benchmark, s.index)
+  }
+
+  for (const g of groups) {
+    const members: Float64Array[] = []
+    const weights: number[] = []
+    const left: string[] = []
+    for (const symbol of g.symbols) {
+      const s = symbolOf(symbol)
+      let excluded = s.excluded
+      if (!excluded && index.weighting === 'value') {
+        const sh = input.shares?.get(symbol)
+        if (sh === undefined || !(sh > 0)) excluded = 'no shares outstanding for weighting: value; left out of its group index'
+      }
+      // Since-event returns of a security need no base, so they are given from its prices even when excluded.
+      const r = row(symbol, g.id, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events, symbol, excluded)
+      if (s.excluded) r.sinceEvent = sinceEvents(s.prices, calendar, asOf, events, symbol)
+      securities.push(r)
+      if (!seriesValues[0] || !(symbol in seriesValues[0])) put(symbol, s.index)
+      if (excluded) {
+        left.push(`${symbol} (${excluded.split(';')[0]})`)
+        continue
+      }
+      members.push(s.index)
+      weights.push(index.weighting === 'value' ? (input.shares?.get(symbol) ?? 0) * s.base : 1)
+    }
+    // From day 0 of the calendar, so that since-event returns of events before the base period exist too.
+    const {series, carried} = groupIndex(members, weights, 0)
+    if (carried > 0) notes.push(`group ${g.id}: ${carried} member-days without a price carry the member's last level forward`)
+    const excluded = members.length === 0 ? 'no member has prices for the whole base period' : null
+    groupRows.push(row(g.id, null, null, series, calendar, baseFrom, asOf, events.filter((e) => !e.symbol), null, excluded))
+    put(g.id, series)
+    if (left.length > 0) {
+      notes.push(`group ${g.id}: ${left.join('; ')} left out of the group index (${members.length} of ${g.symbols.length} members in it)`)
+    }
+  }
+
+  return {
+    base: {from: index.base.from, to: index.base.to},
+    asOf: calendar[asOf],
+    weighting: index.weighting,
+    securities,
+    groups: groupRows,
+    series: seriesDates.map((date, i) => ({date, values: seriesValues[i]})),
+    notes,
+  }
+}
