@@ -1,0 +1,62 @@
+/**
+ * Chart 3: day-0 abnormal returns per security, sorted, coloured by group, significance marked.
+ */
+import type {TopLevelSpec} from 'vega-lite'
+import type {StudyResult} from '../../result.js'
+import {day0Points} from '../../report/chart-data.js'
+import {CHART_CONFIG, groupColorScale} from './theme.js'
+
+const SIG = 'p < 0.05 (own test)'
+const NOT_SIG = 'not significant'
+
+/** Vega-Lite spec of the day-0 ARs, one panel per common event (list events share one panel); null when none. */
+export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
+  const listEvents = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const tradingDate = new Map(result.events.map((e) => [e.id, e.tradingDate]))
+  const points = day0Points(result).map((p) => {
+    const list = listEvents.has(p.event)
+    return {
+      ...p,
+      panel: list ? 'list events' : p.eventLabel,
+      label: list ? `${p.symbol} ${tradingDate.get(p.event) ?? p.event}` : p.symbol,
+      significance: p.significant ? SIG : NOT_SIG,
+      text: `${(p.ar * 100).toFixed(1)}%${p.significant ? ' *' : ''}`,
+    }
+  })
+  if (points.length === 0) return null
+    // Room for the value labels beside the longest bars.
+  const x = {field: 'ar', type: 'quantitative', title: 'Abnormal return on day 0', axis: {format: '.0%'}, scale: {padding: 44}} as const
+  // day0Points is sorted by AR within each event: keep that order.
+  const y = {field: 'label', type: 'nominal', title: null, sort: null} as const
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: {
+      text: 'Abnormal returns on day 0, by security',
+      subtitle: 'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))',
+    },
+    config: CHART_CONFIG,
+    data: {values: points},
+    facet: {column: {field: 'panel', type: 'nominal', title: null, sort: {field: 'event'}}},
+    spec: {
+      width: 300,
+      height: {step: 16},
+      layer: [
+        {
+          mark: {type: 'bar', height: {band: 0.75}},
+          encoding: {
+            x,
+            y,
+            color: {field: 'groupLabel', type: 'nominal', title: 'Group', scale: groupColorScale(result)},
+            opacity: {field: 'significance', type: 'ordinal', sort: [SIG, NOT_SIG], title: 'Significance', scale: {domain: [SIG, NOT_SIG], range: [1, 0.35]}, legend: {symbolFillColor: '#666', symbolStrokeColor: '#666'}},
+          },
+        },
+        {
+          mark: {type: 'text', fontSize: 9, color: '#333', align: {expr: "datum.ar < 0 ? 'right' : 'left'"}, dx: {expr: 'datum.ar < 0 ? -3 : 3'}},
+          encoding: {x, y, text: {field: 'text', type: 'nominal'}},
+        },
+        {data: {values: [{x: 0}]}, mark: {type: 'rule', color: '#666'}, encoding: {x: {field: 'x', type: 'quantitative'}}},
+      ],
+    },
+    resolve: {scale: {y: 'independent'}},
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The numbers behind the report's charts, taken from a StudyResult: pure functions, no rendering.
+ * Every value is finite or null; rows that cannot be computed are left out.
+ */
+import type {EventResult, GroupResult, SecurityResult, StudyResult} from '../result.js'
+
+/** Day range of the CAAR chart (issue 5): day -10 to day +14 around each event. */
+export const CAAR_RANGE: readonly [number, number] = [-10, 14]
+/** Two-sided 95% normal quantile for the confidence bands. */
+const Z95 = 1.959963984540054
+
+export interface CaarPoint {
+  event: string
+  eventLabel: string
+  group: string
+  groupLabel: string
+  t: number
+  /** CAAR(first day..t) = mean_i CAR_i(first day..t). */
+  caar: number
+  /** CAAR ± 1.96 × s(CAR_i)/sqrt(N); null when N < 2. */
+  lo: number | null
+  hi: number | null
+  n: number
+}
+
+/** Display name of a group: its label, else its id. */
+export function groupLabel(result: StudyResult, group: string): string {
+  return result.groups.find((g) => g.group === group)?.label ?? group
+}
+
+/** Display name of an event: "label (trading date)", or the id for list events aggregated as "all". */
+export function eventLabel(result: StudyResult, event: string): string {
+  const e = result.events.find((x) => x.id === event)
+  if (!e) return event === 'all' ? 'all events' : event
+  return `${e.label ?? e.id} (${e.tradingDate})`
+}
+
+/** Group ids in the order the study lists them (first appearance in result.groups). */
+export function groupOrder(result: StudyResult): string[] {
+  return [...new Set(result.groups.map((g) => g.group))]
+}
+
+/** The estimated security-events that make up a group result (list events aggregate as event "all"). */
+export function groupMembers(result: StudyResult, g: GroupResult): SecurityResult[] {
+  return result.securities.filter(
+    (s) => s.group === g.group && (g.event === 'all' || s.event === g.event) && !s.excluded && s.ar !== undefined,
+  )
+}
+
+/**
+ * CAAR paths with 95% bands, per group × event, over the days of `range` present in the securities' AR rows.
+ * CAR_i(a..t) = sum_{τ=a..t} AR_iτ (a = first day present); CAAR_t = mean_i CAR_i; band = CAAR ± 1.96 s(CAR_i)/sqrt(N),
+ * s the cross-sectional standard deviation (MacKinlay 1997, sec. 4.4; the cross-sectional t of the methods doc).
+ * A security missing a day drops out from that day on, so every CAR covers the same days.
+ */
+export function caarPaths(result: StudyResult, range: readonly [number, number] = CAAR_RANGE): CaarPoint[] {
+  const out: CaarPoint[] = []
+  for (const g of result.groups) {
+    const members = groupMembers(result, g)
+    const days = new Set<number>()
+    const byT = members.map((s) => {
+      const m = new Map<number, number>()
+      for (const r of s.ar ?? []) {
+        if (r.t >= range[0] && r.t <= range[1] && Number.isFinite(r.ar)) {
+          m.set(r.t, r.ar)
+          days.add(r.t)
+        }
+      }
+      return m
+    })
+    const sorted = [...days].sort((a, b) => a - b)
+    const car = new Float64Array(members.length)
+    const alive = members.map(() => true)
+    for (const t of sorted) {
+      const cars: number[] = []
+      for (let i = 0; i < members.length; i++) {
+        const ar = byT[i].get(t)
+        if (ar === undefined) alive[i] = false
+        if (!alive[i]) continue
+        car[i] += ar as number
+        cars.push(car[i])
+      }
+      if (cars.length === 0) continue
+      const n = cars.length
+      const mean = cars.reduce((a, b) => a + b, 0) / n
+      let lo: number | null = null
+      let hi: number | null = null
+      if (n >= 2) {
+        const sd = Math.sqrt(cars.reduce((a, c) => a + (c - mean) ** 2, 0) / (n - 1))
+        const half = (Z95 * sd) / Math.sqrt(n)
+        lo = mean - half
+        hi = mean + half
+      }
+      out.push({
+        event: g.event,
+        eventLabel: eventLabel(result, g.event),
+        group: g.group,
+        groupLabel: g.label ?? g.group,
+        t,
+        caar: mean,
+        lo,
+        hi,
+        n,
+      })
+    }
+  }
+  return out
+}
+
+export interface Day0Point {
+  event: string
+  eventLabel: string
+  symbol: string
+  group: string
+  groupLabel: string
+  /** AR on day 0. */
+  ar: number
+  sar: number
+  /** Two-sided p of the security's own day-0 test: the [0,0] window's t when present, else SAR as N(0,1). */
+  p: number
+  significant: boolean
+}
+
+/** Two-sided standard normal p-value 2(1 − Φ(|z|)) (Abramowitz & Stegun 7.1.26 erfc approximation, |error| < 1.5e-7). */
+export function normalTwoSidedP(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2
+  const k = 1 / (1 + 0.3275911 * x)
+  const poly = k * (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))))
+  return Math.min(1, Math.max(0, poly * Math.exp(-x * x)))
+}
+
+/** Day-0 abnormal returns per security-event, sorted by AR ascending within each event; significant at 5%. */
+export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
+  const out: Day0Point[] = []
+  for (const s of result.securities) {
+    if (s.excluded || !s.ar) continue
+    const row = s.ar.find((r) => r.t === 0)
+    if (!row || !Number.isFinite(row.ar)) continue
+    const w = s.windows?.find((x) => x.window[0] === 0 && x.window[1] === 0)
+    const p = w && Number.isFinite(w.p) ? w.p : normalTwoSidedP(row.sar)
+    out.push({
+      event: s.event,
+      eventLabel: eventLabel(result, s.event),
+      symbol: s.symbol,
+      group: s.group,
+      groupLabel: groupLabel(result, s.group),
+      ar: row.ar,
+      sar: row.sar,
+      p,
+      significant: p < alpha,
+    })
+  }
+  const eventIdx = new Map(result.events.map((e, i) => [e.id, i]))
+  return out.sort((a, b) => (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || a.ar - b.ar || a.symbol.localeCompare(b.symbol))
+}
+
+export interface VolatilityBar {
+  event: string
+  eventLabel: string
+  group: string
+  groupLabel: string
+  period: 'before' | 'after'
+  /** Mean over the group's securities of the daily AR standard deviation (sqrt of the variance). */
+  sd: number
+  n: number
+  /** Share of the group's securities whose variance ratio is significant (one-sided F). */
+  shareSignificant: number
+}
+
+/**
+ * Volatility before (estimation window, sigma_i) and after (post-event window) per group × event:
+ * mean_i sqrt(preVariance_i) and mean_i sqrt(postVariance_i) (methods doc, abnormal volatility).
+ */
+export function volatilityBars(result: StudyResult): VolatilityBar[] {
+  const v = result.volatility
+  if (!v) return []
+  const keys = new Map<string, {group: string; event: string; pre: number[]; post: number[]; sig: number}>()
+  for (const s of v.securities) {
+    if (!Number.isFinite(s.preVariance) || !Number.isFinite(s.postVariance) || s.preVariance < 0 || s.postVariance < 0) continue
+    const k = `${s.group}\u0000${s.event}`
+    const e = keys.get(k) ?? {group: s.group, event: s.event, pre: [], post: [], sig: 0}
+    e.pre.push(Math.sqrt(s.preVariance))
+    e.post.push(Math.sqrt(s.postVariance))
+    if (s.significant) e.sig++
+    keys.set(k, e)
+  }
+  const order = groupOrder(result)
+  const eventIdx = new Map(result.events.map((e, i) => [e.id, i]))
+  const entries = [...keys.values()].sort(
+    (a, b) => (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || order.indexOf(a.group) - order.indexOf(b.group),
+  )
+  const out: VolatilityBar[] = []
+  for (const e of entries) {
+    const n = e.pre.length
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
+    const base = {event: e.event, eventLabel: eventLabel(result, e.event), group: e.group, groupLabel: groupLabel(result, e.group), n, shareSignificant: e.sig / n}
+    out.push({...base, period: 'before', sd: mean(e.pre)}, {...base, period: 'after', sd: mean(e.post)})
+  }
+  return out
+}
+
+export interface IndexPoint {
+  date: string
+  group: string
+  groupLabel: string
+  level: number
+}
+
+/** The group index series ("three waves"), 100 = base period, one point per group and date with a value. */
+export function indexPoints(result: StudyResult): IndexPoint[] {
+  const idx = result.index
+  if (!idx) return []
+  const groups = idx.groups.map((g) => g.id)
+  const out: IndexPoint[] = []
+  for (const row of idx.series) {
+    for (const g of groups) {
+      const v = row.values[g]
+      if (v === null || v === undefined || !Number.isFinite(v)) continue
+      out.push({date: row.date, group: g, groupLabel: groupLabel(result, g), level: v})
+    }
+  }
+  return out
+}
+
+/** Events to mark on date charts: common events with their trading date (list events have none in common). */
+export function eventMarks(result: StudyResult): Array<{id: string; date: string; label: string}> {
+  return result.events
+    .filter((e: EventResult) => e.symbol === null)
+    .map((e) => ({id: e.id, date: e.tradingDate, label: e.label ?? e.id}))
+}
