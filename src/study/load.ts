@@ -1,0 +1,127 @@
+/**
+ * Loading study files from disk: resolving a study argument (a path, or a name in `studies/`), reading the
+ * file and its events CSV, and listing the studies of a folder. The checks themselves live in ./spec.ts.
+ */
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {InputError} from '../errors.js'
+import {readEventsCsv} from './events-list.js'
+import {checkStudyText, studySymbols, StudyValidationError, type CheckResult, type EventsFileLoader} from './spec.js'
+import type {StudySpec} from './spec-types.js'
+
+export interface StudyLocateOptions {
+  /** Folder of named studies (default: `studies` in cwd, then the package's own studies/). */
+  studiesDir?: string
+  cwd?: string
+}
+
+const EXTENSIONS = ['.yaml', '.yml', '.json']
+
+/** The studies/ folder shipped with the package (next to dist/ when installed, next to src/ in the repo). */
+export const BUNDLED_STUDIES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../studies')
+
+/** Folders searched for named studies, in order. */
+export function studiesDirs(opts: StudyLocateOptions = {}): string[] {
+  const cwd = opts.cwd ?? process.cwd()
+  const dirs = opts.studiesDir ? [path.resolve(cwd, opts.studiesDir)] : [path.resolve(cwd, 'studies'), BUNDLED_STUDIES_DIR]
+  return [...new Set(dirs)]
+}
+
+/** Resolves a study argument to an absolute file: an existing path first, else NAME(.yaml|.yml|.json) in the studies folders. */
+export function resolveStudyPath(ref: string, opts: StudyLocateOptions = {}): string {
+  const cwd = opts.cwd ?? process.cwd()
+  const direct = path.resolve(cwd, ref)
+  if (existsSync(direct) && statSync(direct).isFile()) return direct
+  const looksLikePath = ref.includes('/') || ref.includes(path.sep) || EXTENSIONS.includes(path.extname(ref).toLowerCase())
+  const dirs = studiesDirs(opts)
+  if (!looksLikePath) {
+    for (const dir of dirs) {
+      for (const ext of EXTENSIONS) {
+        const f = path.join(dir, ref + ext)
+        if (existsSync(f)) return f
+      }
+    }
+  }
+  const where = looksLikePath ? `no file ${direct}` : `no file ${ref}, and no ${ref}.yaml|.yml|.json in ${dirs.join(' or ')}`
+  throw new InputError(`study "${ref}" not found: ${where}. Give a path to a study file, or a name from \`aftershock study list\`.`)
+}
+
+/** How a file is named in messages: relative to cwd when inside it, else absolute. */
+function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
+}
+
+/** Reads `events: {file}` relative to the study file. A missing file is reported against the study (file ''). */
+function eventsFileLoader(studyAbs: string, cwd: string): EventsFileLoader {
+  return (ref) => {
+    const abs = path.resolve(path.dirname(studyAbs), ref)
+    if (!existsSync(abs)) {
+      return {events: [], issues: [{file: '', line: null, path: 'events.file', message: `events file ${abs} not found; the path is relative to the study file`}]}
+    }
+    return readEventsCsv(readFileSync(abs, 'utf8'), displayPath(abs, cwd))
+  }
+}
+
+/** Checks a study file on disk without throwing for bad content (for `study validate`). */
+export function checkStudyFile(ref: string, opts: StudyLocateOptions = {}): CheckResult & {file: string} {
+  const cwd = opts.cwd ?? process.cwd()
+  const abs = resolveStudyPath(ref, opts)
+  const shown = displayPath(abs, cwd)
+  const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {absFile: abs, loadEventsFile: eventsFileLoader(abs, cwd)})
+  return {...res, file: shown}
+}
+
+/**
+ * Loads and validates a study: `ref` is a path or a name in studies/. Throws InputError when it is not
+ * found, StudyValidationError (an InputError listing every problem) when it is invalid.
+ */
+export function loadStudy(ref: string, opts: StudyLocateOptions = {}): StudySpec {
+  const res = checkStudyFile(ref, opts)
+  if (!res.spec) throw new StudyValidationError(res.issues)
+  return res.spec
+}
+
+/**
+ * Parses a study from text. `file` names it in messages; an `events: {file}` is read relative to it.
+ * spec.file is the absolute path of `file`.
+ */
+export function parseStudy(text: string, file: string): StudySpec {
+  const abs = path.resolve(file)
+  const res = checkStudyText(text, file, {absFile: abs, loadEventsFile: eventsFileLoader(abs, process.cwd())})
+  if (!res.spec) throw new StudyValidationError(res.issues)
+  return res.spec
+}
+
+export interface StudySummary {
+  name: string
+  file: string
+  title: string | null
+  events: number
+  groups: number
+  securities: number
+  /** Why the file could not be loaded (first problem), else null. */
+  error: string | null
+}
+
+/** Counts shown by `study validate` and `study list`. */
+export function summarizeStudy(spec: StudySpec, file: string): StudySummary {
+  return {name: spec.name, file, title: spec.title, events: spec.events.length, groups: spec.groups.length, securities: studySymbols(spec).length, error: null}
+}
+
+/** The studies of a folder (YAML and JSON files), by name; invalid ones are listed with their first error. */
+export function listStudies(dir: string): StudySummary[] {
+  if (!existsSync(dir)) return []
+  const files = readdirSync(dir)
+    .filter((f) => EXTENSIONS.includes(path.extname(f).toLowerCase()))
+    .sort()
+  return files.map((f) => {
+    const abs = path.join(dir, f)
+    const res = checkStudyText(readFileSync(abs, 'utf8'), abs, {absFile: abs, loadEventsFile: eventsFileLoader(abs, dir)})
+    if (res.spec) return summarizeStudy(res.spec, abs)
+    const first = res.issues[0]
+    const more = res.issues.length > 1 ? ` (and ${res.issues.length - 1} more)` : ''
+    return {name: path.basename(f, path.extname(f)), file: abs, title: null, events: 0, groups: 0, securities: 0, error: `${first.path ? first.path + ': ' : ''}${first.message}${more}`}
+  })
+}
