@@ -1,0 +1,144 @@
+/**
+ * Daily-price CSV files: the shared format `date,open,high,low,close,adj_close,volume` and Yahoo's own download
+ * `Date,Open,High,Low,Close,Adj Close,Volume`. A file is read whole or rejected whole: the first bad row
+ * throws an InputError `FILE:LINE: reason` (line 1 is the header).
+ */
+import path from 'node:path'
+import {InputError} from '../errors.js'
+import {normalizeSymbol} from '../store/symbols.js'
+import type {Bar} from '../types.js'
+import {isIsoDate} from './dates.js'
+
+type Field = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'
+const VALUE_FIELDS: readonly Exclude<Field, 'date'>[] = ['open', 'high', 'low', 'close', 'adjClose', 'volume']
+const PRICE_FIELDS: readonly Exclude<Field, 'date' | 'volume'>[] = ['open', 'high', 'low', 'close', 'adjClose']
+
+/** Header names (lower-cased, only letters and digits kept) and the field each one fills. */
+const HEADER_ALIASES: Record<string, Field> = {
+  date: 'date',
+  open: 'open',
+  high: 'high',
+  low: 'low',
+  close: 'close',
+  adjclose: 'adjClose',
+  adjustedclose: 'adjClose',
+  volume: 'volume',
+}
+
+export const EXPECTED_HEADER = 'date,open,high,low,close,adj_close,volume'
+
+export interface ParsedCsv {
+  /** Bars ascending by date. */
+  bars: Bar[]
+  /** Rows with no price at all (every cell empty or "null", as Yahoo writes a missing day): skipped. */
+  skipped: number
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+
+/** Symbol from a file name: `NVDA.csv` -> `NVDA`, `^GSPC.csv` -> `GSPC`. */
+export function symbolFromFile(file: string): string {
+  return normalizeSymbol(path.basename(file).replace(/\.csv$/i, ''))
+}
+
+/** Splits one CSV line; double-quoted fields may hold commas, `""` is a quote. */
+function splitLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',')
+  const out: string[] = []
+  let cur = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else cur += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') {
+      out.push(cur)
+      cur = ''
+    } else cur += c
+  }
+  out.push(cur)
+  return out
+}
+
+/**
+ * Parses a price CSV. `file` names the file in error messages. Throws InputError `FILE:LINE: reason` on a
+ * missing or unknown header, a wrong number of fields, an unparseable date or number, a duplicate date,
+ * a price <= 0 or a negative volume.
+ */
+export function parsePriceCsv(text: string, file: string): ParsedCsv {
+  const name = file
+  const fail = (line: number, reason: string): never => {
+    throw new InputError(`${name}:${line}: ${reason}`)
+  }
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
+  if (lines.length === 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
+
+  const header = splitLine(lines[0]).map((h) => h.trim().toLowerCase().replace(/[^a-z0-9]/g, ''))
+  const column = new Map<Field, number>()
+  header.forEach((h, i) => {
+    const f = HEADER_ALIASES[h]
+    if (f === undefined) return // extra columns (e.g. Yahoo's "Dividends") are ignored
+    if (column.has(f)) fail(1, `column "${f}" appears twice in the header`)
+    column.set(f, i)
+  })
+  if (!column.has('date')) {
+    fail(1, `missing header: the first line must name the columns, e.g. ${EXPECTED_HEADER} (got "${lines[0].slice(0, 80)}")`)
+  }
+  if (!column.has('close') && !column.has('adjClose')) {
+    fail(1, `the header has neither a close nor an adj_close column; expected ${EXPECTED_HEADER}`)
+  }
+
+  const bars: Bar[] = []
+  const seen = new Map<string, number>()
+  let skipped = 0
+  for (let i = 1; i < lines.length; i++) {
+    const lineNo = i + 1
+    const raw = lines[i]
+    if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
+    const cells = splitLine(raw).map((c) => c.trim())
+    if (cells.length !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
+
+    const date = cells[column.get('date')!]
+    if (!isIsoDate(date)) fail(lineNo, `unparseable date "${date}" (expected YYYY-MM-DD)`)
+    const prev = seen.get(date)
+    if (prev !== undefined) fail(lineNo, `duplicate date ${date} (also on line ${prev})`)
+    seen.set(date, lineNo)
+
+    const bar: Bar = {date, open: null, high: null, low: null, close: null, adjClose: null, volume: null}
+    for (const f of VALUE_FIELDS) {
+      const idx = column.get(f)
+      if (idx === undefined) continue
+      const cell = cells[idx]
+      if (cell === '' || cell.toLowerCase() === 'null') continue
+      if (!NUMBER.test(cell)) fail(lineNo, `unparseable number "${cell}" in column ${header[idx]}`)
+      const v = Number(cell)
+      if (!Number.isFinite(v)) fail(lineNo, `number out of range "${cell}" in column ${header[idx]}`)
+      if (f === 'volume' ? v < 0 : v <= 0) {
+        fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell} in column ${header[idx]}`)
+      }
+      bar[f] = v
+    }
+    if (VALUE_FIELDS.every((f) => bar[f] === null)) {
+      skipped++
+      continue
+    }
+    if (PRICE_FIELDS.every((f) => bar[f] === null)) fail(lineNo, 'a row with a volume but no price')
+    bars.push(bar)
+  }
+  bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  return {bars, skipped}
+}
+
+/** Writes bars as CSV in the shared format (empty cell for null), the same format `import` reads. */
+export function formatPriceCsv(bars: readonly Bar[]): string {
+  const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
+  const lines = [EXPECTED_HEADER]
+  for (const b of bars) lines.push([b.date, cell(b.open), cell(b.high), cell(b.low), cell(b.close), cell(b.adjClose), cell(b.volume)].join(','))
+  return lines.join('\n') + '\n'
+}

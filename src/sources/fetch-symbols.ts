@@ -1,0 +1,208 @@
+/**
+ * Fetching symbols from Yahoo into the store: bounded concurrency, retries with exponential backoff and
+ * jitter on HTTP 429, 5xx, timeouts and network errors, and incremental updates. One failed symbol does not
+ * lose the others: each symbol is written in its own transaction as soon as it arrives.
+ */
+import type {PriceStore} from '../store/store.js'
+import {isValidSymbol, normalizeSymbol} from '../store/symbols.js'
+import type {Bar} from '../types.js'
+import {addDays, todayIso} from './dates.js'
+import {fetchChart, type YahooClient} from './yahoo.js'
+
+/** First date asked for when a symbol is new and no --from is given. */
+export const DEFAULT_FROM = '2000-01-01'
+/** Stored days re-fetched on an incremental update, to detect a change of adjustment. */
+export const OVERLAP_DAYS = 5
+/** Relative difference of adjusted closes above which history counts as re-adjusted. */
+export const ADJ_TOLERANCE = 1e-6
+
+export interface FetchSummary {
+  symbol: string
+  ok: boolean
+  /** Rows written by this fetch (new days, or the whole history when replaced). */
+  added: number
+  /** Range of the rows written, null when none. */
+  from: string | null
+  to: string | null
+  /** True when the symbol's whole history was replaced (new symbol, --refresh, or re-adjusted history). */
+  replaced: boolean
+  /** Rows stored for the symbol after the fetch. */
+  rows: number
+  /** Requests made, retries included. */
+  attempts: number
+  note?: string
+  error?: string
+}
+
+export interface RetryPolicy {
+  /** Attempts per request, the first included (default 4). */
+  attempts?: number
+  /** First backoff delay, ms (default 1000); doubles each retry, plus jitter up to the same amount. */
+  baseDelayMs?: number
+  /** Longest single delay, ms (default 30 s). */
+  maxDelayMs?: number
+  /** Sleep function (tests pass one that records and returns at once). */
+  sleep?: (ms: number) => Promise<void>
+  /** Random source in [0, 1) for the jitter. */
+  random?: () => number
+}
+
+export interface FetchSymbolsOptions {
+  client: YahooClient
+  from?: string
+  to?: string
+  /** Re-fetch the whole history of every symbol and replace it. */
+  refresh?: boolean
+  /** Symbols fetched at once (default 4). */
+  concurrency?: number
+  retry?: RetryPolicy
+  /** Called after each symbol, in completion order. */
+  onProgress?: (done: number, total: number, summary: FetchSummary) => void
+  /** Today's date, for the default `to` (tests fix it). */
+  today?: string
+}
+
+const sleepReal = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+/** True for errors worth another try: HTTP 429 and 5xx, timeouts, aborted or failed connections. */
+export function isRetryable(err: unknown): boolean {
+  const e = err as {name?: string; code?: unknown; message?: string; cause?: unknown}
+  if (e?.name === 'HTTPError') return typeof e.code === 'number' && (e.code === 429 || e.code >= 500)
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return true
+  // undici's network failure: TypeError("fetch failed") with a cause (ECONNRESET, ENOTFOUND ...)
+  if (e?.name === 'TypeError' && /fetch failed/i.test(e.message ?? '')) return true
+  return false
+}
+
+/**
+ * Backoff before retry number `retry` (1-based): base * 2^(retry-1) plus jitter uniform in [0, that), capped.
+ * Full-jitter-style spreading keeps parallel workers from retrying in lockstep.
+ */
+export function backoffDelay(retry: number, policy: RetryPolicy = {}): number {
+  const base = (policy.baseDelayMs ?? 1000) * 2 ** (retry - 1)
+  const jitter = (policy.random ?? Math.random)() * base
+  return Math.min(policy.maxDelayMs ?? 30_000, Math.round(base + jitter))
+}
+
+/** One-line reason for a failed fetch, as the summary shows it. */
+export function describeError(err: unknown): string {
+  const e = err as {name?: string; code?: unknown; message?: string}
+  const msg = (e?.message ?? String(err)).replace(/\s+/g, ' ').trim()
+  if (e?.name === 'HTTPError') return `HTTP ${String(e.code)}: ${msg.slice(0, 120)}`
+  if (/No data found/i.test(msg)) return `unknown symbol: Yahoo has no data for it (${msg})`
+  if (e?.name === 'FailedYahooValidationError') return 'Yahoo sent a response of an unexpected shape (failed validation)'
+  if (/not parsable/i.test(msg)) return 'Yahoo sent a malformed response (not JSON)'
+  return msg.slice(0, 200)
+}
+
+async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, counter: {n: number}): Promise<T> {
+  const attempts = Math.max(1, policy.attempts ?? 4)
+  const sleep = policy.sleep ?? sleepReal
+  for (let i = 1; ; i++) {
+    counter.n++
+    try {
+      return await fn()
+    } catch (err) {
+      if (i >= attempts || !isRetryable(err)) throw err
+      await sleep(backoffDelay(i, policy))
+    }
+  }
+}
+
+/** True when two adjusted closes differ by more than the tolerance (a null on one side only is a change). */
+function adjChanged(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a !== b
+  return Math.abs(a - b) > ADJ_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+}
+
+async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOptions, to: string): Promise<FetchSummary> {
+  const key = normalizeSymbol(symbol)
+  const counter = {n: 0}
+  const retry = opts.retry ?? {}
+  const get = (from: string): Promise<Bar[]> => withRetry(() => fetchChart(opts.client, symbol, from, to), retry, counter)
+  const done = (bars: Bar[], replaced: boolean, note?: string): FetchSummary => ({
+    symbol: key,
+    ok: true,
+    added: bars.length,
+    from: bars[0]?.date ?? null,
+    to: bars[bars.length - 1]?.date ?? null,
+    replaced,
+    rows: store.getBars(key).length,
+    attempts: counter.n,
+    ...(note ? {note} : {}),
+  })
+  const replaceAll = async (from: string, note: string): Promise<FetchSummary> => {
+    const bars = await get(from)
+    if (bars.length === 0) throw new Error(`Yahoo returned no bars between ${from} and ${to}`)
+    store.replaceHistory(key, bars, {source: 'yahoo'})
+    return done(bars, true, note)
+  }
+
+  try {
+    if (!isValidSymbol(symbol)) throw new Error(`"${symbol}" is not a valid symbol`)
+    const first = store.firstDate(key)
+    const last = store.lastDate(key)
+    if (first === null || last === null) return await replaceAll(opts.from ?? DEFAULT_FROM, 'new symbol')
+    if (opts.refresh) return await replaceAll(opts.from ?? first, 'refreshed')
+    if (opts.from !== undefined && opts.from < first) return await replaceAll(opts.from, `history extended back to ${opts.from}`)
+    if (to <= last) {
+      store.logFetch({symbol: key, source: 'yahoo', action: 'unchanged', ok: true, rows: 0, message: `already stored up to ${last}`})
+      return done([], false, `up to date (stored to ${last})`)
+    }
+
+    // Incremental: re-fetch the last few stored days with the new ones and compare their adjusted closes.
+    const held = store.getBars(key, addDays(last, -14), last).slice(-OVERLAP_DAYS)
+    const fetched = await get(held[0]?.date ?? last)
+    const byDate = new Map(fetched.map((b) => [b.date, b]))
+    const overlap = held.filter((h) => byDate.has(h.date))
+    const changed = overlap.length === 0 || overlap.some((h) => adjChanged(h.adjClose, byDate.get(h.date)!.adjClose))
+    if (changed) {
+      const why = overlap.length === 0 ? 'the stored last days are missing from Yahoo' : 'adjusted closes changed (new dividend or split)'
+      return await replaceAll(first, `history replaced: ${why}`)
+    }
+    const fresh = fetched.filter((b) => b.date > last)
+    if (fresh.length === 0) {
+      store.logFetch({symbol: key, source: 'yahoo', action: 'unchanged', ok: true, rows: 0, message: `no new days after ${last}`})
+      return done([], false, `no new days after ${last}`)
+    }
+    store.upsertBars(key, fresh, {source: 'yahoo'})
+    return done(fresh, false)
+  } catch (err) {
+    const message = describeError(err)
+    try {
+      store.logFetch({symbol: key, source: 'yahoo', action: 'error', ok: false, rows: 0, message})
+    } catch {
+      // the log is best effort; the summary carries the error
+    }
+    return {symbol: key, ok: false, added: 0, from: null, to: null, replaced: false, rows: store.getBars(key).length, attempts: counter.n, error: message}
+  }
+}
+
+/**
+ * Fetches symbols (as typed: `NVDA`, `^GSPC`, `gspc`) into the store and returns one summary per distinct
+ * symbol, in input order. Never throws for a symbol's failure: it is in that symbol's summary.
+ */
+export async function fetchSymbols(store: PriceStore, symbols: readonly string[], opts: FetchSymbolsOptions): Promise<FetchSummary[]> {
+  const seen = new Set<string>()
+  const unique = symbols.filter((s) => {
+    const k = normalizeSymbol(s)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+  const to = opts.to ?? opts.today ?? todayIso()
+  const results: FetchSummary[] = new Array(unique.length)
+  let next = 0
+  let done = 0
+  const worker = async (): Promise<void> => {
+    while (next < unique.length) {
+      const i = next++
+      results[i] = await fetchOne(store, unique[i], opts, to)
+      done++
+      opts.onProgress?.(done, unique.length, results[i])
+    }
+  }
+  const n = Math.max(1, Math.min(opts.concurrency ?? 4, unique.length))
+  await Promise.all(Array.from({length: n}, worker))
+  return results
+}

@@ -1,0 +1,325 @@
+/**
+ * The price store: one SQLite file (`aftershock.sqlite`) in the cache folder, through better-sqlite3.
+ * WAL mode and a busy timeout let two aftershock processes (two scheduled jobs) write at once: each write is one
+ * IMMEDIATE transaction, so the second writer waits for the first instead of failing or losing rows.
+ */
+import Database from 'better-sqlite3'
+import {mkdirSync} from 'node:fs'
+import path from 'node:path'
+import {AftershockError} from '../errors.js'
+import type {Bar} from '../types.js'
+import {normalizeSymbol} from './symbols.js'
+
+export {normalizeSymbol, yahooSymbol, KNOWN_INDEXES} from './symbols.js'
+
+export const STORE_FILE = 'aftershock.sqlite'
+const SCHEMA_VERSION = '1'
+const BUSY_TIMEOUT_MS = 10_000
+
+/** One stored symbol, as `cache info` shows it. */
+export interface SecurityInfo {
+  symbol: string
+  firstDate: string | null
+  lastDate: string | null
+  rows: number
+  /** Where the bars came from: 'yahoo', 'csv:<file name>'. */
+  source: string | null
+  /** ISO timestamp of the last import or fetch that wrote bars. */
+  lastFetch: string | null
+}
+
+/** Where a write comes from, recorded on every bar and in the fetch log. */
+export interface WriteSource {
+  /** 'yahoo' or 'csv:<file name>'. */
+  source: string
+  /** ISO timestamp of the fetch (default: now). */
+  at?: string
+}
+
+export interface FetchLogEntry {
+  symbol: string
+  source: string
+  /** What happened: 'replace', 'append', 'unchanged', 'error'. */
+  action: string
+  ok: boolean
+  rows: number
+  from?: string | null
+  to?: string | null
+  message?: string | null
+  at?: string
+}
+
+export interface FetchLogRow extends Required<Omit<FetchLogEntry, 'from' | 'to' | 'message'>> {
+  id: number
+  from: string | null
+  to: string | null
+  message: string | null
+}
+
+export interface SharesInfo {
+  shares: number
+  /** ISO timestamp of the quote that gave the number. */
+  asOf: string
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS securities (
+  symbol TEXT PRIMARY KEY,
+  source TEXT,
+  last_fetch TEXT,
+  shares REAL,
+  shares_as_of TEXT
+);
+CREATE TABLE IF NOT EXISTS bars (
+  symbol TEXT NOT NULL,
+  date TEXT NOT NULL,
+  open REAL, high REAL, low REAL, close REAL, adj_close REAL, volume REAL,
+  dividend REAL, split REAL,
+  source TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  PRIMARY KEY (symbol, date)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fetch_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  symbol TEXT NOT NULL,
+  source TEXT NOT NULL,
+  action TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  rows INTEGER NOT NULL,
+  from_date TEXT,
+  to_date TEXT,
+  message TEXT
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
+`
+
+interface BarRow {
+  date: string
+  open: number | null
+  high: number | null
+  low: number | null
+  close: number | null
+  adj_close: number | null
+  volume: number | null
+  dividend: number | null
+  split: number | null
+}
+
+function toBar(r: BarRow): Bar {
+  const bar: Bar = {date: r.date, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adj_close, volume: r.volume}
+  if (r.dividend !== null) bar.dividend = r.dividend
+  if (r.split !== null) bar.split = r.split
+  return bar
+}
+
+/** Finite number or null: no NaN goes into the store. */
+function num(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as {code?: string}).code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+}
+
+/** Runs `fn`, retrying while SQLite says busy (setting WAL mode can report busy without waiting). */
+function retryBusy<T>(fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
+  const start = Date.now()
+  for (;;) {
+    try {
+      return fn()
+    } catch (err) {
+      if (!isBusy(err) || Date.now() - start > budgetMs) throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 50)
+    }
+  }
+}
+
+export class PriceStore {
+  private constructor(
+    private readonly db: Database.Database,
+    /** Absolute path of the SQLite file. */
+    readonly file: string,
+  ) {}
+
+  /** Opens (creating if needed) `<cacheDir>/aftershock.sqlite`. Safe when two processes open it at once. */
+  static open(cacheDir: string): PriceStore {
+    const dir = path.resolve(cacheDir)
+    const file = path.join(dir, STORE_FILE)
+    let db: Database.Database
+    try {
+      mkdirSync(dir, {recursive: true})
+      db = new Database(file, {timeout: BUSY_TIMEOUT_MS})
+    } catch (err) {
+      throw new AftershockError(`cannot open the price store ${file}: ${(err as Error).message} (check --cache-dir)`)
+    }
+    try {
+      retryBusy(() => db.pragma('journal_mode = WAL'))
+      db.pragma('synchronous = NORMAL')
+      db.pragma('foreign_keys = ON')
+      retryBusy(() => db.transaction(() => db.exec(SCHEMA)).immediate())
+    } catch (err) {
+      db.close()
+      throw new AftershockError(`cannot prepare the price store ${file}: ${(err as Error).message}`)
+    }
+    return new PriceStore(db, file)
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+
+  /** Stored bars of a symbol, ascending by date, optionally limited to [from, to] (inclusive ISO dates). */
+  getBars(symbol: string, from?: string, to?: string): Bar[] {
+    const rows = this.db
+      .prepare<[string, string, string], BarRow>(
+        `SELECT date, open, high, low, close, adj_close, volume, dividend, split FROM bars
+         WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
+      )
+      .all(normalizeSymbol(symbol), from ?? '0000-00-00', to ?? '9999-99-99')
+    return rows.map(toBar)
+  }
+
+  hasSymbol(symbol: string): boolean {
+    return this.db.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(normalizeSymbol(symbol)) !== undefined
+  }
+
+  /** Last stored date of a symbol, or null when it has no bars. */
+  lastDate(symbol: string): string | null {
+    const r = this.db.prepare<[string], {d: string | null}>('SELECT max(date) AS d FROM bars WHERE symbol = ?').get(normalizeSymbol(symbol))
+    return r?.d ?? null
+  }
+
+  /** First stored date of a symbol, or null when it has no bars. */
+  firstDate(symbol: string): string | null {
+    const r = this.db.prepare<[string], {d: string | null}>('SELECT min(date) AS d FROM bars WHERE symbol = ?').get(normalizeSymbol(symbol))
+    return r?.d ?? null
+  }
+
+  /** Every symbol with bars, alphabetical. */
+  listSecurities(): SecurityInfo[] {
+    return this.db
+      .prepare<[], SecurityInfo>(
+        `SELECT b.symbol AS symbol, min(b.date) AS firstDate, max(b.date) AS lastDate, count(*) AS rows,
+                s.source AS source, s.last_fetch AS lastFetch
+         FROM bars b LEFT JOIN securities s ON s.symbol = b.symbol
+         GROUP BY b.symbol ORDER BY b.symbol`,
+      )
+      .all()
+  }
+
+  /** Replaces a symbol's whole history with `bars`, in one transaction (with its fetch-log entry). */
+  replaceHistory(symbol: string, bars: readonly Bar[], src: WriteSource): number {
+    const key = normalizeSymbol(symbol)
+    const at = src.at ?? new Date().toISOString()
+    return retryBusy(() =>
+      this.db
+        .transaction(() => {
+          this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
+          const n = this.insertBars(key, bars, src.source, at)
+          this.touchSecurity(key, src.source, at)
+          this.insertLog({symbol: key, source: src.source, action: 'replace', ok: true, rows: n, ...range(bars), at})
+          return n
+        })
+        .immediate(),
+    )
+  }
+
+  /** Inserts or overwrites the given days of a symbol, keeping its other days, in one transaction. */
+  upsertBars(symbol: string, bars: readonly Bar[], src: WriteSource): number {
+    const key = normalizeSymbol(symbol)
+    const at = src.at ?? new Date().toISOString()
+    return retryBusy(() =>
+      this.db
+        .transaction(() => {
+          const n = this.insertBars(key, bars, src.source, at)
+          this.touchSecurity(key, src.source, at)
+          this.insertLog({symbol: key, source: src.source, action: 'append', ok: true, rows: n, ...range(bars), at})
+          return n
+        })
+        .immediate(),
+    )
+  }
+
+  /** Records a fetch or import that wrote nothing (an error, or nothing new). */
+  logFetch(entry: FetchLogEntry): void {
+    retryBusy(() => this.db.transaction(() => this.insertLog({...entry, symbol: normalizeSymbol(entry.symbol)})).immediate())
+  }
+
+  /** The fetch log, newest first. */
+  fetchLog(symbol?: string, limit = 100): FetchLogRow[] {
+    const rows = this.db
+      .prepare<[string | null, string | null, number], Omit<FetchLogRow, 'ok'> & {ok: number}>(
+        `SELECT id, at, symbol, source, action, ok, rows, from_date AS "from", to_date AS "to", message FROM fetch_log
+         WHERE (? IS NULL OR symbol = ?) ORDER BY id DESC LIMIT ?`,
+      )
+      .all(symbol ? normalizeSymbol(symbol) : null, symbol ? normalizeSymbol(symbol) : null, limit)
+    return rows.map((r) => ({...r, ok: r.ok === 1}))
+  }
+
+  /** Stores shares outstanding fetched live (for --live-shares). */
+  setShares(symbol: string, shares: number, asOf: string): void {
+    if (!Number.isFinite(shares) || shares <= 0) throw new AftershockError(`shares outstanding of ${symbol} must be a positive number, got ${shares}`)
+    const key = normalizeSymbol(symbol)
+    retryBusy(() =>
+      this.db
+        .prepare(
+          `INSERT INTO securities (symbol, shares, shares_as_of) VALUES (?, ?, ?)
+           ON CONFLICT(symbol) DO UPDATE SET shares = excluded.shares, shares_as_of = excluded.shares_as_of`,
+        )
+        .run(key, shares, asOf),
+    )
+  }
+
+  getShares(symbol: string): SharesInfo | null {
+    const r = this.db
+      .prepare<[string], {shares: number | null; asOf: string | null}>('SELECT shares, shares_as_of AS asOf FROM securities WHERE symbol = ?')
+      .get(normalizeSymbol(symbol))
+    return r && r.shares !== null ? {shares: r.shares, asOf: r.asOf ?? ''} : null
+  }
+
+  private insertBars(key: string, bars: readonly Bar[], source: string, at: string): number {
+    const ins = this.db.prepare(
+      `INSERT OR REPLACE INTO bars (symbol, date, open, high, low, close, adj_close, volume, dividend, split, source, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const b of bars) {
+      ins.run(key, b.date, num(b.open), num(b.high), num(b.low), num(b.close), num(b.adjClose), num(b.volume), num(b.dividend), num(b.split), source, at)
+    }
+    return bars.length
+  }
+
+  private touchSecurity(key: string, source: string, at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO securities (symbol, source, last_fetch) VALUES (?, ?, ?)
+         ON CONFLICT(symbol) DO UPDATE SET source = excluded.source, last_fetch = excluded.last_fetch`,
+      )
+      .run(key, source, at)
+  }
+
+  private insertLog(e: FetchLogEntry): void {
+    this.db
+      .prepare(
+        `INSERT INTO fetch_log (at, symbol, source, action, ok, rows, from_date, to_date, message)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.at ?? new Date().toISOString(), e.symbol, e.source, e.action, e.ok ? 1 : 0, e.rows, e.from ?? null, e.to ?? null, e.message ?? null)
+  }
+}
+
+function range(bars: readonly Bar[]): {from: string | null; to: string | null} {
+  if (bars.length === 0) return {from: null, to: null}
+  let from = bars[0].date
+  let to = bars[0].date
+  for (const b of bars) {
+    if (b.date < from) from = b.date
+    if (b.date > to) to = b.date
+  }
+  return {from, to}
+}
