@@ -1,0 +1,36 @@
+/** The event-study engine's public API: pure functions over typed arrays (see docs/methods.md). */
+export * from './types.js'
+export {runEventStudy, formatRelativeDay} from './event-study.js'
+export {abnormalVolatility} from './volatility.js'
+export type {VolatilityOptions, VolatilityOutput, VolatilityRow, VolatilityGroup} from './volatility.js'
+export {abnormalVolume} from './volume.js'
+export type {VolumePanel, VolumeOptions, VolumeOutput, VolumeDay} from './volume.js'
+export {
+  normalCdf,
+  normalTwoSidedP,
+  normalQuantile,
+  studentTCdf,
+  studentTTwoSidedP,
+  studentTQuantile,
+  fUpperTail,
+  incompleteBeta,
+  logGamma,
+} from './distributions.js'
+export {mean, variance, sd} from './stats.js'
+export {ols} from './ols.js'
+export type {OlsFit} from './ols.js'
+export {MODEL_PARAMETERS, fitModel, expectedReturn, predictionErrorFactor, carVariance, isExclusion} from './models.js'
+export {abnormalReturn, standardizedAbnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT} from './abnormal.js'
+export {
+  crossSectionalT,
+  brownWarner1980,
+  brownWarner1985,
+  patellZ,
+  bmp,
+  kolariPynnonen,
+  nullTest,
+} from './parametric-tests.js'
+export {standardizedRanks, corradoDay, corradoWindow} from './rank-test.js'
+export {signTest, generalizedSignTest, countPositive} from './sign-tests.js'
+export {wilcoxonSignedRank} from './wilcoxon.js'
+export {pairwiseMeanCorrelation, aggregateMeanCorrelation, AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'

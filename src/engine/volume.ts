@@ -1,0 +1,136 @@
+/**
+ * Abnormal trading volume (methods doc; cf. Campbell & Wasley 1996, Ajinkya & Jain 1989):
+ *   AV_it = ln(1 + V_it) - mean_{τ in E_i} ln(1 + V_iτ);  SAV_it = AV_it / s_i,
+ *   s_i the sd of ln(1 + V_iτ) over E_i (divisor L_i - 1).
+ * Tested per day like ARs: cross-sectional t on SAV (df N - 1) and the sign test.
+ * A row with fewer than minObservations estimation volumes, or constant volume, is excluded with the reason;
+ * a day whose volume is missing is skipped for that row (the day's N says how many rows it used).
+ */
+import {crossSectionalT} from './parametric-tests.js'
+import {countPositive, signTest} from './sign-tests.js'
+import type {TestResult} from './types.js'
+
+/** Volumes aligned like the EventPanel: row-major n × days, column j = relative day firstRel + j, NaN = missing. */
+export interface VolumePanel {
+  n: number
+  days: number
+  firstRel: number
+  volume: Float64Array
+}
+
+export interface VolumeOptions {
+  estimation: readonly [number, number]
+  /** Days to report, inclusive. */
+  window: readonly [number, number]
+  minObservations: number
+  /** Optional row mask (e.g. the engine's `included`): rows with 0 are left out. */
+  include?: Uint8Array
+}
+
+export interface VolumeDay {
+  t: number
+  n: number
+  /** Mean AV (log-volume excess over the estimation mean); null when n = 0. */
+  meanAv: number | null
+  meanSav: number | null
+  crossSectionalT: TestResult
+  sign: TestResult
+}
+
+export interface VolumeOutput {
+  window: readonly [number, number]
+  /** Row-major n × T (T = window length): AV and SAV; 0 where a row is excluded or the day is missing (see `present`). */
+  av: Float64Array
+  sav: Float64Array
+  present: Uint8Array
+  exclusions: Array<string | null>
+  daily: VolumeDay[]
+}
+
+export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeOutput {
+  const {n, days, firstRel, volume} = panel
+  const [e1, e2] = opts.estimation
+  const [w1, w2] = opts.window
+  const T = w2 - w1 + 1
+  const av = new Float64Array(n * T)
+  const sav = new Float64Array(n * T)
+  const present = new Uint8Array(n * T)
+  const exclusions: Array<string | null> = new Array<string | null>(n).fill(null)
+  const ec1 = Math.max(0, e1 - firstRel)
+  const ec2 = Math.min(days - 1, e2 - firstRel)
+  const need = Math.max(opts.minObservations, 2)
+  for (let i = 0; i < n; i++) {
+    if (opts.include && !opts.include[i]) {
+      exclusions[i] = 'excluded from the event study'
+      continue
+    }
+    const off = i * days
+    let L = 0
+    let s = 0
+    let lo = Infinity
+    let hi = -Infinity
+    for (let c = ec1; c <= ec2; c++) {
+      const v = volume[off + c]
+      if (v === v && v >= 0) {
+        const l = Math.log1p(v)
+        L++
+        s += l
+        if (l < lo) lo = l
+        if (l > hi) hi = l
+      }
+    }
+    if (L < need) {
+      exclusions[i] = `too few estimation volumes: ${L} (at least ${need} needed)`
+      continue
+    }
+    if (lo === hi) {
+      exclusions[i] = 'constant volume in the estimation window'
+      continue
+    }
+    const m = s / L
+    let ss = 0
+    for (let c = ec1; c <= ec2; c++) {
+      const v = volume[off + c]
+      if (v === v && v >= 0) ss += (Math.log1p(v) - m) ** 2
+    }
+    const sdv = Math.sqrt(ss / (L - 1))
+    for (let k = 0; k < T; k++) {
+      const c = w1 + k - firstRel
+      if (c < 0 || c >= days) continue
+      const v = volume[off + c]
+      if (!(v === v && v >= 0)) continue
+      const a = Math.log1p(v) - m
+      av[i * T + k] = a
+      sav[i * T + k] = a / sdv
+      present[i * T + k] = 1
+    }
+  }
+  const colA = new Float64Array(n)
+  const colS = new Float64Array(n)
+  const daily: VolumeDay[] = []
+  for (let k = 0; k < T; k++) {
+    let N = 0
+    for (let i = 0; i < n; i++) {
+      if (present[i * T + k]) {
+        colA[N] = av[i * T + k]
+        colS[N] = sav[i * T + k]
+        N++
+      }
+    }
+    let sa = 0
+    let ssv = 0
+    for (let q = 0; q < N; q++) {
+      sa += colA[q]
+      ssv += colS[q]
+    }
+    daily.push({
+      t: w1 + k,
+      n: N,
+      meanAv: N > 0 ? sa / N : null,
+      meanSav: N > 0 ? ssv / N : null,
+      crossSectionalT: crossSectionalT(colS, N),
+      sign: signTest(countPositive(colS, N), N),
+    })
+  }
+  return {window: opts.window, av, sav, present, exclusions, daily}
+}
