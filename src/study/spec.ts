@@ -149,6 +149,7 @@ function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'a mapping'
   if (typeof v === 'string') return `the text "${v}"`
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v} (not a finite number)`
   return `${typeof v} ${String(v)}`
 }
 
@@ -203,7 +204,7 @@ function schemaIssues(data: unknown, file: string, src: SourceMap): StudyIssue[]
         const name = String(params.additionalProperty)
         const p = [...path, name]
         const allowed = Object.keys(parent.properties ?? {})
-        const near = allowed.find((a) => a.toLowerCase() === name.toLowerCase())
+        const near = allowed.find((a) => editDistance(a.toLowerCase(), name.toLowerCase()) <= 2)
         const hint = near ? `did you mean "${near}"?` : `allowed here: ${allowed.join(', ')}`
         out.push({file, line: src.line(p, true), path: formatPath(p), message: `unknown field "${name}"; ${hint}`})
         break
@@ -222,18 +223,39 @@ function schemaIssues(data: unknown, file: string, src: SourceMap): StudyIssue[]
       case 'pattern':
         out.push({file, line: src.line(path), path: formatPath(path), message: `"${String(e.data)}" is not valid${fix}`})
         break
+      case 'minItems':
+      case 'maxItems':
+      case 'minProperties': {
+        const limit = Number(params.limit)
+        const what = e.keyword === 'minItems' ? `needs at least ${limit} item${limit === 1 ? '' : 's'}` : e.keyword === 'maxItems' ? `has more than ${limit} item${limit === 1 ? '' : 's'}` : 'must not be empty'
+        out.push({file, line: src.line(path), path: formatPath(path), message: `${what}${fix}`})
+        break
+      }
+      case 'minimum':
+        out.push({file, line: src.line(path), path: formatPath(path), message: `must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`})
+        break
       default:
         out.push({file, line: src.line(path), path: formatPath(path), message: `${e.message ?? 'is not valid'}${fix}`})
     }
   }
-  // One problem, one line: the same path and message can come from several schema branches.
+  // One problem per field: the first schema complaint about a value is the one to fix.
   const seen = new Set<string>()
   return out.filter((i) => {
-    const k = `${i.path}\u0000${i.message}`
-    if (seen.has(k)) return false
-    seen.add(k)
+    if (seen.has(i.path)) return false
+    seen.add(i.path)
     return true
   })
+}
+
+/** Levenshtein distance, for "did you mean" on misspelt field names. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    prev = cur
+  }
+  return prev[b.length]
 }
 
 // ---- the raw document (after the schema check) -------------------------------------------------------
@@ -301,8 +323,10 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
   for (const e of doc.errors) {
     const line = lc.linePos(e.pos[0]).line
     if (e.code === 'DUPLICATE_KEY') {
-      const keyText = text.slice(e.pos[0], e.pos[1]).trim() || 'key'
-      issues.push({file, line, path: duplicatePath(doc, e.pos[0], keyText), message: `duplicate key "${keyText}": each key (group id, symbol, field) may appear once; rename or merge it`})
+      const dup = duplicatePath(doc, e.pos[0])
+      const key = dup.path.split('.').pop() ?? dup.path
+      const earlier = dup.first === null ? 'earlier' : `on line ${lc.linePos(dup.first).line}`
+      issues.push({file, line, path: dup.path, message: `duplicate key "${key}" (already given ${earlier}): each group id, symbol and field may appear once; rename or merge them`})
     } else {
       issues.push({file, line, path: '', message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`})
     }
@@ -314,18 +338,38 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
     return {spec: null, issues}
   }
   issues.push(...schemaIssues(data, file, src))
-  if (issues.length > 0) return {spec: null, issues}
+  if (issues.length > 0) return {spec: null, issues: byLine(issues)}
   const built = buildSpec(data as RawStudy, file, src, opts)
-  if (built.issues.length > 0) return {spec: null, issues: built.issues}
+  if (built.issues.length > 0) return {spec: null, issues: byLine(built.issues)}
   return {spec: built.spec, issues: []}
 }
 
-/** Field path of a duplicate key: the path of its parent map plus the key. */
-function duplicatePath(doc: Document, offset: number, keyText: string): string {
+/** Issues in file order (stable), issues without a line last; CSV issues after the study's own. */
+function byLine(issues: StudyIssue[]): StudyIssue[] {
+  const files = [...new Set(issues.map((i) => i.file))]
+  return issues
+    .map((i, k) => ({i, k}))
+    .sort((a, b) => files.indexOf(a.i.file) - files.indexOf(b.i.file) || (a.i.line ?? Infinity) - (b.i.line ?? Infinity) || a.k - b.k)
+    .map((x) => x.i)
+}
+
+/** Field path of the duplicate key starting at `offset`: the path of its map plus the key. */
+function duplicatePath(doc: Document, offset: number): {path: string; first: number | null} {
   const path: PathSeg[] = []
+  const within = (n: unknown): boolean => {
+    const r = (n as Node | null)?.range
+    return !!r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1)
+  }
   let node: unknown = doc.contents
   for (;;) {
     if (isMap(node)) {
+      const hit = node.items.find((p) => within(p.key))
+      if (hit && isScalar(hit.key)) {
+        const key = String(hit.key.value)
+        const first = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+        const r = (first?.key as Node | null)?.range
+        return {path: formatPath([...path, key]), first: r ? r[0] : null}
+      }
       const pair = node.items.find((p) => {
         const r = (p.value as Node | null)?.range
         return r && r[0] <= offset && offset < r[2]
@@ -343,7 +387,7 @@ function duplicatePath(doc: Document, offset: number, keyText: string): string {
       node = node.items[i]
     } else break
   }
-  return formatPath([...path, keyText.replace(/:$/, '').replace(/^["']|["']$/g, '')])
+  return {path: formatPath(path), first: null}
 }
 
 // ---- semantics and normalization ---------------------------------------------------------------------
@@ -386,7 +430,7 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     windows.push([a, b])
   })
   windows.forEach(([a, b], i) => {
-    if (typeof a !== typeof b || typeof est.from !== typeof est.to || typeof a !== typeof est.from) return
+    if (typeof a !== typeof b || typeof est.from !== typeof est.to || typeof a !== typeof est.from || a > b) return
     if (est.from <= b && a <= est.to) {
       err(['windows', i], `window [${a}, ${b}] overlaps the estimation window [${est.from}, ${est.to}]; end the estimation before the window (e.g. estimation.to: ${typeof a === 'number' ? a - 1 : 'the day before ' + a})`)
     }
