@@ -1,0 +1,52 @@
+import {Args, Flags} from '@oclif/core'
+import Table from 'cli-table3'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT, InputError} from '../errors.js'
+import {importPaths} from '../sources/import.js'
+import {PriceStore} from '../store/store.js'
+
+export default class Import extends BaseCommand<typeof Import> {
+  static override description =
+    "Import daily prices from CSV files or folders of them (header date,open,high,low,close,adj_close,volume, or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume). Each file replaces its symbol's history; a bad row rejects the whole file (FILE:LINE: reason) and leaves the store unchanged for it. Exit 3 when some files were rejected, 2 when all were."
+
+  static override examples = [
+    '<%= config.bin %> import ../shared/data/prices',
+    '<%= config.bin %> import NVDA.csv ^GSPC.csv',
+    '<%= config.bin %> import download.csv --symbol NVDA',
+  ]
+
+  static override strict = false
+
+  static override args = {
+    paths: Args.string({description: 'CSV files, or folders whose *.csv files are imported (symbol = file name)', required: true}),
+  }
+
+  static override flags = {
+    symbol: Flags.string({description: 'Symbol for a single file, instead of its file name.'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Import)
+    const store = PriceStore.open(this.cacheDir())
+    let results
+    try {
+      results = importPaths(store, argv.map(String), {symbol: flags.symbol})
+    } finally {
+      store.close()
+    }
+    const failed = results.filter((r) => !r.ok)
+    // One file, rejected: a plain input error (its FILE:LINE: reason), exit 2.
+    if (results.length === 1 && failed.length === 1 && !this.flags.json) throw new InputError(failed[0].error ?? 'rejected')
+
+    if (this.flags.json) this.printJson({results})
+    else {
+      const table = new Table({head: ['symbol', 'status', 'rows', 'from', 'to', 'file'], style: {head: [], border: []}})
+      for (const r of results) table.push([r.symbol, r.ok ? 'ok' : 'REJECTED', r.rows, r.from ?? '', r.to ?? '', r.file])
+      this.log(table.toString())
+      this.log(`${results.length - failed.length} of ${results.length} file(s) imported into ${this.cacheDir()}`)
+    }
+    for (const r of failed) this.info(`rejected: ${r.error ?? r.file}`)
+    for (const r of results) if (r.skipped > 0) this.info(`${r.file}: skipped ${r.skipped} row(s) without any price`)
+    if (failed.length > 0) process.exitCode = failed.length === results.length ? EXIT.usage : EXIT.partial
+  }
+}
