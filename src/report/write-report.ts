@@ -1,0 +1,92 @@
+/**
+ * Writes a study report folder: report.html, report.md, results.json and charts/*.svg|png.
+ * Everything is written into a temporary folder beside the target first and then renamed into place,
+ * so a reader (or a failed run) never sees a half-written file. Same result in, same bytes out.
+ */
+import {existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import type {StudyResult} from '../result.js'
+import {InputError} from '../errors.js'
+import {renderReportCharts, type ChartId} from '../render/charts/report-charts.js'
+import {renderPng} from '../render/charts/render.js'
+import {renderHtml} from '../render/html.js'
+import {renderMarkdown} from '../render/md.js'
+import type {StudyText} from './findings.js'
+
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface WriteReportOptions {
+  outDir: string
+  formats: ReportFormat[]
+  /** Title, description and questions from the study file (StudyResult does not carry them). */
+  text?: StudyText
+}
+
+const ALL_CHARTS: ChartId[] = ['three-waves', 'caar-paths', 'day0-ar', 'volatility']
+
+/** Parses "html,md,json" into formats; an unknown name is an InputError naming the flag. */
+export function parseFormats(list: string): ReportFormat[] {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  if (names.length === 0) throw new InputError('--format: give at least one of html, md, json (comma-separated)')
+  for (const n of names) {
+    if (!(REPORT_FORMATS as readonly string[]).includes(n)) {
+      throw new InputError(`--format: unknown format "${n}"; use a comma-separated list of html, md, json`)
+    }
+  }
+  return REPORT_FORMATS.filter((f) => names.includes(f))
+}
+
+/** Writes the report; returns the paths written (absolute, sorted). */
+export async function writeReport(result: StudyResult, opts: WriteReportOptions): Promise<string[]> {
+  const outDir = path.resolve(opts.outDir)
+  if (existsSync(outDir) && !isDirectory(outDir)) throw new InputError(`--out ${opts.outDir}: exists and is not a folder; give a folder path`)
+  const files = new Map<string, string | Buffer>()
+  const formats = new Set(opts.formats)
+  if (formats.has('html') || formats.has('md')) {
+    const charts = await renderReportCharts(result)
+    for (const c of charts) {
+      files.set(`charts/${c.id}.svg`, c.svg)
+      files.set(`charts/${c.id}.png`, renderPng(c.svg))
+    }
+    if (formats.has('html')) files.set('report.html', renderHtml(result, {charts, text: opts.text}))
+    if (formats.has('md')) {
+      files.set('report.md', renderMarkdown(result, {charts: charts.map((c) => ({title: c.title, file: `charts/${c.id}.png`})), text: opts.text}))
+    }
+  }
+  if (formats.has('json')) files.set('results.json', JSON.stringify(result, null, 2) + '\n')
+
+  const parent = path.dirname(outDir)
+  mkdirSync(parent, {recursive: true})
+  // Same filesystem as the target, so the renames below are atomic.
+  const tmp = mkdtempSync(path.join(parent, `.${path.basename(outDir)}.tmp-`))
+  try {
+    for (const [rel, data] of files) {
+      const p = path.join(tmp, rel)
+      mkdirSync(path.dirname(p), {recursive: true})
+      writeFileSync(p, data)
+    }
+    if (!existsSync(outDir)) {
+      renameSync(tmp, outDir)
+    } else {
+      // Charts of an earlier run that this result no longer has would mislead: remove them.
+      for (const id of ALL_CHARTS) {
+        for (const ext of ['svg', 'png']) {
+          const rel = `charts/${id}.${ext}`
+          if (!files.has(rel) && (formats.has('html') || formats.has('md'))) rmSync(path.join(outDir, rel), {force: true})
+        }
+      }
+      for (const rel of files.keys()) {
+        mkdirSync(path.dirname(path.join(outDir, rel)), {recursive: true})
+        renameSync(path.join(tmp, rel), path.join(outDir, rel))
+      }
+    }
+  } finally {
+    rmSync(tmp, {recursive: true, force: true})
+  }
+  return [...files.keys()].sort().map((rel) => path.join(outDir, rel))
+}
+
+function isDirectory(p: string): boolean {
+  return statSync(p).isDirectory()
+}
