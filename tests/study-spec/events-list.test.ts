@@ -1,0 +1,130 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {parseEventsCsv, readEventsCsv} from '../../src/study/events-list.js'
+import {checkStudyFile, loadStudy} from '../../src/study/load.js'
+import {StudyValidationError, withListEvents} from '../../src/study/spec.js'
+import {tempDir} from '../helpers/cli.js'
+
+describe('parseEventsCsv', () => {
+  it('reads symbol,date with any header case, default ids, optional id/group/label and extra columns', () => {
+    const csv = '\uFEFFSymbol,Date,EPS\r\nnvda,2024-11-20,0.81\r\n^gspc,2024-11-21,\r\n\r\n'
+    expect(parseEventsCsv(csv, 'earnings.csv')).toEqual([
+      {id: 'NVDA-2024-11-20', date: '2024-11-20', label: null, symbol: 'NVDA', group: null},
+      {id: 'GSPC-2024-11-21', date: '2024-11-21', label: null, symbol: 'GSPC', group: null},
+    ])
+    const full = 'group,id,date,symbol,label\nchips,nv-q3,2024-11-20,NVDA,"Q3, fiscal ""2025"""\n'
+    expect(parseEventsCsv(full, 'x.csv')).toEqual([{id: 'nv-q3', date: '2024-11-20', label: 'Q3, fiscal "2025"', symbol: 'NVDA', group: 'chips'}])
+  })
+
+  it('names the source, line and column of every bad row', () => {
+    const csv = 'symbol,date\nNVDA,2024-11-20\nAMD,2024-02-30\n,2024-01-05\nMSFT,20/01/2024\nNVDA,2024-11-20\n'
+    const {events, issues} = readEventsCsv(csv, 'earnings.csv')
+    expect(events).toHaveLength(1)
+    expect(issues).toEqual([
+      {file: 'earnings.csv', line: 3, path: 'date', message: expect.stringMatching(/"2024-02-30" is not a real date/)},
+      {file: 'earnings.csv', line: 4, path: 'symbol', message: expect.stringMatching(/symbol is empty/)},
+      {file: 'earnings.csv', line: 5, path: 'date', message: expect.stringMatching(/YYYY-MM-DD/)},
+      {file: 'earnings.csv', line: 6, path: 'id', message: expect.stringMatching(/"NVDA-2024-11-20" repeats line 2/)},
+    ])
+    expect(() => parseEventsCsv(csv, 'earnings.csv')).toThrow(StudyValidationError)
+    expect(() => parseEventsCsv(csv, 'earnings.csv')).toThrow(/earnings\.csv:3: date:/)
+  })
+
+  it('requires the symbol and date columns', () => {
+    const {issues} = readEventsCsv('ticker,date\nNVDA,2024-11-20\n', '<stdin>')
+    expect(issues).toEqual([{file: '<stdin>', line: 1, path: 'symbol', message: expect.stringMatching(/missing column "symbol".*found: ticker,date/)}])
+    expect(readEventsCsv('symbol\nNVDA\n', 'x.csv').issues[0]).toMatchObject({line: 1, path: 'date'})
+  })
+
+  it('rejects an empty file and a header without rows', () => {
+    expect(readEventsCsv('', 'x.csv').issues[0].message).toMatch(/empty/)
+    expect(readEventsCsv('symbol,date\n', 'x.csv').issues[0].message).toMatch(/no rows/)
+  })
+})
+
+function studyWithEventsFile(dir: string, csv: string, extra = ''): string {
+  mkdirSync(path.join(dir, 'data'), {recursive: true})
+  writeFileSync(path.join(dir, 'data', 'events.csv'), csv)
+  const file = path.join(dir, 'earnings.yaml')
+  writeFileSync(
+    file,
+    `name: earnings
+benchmark: SPY
+estimation: { from: -120, to: -11 }
+windows: [[-1, 1]]
+events: { file: data/events.csv }
+groups:
+  chips: { symbols: [NVDA, AMD] }
+  cloud: { symbols: [MSFT, AMD] }
+${extra}`,
+  )
+  return file
+}
+
+describe('events: {file} in a study', () => {
+  it('reads the CSV relative to the study file and resolves each event\'s group', () => {
+    const dir = tempDir()
+    const file = studyWithEventsFile(dir, 'symbol,date,group\nNVDA,2024-11-20,\nAMD,2024-10-29,\nMSFT,2024-10-30,\nORCL,2024-12-09,\nTSLA,2024-10-23,autos\n')
+    const spec = loadStudy(file)
+    expect(spec.eventsKind).toBe('list')
+    expect(spec.events.map((e) => [e.symbol, e.group])).toEqual([
+      ['NVDA', 'chips'],
+      ['AMD', 'chips'], // first group listing it
+      ['MSFT', 'cloud'],
+      ['ORCL', 'all'], // in no group
+      ['TSLA', 'autos'], // from the CSV
+    ])
+    expect(spec.groups.map((g) => [g.id, g.symbols])).toEqual([
+      ['chips', ['NVDA', 'AMD']],
+      ['cloud', ['MSFT', 'AMD']],
+      ['all', ['ORCL']],
+      ['autos', ['TSLA']],
+    ])
+  })
+
+  it('lets claims name list events, the "all" event and list symbols', () => {
+    const dir = tempDir()
+    const csv = 'symbol,date,id\nNVDA,2024-11-20,nv-q3\nORCL,2024-12-09,\n'
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: NVDA, event: nv-q3, expected: 0, tolerance: 1 }\n  - { id: b, text: t, metric: caar, subject: all, event: all, expected: 0, tolerance: 1 }\n  - { id: c, text: t, metric: ar, subject: ORCL, event: ORCL-2024-12-09, expected: 0, tolerance: 1 }\n'
+    const spec = loadStudy(studyWithEventsFile(dir, csv, claims))
+    expect(spec.claims.map((c) => c.event)).toEqual(['nv-q3', 'all', 'ORCL-2024-12-09'])
+  })
+
+  it('reports bad CSV rows against the CSV, a missing file against the study', () => {
+    const dir = tempDir()
+    const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-13-01\n')
+    const res = checkStudyFile(file, {cwd: dir})
+    expect(res.spec).toBeNull()
+    expect(res.issues).toEqual([{file: path.join('data', 'events.csv'), line: 2, path: 'date', message: expect.stringMatching(/not a real date/)}])
+    writeFileSync(file, readFileSync(file, 'utf8').replace('data/events.csv', 'data/nope.csv'))
+    const missing = checkStudyFile(file, {cwd: dir})
+    expect(missing.issues).toEqual([{file: 'earnings.yaml', line: 5, path: 'events.file', message: expect.stringMatching(/nope\.csv not found; the path is relative to the study file/)}])
+  })
+
+  it('rejects dated windows with list events', () => {
+    const dir = tempDir()
+    const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('[[-1, 1]]', '[[2024-11-19, 2024-11-21]]'))
+    const res = checkStudyFile(file, {cwd: dir})
+    expect(res.issues[0]).toMatchObject({path: 'windows[0]', line: 4})
+    expect(res.issues[0].message).toMatch(/trading-day offsets/)
+  })
+})
+
+describe('withListEvents (study run --events -)', () => {
+  it('swaps in list events and resolves their groups', () => {
+    const dir = tempDir()
+    const spec = loadStudy(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n'))
+    const out = withListEvents(spec, parseEventsCsv('symbol,date\nMSFT,2025-01-29\n', '<stdin>'), '<stdin>')
+    expect(out.events).toEqual([{id: 'MSFT-2025-01-29', date: '2025-01-29', label: null, symbol: 'MSFT', group: 'cloud'}])
+    expect(spec.events[0].symbol).toBe('NVDA') // the original is untouched
+  })
+
+  it('fails when claims name events the new list lacks', () => {
+    const dir = tempDir()
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: NVDA, event: NVDA-2024-11-20, expected: 0, tolerance: 1 }\n'
+    const spec = loadStudy(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n', claims))
+    expect(() => withListEvents(spec, parseEventsCsv('symbol,date\nNVDA,2025-02-26\n', '<stdin>'), '<stdin>')).toThrow(/claims\[0\]\.event: unknown event "NVDA-2024-11-20"/)
+  })
+})
