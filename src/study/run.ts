@@ -248,7 +248,7 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
       const fit = e.fits[i]
       const exclusion = e.exclusions[i]
       if (!fit || exclusion) {
-        const reason = explainExclusion(exclusion?.reason ?? 'not estimated', exclusion?.code, aligned.get(m.symbol) as AlignedSeries, cal, m.day0, layout)
+        const reason = explainExclusion(exclusion?.reason ?? 'not estimated', exclusion?.code, exclusion?.day, aligned.get(m.symbol) as AlignedSeries, cal, m.day0, layout)
         secResults.push({...base, excluded: reason})
         excludedReasons.push(`${m.symbol} (${groupId}, ${m.event.id}): ${reason}`)
         continue
@@ -470,7 +470,19 @@ function sameLayout(layouts: Layout[], where: string): Layout | null {
 }
 
 /** Adds the data's own explanation to an engine exclusion: e.g. a security listed after the estimation window began. */
-function explainExclusion(reason: string, code: string | undefined, a: AlignedSeries, cal: TradingCalendar, day0: number, layout: Layout): string {
+function explainExclusion(
+  reason: string,
+  code: string | undefined,
+  day: number | undefined,
+  a: AlignedSeries,
+  cal: TradingCalendar,
+  day0: number,
+  layout: Layout,
+): string {
+  if (code === 'missing-event-return' && day !== undefined) {
+    const d = dateAtOffset(cal, day0, day)
+    if (d !== null) return `${reason} (${d}: no price that day or the trading day before)`
+  }
   if (code === 'too-few-observations' && a.firstDate !== null) {
     const estStart = dateAtOffset(cal, day0, layout.estimation[0])
     if (estStart !== null && a.firstDate > estStart) return `${reason} (first price in the store ${a.firstDate}, after the estimation window starts on ${estStart})`

@@ -1,0 +1,296 @@
+import Ajv from 'ajv'
+import {readFileSync, rmSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {InputError} from '../../src/errors.js'
+import {renderStudyCsv} from '../../src/render/study-csv.js'
+import {renderStudyTable} from '../../src/render/study-table.js'
+import type {StudyResult} from '../../src/result.js'
+import {PriceStore} from '../../src/store/store.js'
+import {runStudy} from '../../src/study/run.js'
+import type {EventSpec} from '../../src/study/spec-types.js'
+import {REPO} from '../helpers/shared.js'
+import {tempDir} from '../helpers/cli.js'
+import {MemStore, baseSpec, nonFinitePaths, syntheticMarket} from './synthetic.js'
+
+const EVENT = '2025-01-02'
+const PLANTED = 0.05
+const market = syntheticMarket({eventDate: EVENT, planted: PLANTED})
+const store = new MemStore(market.bars)
+const schema = JSON.parse(readFileSync(path.join(REPO, 'schema', 'study-result.schema.json'), 'utf8')) as object
+const validate = new Ajv({allErrors: true, strict: false}).compile(schema)
+
+/** OLS of y on x by plain loops: the independent check of the engine's fit. */
+function olsByHand(y: number[], x: number[]): {alpha: number; beta: number} {
+  const n = y.length
+  const mx = x.reduce((a, b) => a + b, 0) / n
+  const my = y.reduce((a, b) => a + b, 0) / n
+  let sxy = 0
+  let sxx = 0
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my)
+    sxx += (x[i] - mx) ** 2
+  }
+  const beta = sxy / sxx
+  return {alpha: my - beta * mx, beta}
+}
+
+function adjReturns(symbol: string): Map<string, number> {
+  const bars = market.bars.get(symbol)!
+  const out = new Map<string, number>()
+  for (let i = 1; i < bars.length; i++) out.set(bars[i].date, bars[i].adjClose! / bars[i - 1].adjClose! - 1)
+  return out
+}
+
+async function run(spec = baseSpec(), opts: Partial<Parameters<typeof runStudy>[2]> = {}): Promise<StudyResult> {
+  return runStudy(spec, store, {offline: true, ...opts})
+}
+
+describe('runStudy on synthetic data with known parameters', () => {
+  it('recovers alpha, beta and the planted abnormal return, and fills a schema-valid result without NaN', async () => {
+    const r = await run()
+    expect(nonFinitePaths(r)).toEqual([])
+    expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    expect(r.schemaVersion).toBe(2)
+    expect(r.dataAsOf).toBe(market.dates[market.dates.length - 1])
+    expect(r.events).toEqual([{id: 'ev', label: 'the event', symbol: null, date: EVENT, tradingDate: EVENT, shift: 0, note: null}])
+    expect(r.groups.map((g) => [g.group, g.event, g.n, g.excluded])).toEqual([
+      ['treated', 'ev', 3, 0],
+      ['control', 'ev', 2, 0],
+    ])
+    for (const s of r.securities) {
+      const truth = market.truth.get(s.symbol)!
+      expect(s.model!.beta).toBeGreaterThan(truth.beta - 0.1)
+      expect(s.model!.beta).toBeLessThan(truth.beta + 0.1)
+      expect(s.model!.n).toBe(240)
+      const d0 = s.ar!.find((x) => x.t === 0)!
+      expect(d0.date).toBe(EVENT)
+      if (s.group === 'treated') expect(Math.abs(d0.ar - PLANTED)).toBeLessThan(0.015)
+      else expect(Math.abs(d0.ar)).toBeLessThan(0.015)
+    }
+    const treated0 = r.groups[0].windows.find((w) => w.window[0] === 0 && w.window[1] === 0)!
+    expect(treated0.from).toBe(EVENT)
+    expect(Math.abs(treated0.caar - PLANTED)).toBeLessThan(0.01)
+    expect(treated0.tests.crossSectionalT.p!).toBeLessThan(0.01)
+    expect(treated0.tests.patell.p!).toBeLessThan(0.001)
+    const control0 = r.groups[1].windows[0]
+    expect(control0.tests.patell.p!).toBeGreaterThan(0.001)
+  })
+
+  it('matches an independent OLS and AR computed by hand from the bars', async () => {
+    const r = await run()
+    const dates = market.dates
+    const e = dates.indexOf(EVENT)
+    const rm = adjReturns('MKT')
+    for (const sym of ['AAA', 'EEE']) {
+      const ri = adjReturns(sym)
+      const est = dates.slice(e - 250, e - 10) // days -250..-11
+      const fit = olsByHand(
+        est.map((d) => ri.get(d)!),
+        est.map((d) => rm.get(d)!),
+      )
+      const s = r.securities.find((x) => x.symbol === sym)!
+      expect(s.model!.alpha).toBeCloseTo(fit.alpha, 12)
+      expect(s.model!.beta).toBeCloseTo(fit.beta, 10)
+      let car = 0
+      for (let t = 0; t <= 4; t++) {
+        const d = dates[e + t]
+        const ar = ri.get(d)! - (fit.alpha + fit.beta * rm.get(d)!)
+        const row = s.ar!.find((x) => x.t === t)!
+        expect(row.date).toBe(d)
+        expect(row.ret).toBeCloseTo(ri.get(d)!, 14)
+        expect(row.ar).toBeCloseTo(ar, 12)
+        car += ar
+      }
+      expect(s.windows!.find((w) => w.window[1] === 4)!.car).toBeCloseTo(car, 12)
+    }
+  })
+
+  it('gives the same result twice (deterministic) and renders table and CSV', async () => {
+    const a = await run()
+    const b = await run()
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+    const table = renderStudyTable(a)
+    expect(table).toContain('Treated (treated), event ev: N = 3')
+    expect(table).toContain('Cross-sectional t')
+    expect(table).toContain('Abnormal returns on day 0')
+    expect(table).not.toMatch(/\u001b\[/) // no colour by default
+    const csv = renderStudyCsv(a).trim().split('\n')
+    expect(csv[0]).toBe('section,group,symbol,event,window,t,date,measure,value')
+    const caar = csv.find((l) => l.startsWith('group-window,treated,,ev,0..0,') && l.includes(',caar,'))!
+    expect(Number(caar.split(',').pop())).toBeCloseTo(a.groups[0].windows[0].caar, 12)
+    expect(csv.every((l) => l.split(',').length >= 9)).toBe(true)
+  })
+
+  it('reports abnormal volatility and volume sections', async () => {
+    const r = await run()
+    expect(r.volatility!.window).toEqual([1, 4])
+    expect(r.volatility!.groups.map((g) => g.group)).toEqual(['treated', 'control'])
+    // volume was planted 5x on day 0 for the treated group
+    const v = r.volume!.groups.find((g) => g.group === 'treated')!
+    const d0 = v.daily.find((d) => d.t === 0)!
+    expect(d0.meanAv).toBeGreaterThan(Math.log(5) - 0.5)
+  })
+})
+
+describe('runStudy: events and exclusions', () => {
+  it('moves an event on a closed day to the next trading day and says so', async () => {
+    const r = await run(baseSpec({events: [{id: 'xmas', date: '2024-12-25', label: null, symbol: null, group: null}]}))
+    expect(r.events[0]).toMatchObject({date: '2024-12-25', tradingDate: '2024-12-26', shift: 1})
+    expect(r.events[0].note).toContain('market closed on 2024-12-25')
+    expect(r.notes.join('\n')).toContain('market closed on 2024-12-25')
+  })
+
+  it('skips a closed-day event with nonTradingDay: skip, and refuses it with error', async () => {
+    const two: EventSpec[] = [
+      {id: 'xmas', date: '2024-12-25', label: null, symbol: null, group: null},
+      {id: 'ev', date: EVENT, label: null, symbol: null, group: null},
+    ]
+    const r = await run(baseSpec({nonTradingDay: 'skip', events: two}))
+    expect(r.events.map((e) => e.id)).toEqual(['ev'])
+    expect(r.notes.join('\n')).toContain('xmas')
+    await expect(run(baseSpec({nonTradingDay: 'error', events: two}))).rejects.toThrow(/events\[0\] \(xmas\)\.date: market closed on 2024-12-25/)
+  })
+
+  it('excludes a security listed after the estimation window began, and one missing its day-0 price, with reasons', async () => {
+    const bars = new Map(market.bars)
+    bars.set('LATE', market.bars.get('AAA')!.filter((b) => b.date >= '2024-11-01'))
+    bars.set('HOLE', market.bars.get('BBB')!.filter((b) => b.date !== EVENT))
+    const spec = baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'LATE', 'HOLE']}]})
+    const r = await runStudy(spec, new MemStore(bars), {offline: true})
+    expect(nonFinitePaths(r)).toEqual([])
+    expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    const late = r.securities.find((s) => s.symbol === 'LATE')!
+    expect(late.excluded).toMatch(/first price in the store 2024-11-01/)
+    expect(late.model).toBeUndefined()
+    const hole = r.securities.find((s) => s.symbol === 'HOLE')!
+    expect(hole.excluded).toMatch(/missing return on event day 0 \(2025-01-02: no price/)
+    expect(r.groups[0]).toMatchObject({n: 1, excluded: 2})
+    expect(r.notes.join('\n')).toContain('LATE')
+  })
+
+  it('falls back to the close for a security without adjusted closes, with a note', async () => {
+    const bars = new Map(market.bars)
+    bars.set('RAW', market.bars.get('CCC')!.map((b) => ({...b, adjClose: null})))
+    const r = await runStudy(baseSpec({groups: [{id: 'g', label: null, symbols: ['RAW', 'AAA']}]}), new MemStore(bars), {offline: true})
+    expect(r.notes.join('\n')).toMatch(/no adjusted closes in the store for RAW/)
+    // close = 1.01 × adjClose here, so returns (and the fit) are the same
+    const raw = r.securities.find((s) => s.symbol === 'RAW')!
+    expect(raw.model!.beta).toBeCloseTo(1.5, 0)
+  })
+
+  it('studies per-security list events: groups from the study, "all" event, dates null, overlaps reported', async () => {
+    const events: EventSpec[] = [
+      {id: 'AAA-1', date: EVENT, label: null, symbol: 'AAA', group: null},
+      {id: 'AAA-2', date: '2025-01-06', label: null, symbol: 'AAA', group: null},
+      {id: 'DDD-1', date: '2025-01-10', label: null, symbol: 'DDD', group: null},
+      {id: 'ZZ-1', date: '2025-01-10', label: null, symbol: 'EEE', group: 'custom'},
+    ]
+    const r = await run(baseSpec(), {eventsOverride: events})
+    expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    expect(r.events.map((e) => [e.id, e.symbol])).toEqual(events.map((e) => [e.id, e.symbol]))
+    expect(r.groups.map((g) => [g.group, g.event, g.n])).toEqual([
+      ['treated', 'all', 2],
+      ['control', 'all', 1],
+      ['custom', 'all', 1],
+    ])
+    expect(r.groups[0].daily[0].date).toBeNull()
+    expect(r.groups[1].daily.find((d) => d.t === 0)!.date).toBe('2025-01-10')
+    expect(r.overlaps).toEqual([expect.objectContaining({symbol: 'AAA', events: ['AAA-1', 'AAA-2']})])
+    expect(r.securities.find((s) => s.event === 'AAA-2')!.ar!.find((x) => x.t === 0)!.date).toBe('2025-01-06')
+  })
+})
+
+describe('runStudy: data checks', () => {
+  it('names the benchmark when it is not in the store, and says how to get it', async () => {
+    const err = await run(baseSpec({benchmark: 'NOPE'})).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/benchmark: NOPE is not in the price store/)
+    expect((err as Error).message).toMatch(/aftershock fetch NOPE/)
+  })
+
+  it('names the group field of an unknown symbol', async () => {
+    const err = await run(baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'XYZ']}]})).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/groups\.g\.symbols\[1\]: XYZ is not in the price store/)
+  })
+
+  it('fetches what the store lacks when online, then runs', async () => {
+    const bars = new Map(market.bars)
+    bars.delete('EEE')
+    const mem = new MemStore(bars)
+    const asked: string[][] = []
+    const r = await runStudy(baseSpec(), mem, {
+      offline: false,
+      fetchMissing: async (symbols) => {
+        asked.push(symbols)
+        for (const s of symbols) mem.bars.set(s, market.bars.get(s)!)
+        return symbols.map((symbol) => ({symbol, ok: true}))
+      },
+    })
+    expect(asked).toEqual([['EEE']])
+    expect(r.securities.find((s) => s.symbol === 'EEE')!.model).toBeDefined()
+  })
+
+  it('refuses a window after the end of the data, naming the field', async () => {
+    await expect(run(baseSpec({windows: [[0, 100]]}))).rejects.toThrow(/windows\[0\]: .*after the benchmark's last date/)
+  })
+
+  it('refuses an estimation window before the start of the data', async () => {
+    await expect(run(baseSpec({estimation: {from: -400, to: -11, minObservations: 100}}))).rejects.toThrow(/estimation\.from: .*before the benchmark's first date/)
+  })
+
+  it('refuses an estimation window (as dates) overlapping an event window', async () => {
+    const spec = baseSpec({estimation: {from: '2024-01-15', to: '2025-01-03', minObservations: 100}})
+    await expect(run(spec)).rejects.toThrow(/estimation: days .* overlap windows\[0\]/)
+  })
+
+  it('resolves ISO-date windows and estimation per event', async () => {
+    const spec = baseSpec({estimation: {from: '2024-01-15', to: '2024-12-31', minObservations: 100}, windows: [['2025-01-02', '2025-01-08']]})
+    const r = await run(spec)
+    expect(r.groups[0].windows[0].window).toEqual([0, 4])
+    expect(r.groups[0].windows[0].from).toBe('2025-01-02')
+    expect(r.groups[0].windows[0].to).toBe('2025-01-08')
+    expect(r.study.windows).toEqual([['2025-01-02', '2025-01-08']])
+  })
+})
+
+describe('runStudy with the real PriceStore', () => {
+  const dir = tempDir()
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('reads bars from a temp store and gives the same result as the in-memory one', async () => {
+    const ps = PriceStore.open(dir)
+    try {
+      for (const [s, bars] of market.bars) ps.replaceHistory(s, bars, {source: 'test', at: '2025-01-01T00:00:00Z'})
+      const a = await runStudy(baseSpec(), ps, {offline: true})
+      const b = await run()
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+    } finally {
+      ps.close()
+    }
+  })
+})
+
+describe('the result schema catches shape drift', () => {
+  it('rejects a missing key, an unknown key, a null CAAR and a wrong test battery', async () => {
+    const good = await run()
+    expect(validate(good)).toBe(true)
+    const clone = (): StudyResult => JSON.parse(JSON.stringify(good)) as StudyResult
+    const noNotes = clone() as Partial<StudyResult>
+    delete noNotes.notes
+    expect(validate(noNotes)).toBe(false)
+    const extra = clone() as StudyResult & {extra?: number}
+    extra.extra = 1
+    expect(validate(extra)).toBe(false)
+    const nullCaar = clone() as unknown as {groups: Array<{windows: Array<{caar: number | null}>}>}
+    nullCaar.groups[0].windows[0].caar = null
+    expect(validate(nullCaar)).toBe(false)
+    const noTest = clone() as unknown as {groups: Array<{windows: Array<{tests: Record<string, unknown>}>}>}
+    delete noTest.groups[0].windows[0].tests.wilcoxon
+    expect(validate(noTest)).toBe(false)
+    const both = clone()
+    both.securities[0].excluded = 'x'
+    expect(validate(both)).toBe(false)
+  })
+})
