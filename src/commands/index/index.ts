@@ -1,12 +1,12 @@
 import {Args, Flags} from '@oclif/core'
-import {BaseCommand} from '../cli/base-command.js'
-import {indexSymbols, runIndexStudy} from '../analysis/index-study.js'
-import {csvText, indexCsvRows} from '../render/extras-csv.js'
-import {renderIndexTable} from '../render/extras-table.js'
-import {fetchSymbols} from '../sources/fetch-symbols.js'
-import {createCliYahooClient} from '../sources/yahoo.js'
-import {PriceStore} from '../store/store.js'
-import {loadStudy} from '../study/load.js'
+import {BaseCommand} from '../../cli/base-command.js'
+import {indexSymbols, runIndexStudy} from '../../analysis/index-study.js'
+import {csvText, indexCsvRows} from '../../render/extras-csv.js'
+import {renderIndexTable} from '../../render/extras-table.js'
+import {fetchSymbols} from '../../sources/fetch-symbols.js'
+import {createCliYahooClient} from '../../sources/yahoo.js'
+import {PriceStore} from '../../store/store.js'
+import {loadStudy} from '../../study/load.js'
 
 export default class Index extends BaseCommand<typeof Index> {
   static override description =
