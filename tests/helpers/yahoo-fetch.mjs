@@ -37,11 +37,13 @@ function loadCsv(pricesDir, key) {
   return rows
 }
 
+const NY_HOUR = new Intl.DateTimeFormat('en-US', {timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23'})
+
 /** Unix seconds of 09:30 New York on an ISO date (the session open, as Yahoo stamps daily bars). */
 export function sessionOpenEpoch(iso) {
   const [y, m, d] = iso.split('-').map(Number)
   const noonUtc = Date.UTC(y, m - 1, d, 12)
-  const nyHour = Number(new Intl.DateTimeFormat('en-US', {timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23'}).format(new Date(noonUtc)))
+  const nyHour = Number(NY_HOUR.format(new Date(noonUtc)))
   return Math.floor((Date.UTC(y, m - 1, d, 9, 30) + (12 - nyHour) * 3600_000) / 1000)
 }
 
