@@ -20,7 +20,8 @@ import {
   patellVarianceFactor,
   patellZ,
 } from './parametric-tests.js'
-import {corradoDay, corradoWindow, rankStandardDeviation, standardizedRanks} from './rank-test.js'
+import {corradoDay, corradoWindow, createRankScratch, rankStandardDeviation, standardizedRanks} from './rank-test.js'
+import type {RankScratch} from './rank-test.js'
 import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
 import {mean, sd} from './stats.js'
 import type {
@@ -29,6 +30,7 @@ import type {
   EngineResult,
   EventPanel,
   Exclusion,
+  ModelKind,
   RowFit,
   TestBattery,
   TestResult,
@@ -114,6 +116,66 @@ function battery(values: Float64Array, standardized: Float64Array, N: number, T:
   }
 }
 
+/** Estimation-window ARs of one row into out[0..E) (NaN where missing), accumulated for BW1985 and the generalized sign. */
+function estimationArs(
+  returns: Float64Array, rOff: number, market: Float64Array, mOff: number, E: number, alpha: number, beta: number,
+  out: Float64Array, estSum: Float64Array, estCnt: Int32Array, counts: Float64Array,
+): void {
+  let positive = 0
+  let total = 0
+  for (let k = 0; k < E; k++) {
+    const a = returns[rOff + k] - alpha - beta * market[mOff + k] // NaN when either is missing
+    out[k] = a
+    if (a === a) {
+      estSum[k] += a
+      estCnt[k]++
+      total++
+      if (a > 0) positive++
+    }
+  }
+  counts[0] += positive
+  counts[1] += total
+}
+
+/** Returns, ARs and SARs of one row on the event days. */
+function eventArs(
+  model: ModelKind, f: RowFit, returns: Float64Array, rOff: number, market: Float64Array, mOff: number, eventCols: Int32Array,
+  ret: Float64Array, ar: Float64Array, sar: Float64Array, base: number,
+): void {
+  for (let j = 0; j < eventCols.length; j++) {
+    const c = eventCols[j]
+    const y = returns[rOff + c]
+    const x = market[mOff + c]
+    const a = y - f.alpha - f.beta * x
+    ret[base + j] = y
+    ar[base + j] = a
+    sar[base + j] = a / (f.sigma * Math.sqrt(predictionErrorFactor(model, f, x)))
+  }
+}
+
+/** Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums. */
+function rankRow(
+  rankCols: Int32Array, eventPosOfCol: Int32Array, ar: Float64Array, base: number, estAr: Float64Array, e0: number,
+  vals: Float64Array, pos: Int32Array, out: Float64Array, scratch: RankScratch, rankDev: Float64Array, rankCnt: Int32Array,
+): void {
+  let m = 0
+  for (let q = 0; q < rankCols.length; q++) {
+    const c = rankCols[q]
+    const ej = eventPosOfCol[c]
+    const v = ej >= 0 ? ar[base + ej] : estAr[c - e0]
+    if (v === v) {
+      vals[m] = v
+      pos[m] = q
+      m++
+    }
+  }
+  standardizedRanks(vals, m, out, scratch)
+  for (let k = 0; k < m; k++) {
+    rankDev[pos[k]] += out[k] - 0.5
+    rankCnt[pos[k]]++
+  }
+}
+
 export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineResult {
   checkPanel(panel, opts)
   const {n, days, firstRel, returns, market, calendarStart} = panel
@@ -136,12 +198,13 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const ranked = new Uint8Array(days)
   for (let k = 0; k < E; k++) ranked[e0 + k] = 1
   for (let j = 0; j < D; j++) ranked[eventCols[j]] = 1
-  const rankCols: number[] = []
+  const rankColList: number[] = []
   const rankPosOfCol = new Int32Array(days).fill(-1)
   for (let c = 0; c < days; c++) if (ranked[c]) {
-    rankPosOfCol[c] = rankCols.length
-    rankCols.push(c)
+    rankPosOfCol[c] = rankColList.length
+    rankColList.push(c)
   }
+  const rankCols = Int32Array.from(rankColList)
   const R = rankCols.length
   const eventPosOfCol = new Int32Array(days).fill(-1)
   for (let j = 0; j < D; j++) eventPosOfCol[eventCols[j]] = j
@@ -168,8 +231,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   // estimation-window aggregates
   const estSum = new Float64Array(E)
   const estCnt = new Int32Array(E)
-  let estPositive = 0
-  let estTotal = 0
+  const estCounts = new Float64Array(2) // [positive, total]
   const rankDev = new Float64Array(R)
   const rankCnt = new Int32Array(R)
   let sumSigma2 = 0
@@ -192,7 +254,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const estAr = new Float64Array(E)
   const rankVals = new Float64Array(R)
   const rankOut = new Float64Array(R)
-  const rankSorted = new Float64Array(R)
+  const rankScratch = createRankScratch(R)
   const rankPos = new Int32Array(R)
 
   rows: for (let i = 0; i < n; i++) {
@@ -222,18 +284,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
     sumPatell += patellVarianceFactor(f.L)
 
     // estimation ARs
-    for (let k = 0; k < E; k++) {
-      const y = returns[rOff + e0 + k]
-      const x = market[mOff + e0 + k]
-      const a = y - alpha - beta * x // NaN when either is missing
-      estAr[k] = a
-      if (a === a) {
-        estSum[k] += a
-        estCnt[k]++
-        estTotal++
-        if (a > 0) estPositive++
-      }
-    }
+    estimationArs(returns, rOff + e0, market, mOff + e0, E, alpha, beta, estAr, estSum, estCnt, estCounts)
     if (exact) {
       keptArs.set(estAr, kept * E)
       keptCal[kept] = calendarStart[i] + e0
@@ -242,33 +293,10 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
 
     // event days
     const base = i * D
-    for (let j = 0; j < D; j++) {
-      const c = eventCols[j]
-      const y = returns[rOff + c]
-      const x = market[mOff + c]
-      const a = y - alpha - beta * x
-      ret[base + j] = y
-      ar[base + j] = a
-      sar[base + j] = a / (f.sigma * Math.sqrt(predictionErrorFactor(model, f, x)))
-    }
+    eventArs(model, f, returns, rOff, market, mOff, eventCols, ret, ar, sar, base)
 
     // Corrado-Zivney standardized ranks over E_i plus the event days
-    let m = 0
-    for (let q = 0; q < R; q++) {
-      const c = rankCols[q]
-      const ej = eventPosOfCol[c]
-      const v = ej >= 0 ? ar[base + ej] : estAr[c - e0]
-      if (v === v) {
-        rankVals[m] = v
-        rankPos[m] = q
-        m++
-      }
-    }
-    standardizedRanks(rankVals, m, rankOut, rankSorted)
-    for (let k = 0; k < m; k++) {
-      rankDev[rankPos[k]] += rankOut[k] - 0.5
-      rankCnt[rankPos[k]]++
-    }
+    rankRow(rankCols, eventPosOfCol, ar, base, estAr, e0, rankVals, rankPos, rankOut, rankScratch, rankDev, rankCnt)
 
     // windows
     for (let w = 0; w < windows.length; w++) {
@@ -319,7 +347,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
     sumSigma2,
     sumPatell,
     sdAarEstimation,
-    pPositiveEstimation: estTotal > 0 ? estPositive / estTotal : NaN,
+    pPositiveEstimation: estCounts[1] > 0 ? estCounts[0] / estCounts[1] : NaN,
     meanCorrelation,
   }
   const ownDf = N === 1 ? (fits[inc[0]] as RowFit).df : 0

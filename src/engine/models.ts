@@ -7,6 +7,7 @@
  * sigma_i^2 = sum_E (AR - mean AR)^2 / (L_i - max(d, 1)); single-security t df = L_i - d.
  */
 import {ols} from './ols.js'
+import type {OlsFit} from './ols.js'
 import type {Exclusion, ModelKind, RowFit} from './types.js'
 
 export const MODEL_PARAMETERS: Readonly<Record<ModelKind, number>> = {
@@ -88,8 +89,10 @@ export function fitModel(
   let r2: number | null = null
   let meanRm: number
   let smm: number
+  let fitted: OlsFit | null = null
   if (model === 'market') {
     const f = ols(y, yOff, x, xOff, count)
+    fitted = f
     alpha = f.alpha
     beta = f.beta
     r2 = Number.isFinite(f.r2) ? f.r2 : null
@@ -116,7 +119,22 @@ export function fitModel(
     alpha = model === 'mean-adjusted' ? sy / L : 0
     beta = model === 'market-adjusted' ? 1 : 0
   }
-  // sigma from the estimation ARs, centred (their mean is 0 for OLS and mean-adjusted)
+  let sigma: number
+  if (model === 'market') {
+    // OLS residuals have mean 0: sigma^2 = SSR / (L - 2)
+    sigma = (fitted as OlsFit).sigma
+  } else {
+    sigma = centredSd(y, yOff, x, xOff, count, alpha, beta, L, d)
+  }
+  // relative threshold: a perfect fit leaves only rounding noise
+  if (!(sigma > 1e-12 * Math.max(Math.abs(yMax), Math.abs(yMin), 1e-300))) {
+    return {code: 'zero-residual-variance', reason: 'zero abnormal-return variance in the estimation window (the model fits exactly)'}
+  }
+  return {alpha, beta, sigma, r2, L, df: L - d, meanRm, smm}
+}
+
+/** sd of the ARs y - alpha - beta x around their mean, divisor L - max(d, 1). */
+function centredSd(y: Float64Array, yOff: number, x: Float64Array, xOff: number, count: number, alpha: number, beta: number, L: number, d: number): number {
   let sa = 0
   for (let k = 0; k < count; k++) {
     const yv = y[yOff + k]
@@ -133,12 +151,7 @@ export function fitModel(
       ss += e * e
     }
   }
-  const sigma = Math.sqrt(ss / (L - Math.max(d, 1)))
-  // relative threshold: a perfect fit leaves only rounding noise
-  if (!(sigma > 1e-12 * Math.max(Math.abs(yMax), Math.abs(yMin), 1e-300))) {
-    return {code: 'zero-residual-variance', reason: 'zero abnormal-return variance in the estimation window (the model fits exactly)'}
-  }
-  return {alpha, beta, sigma, r2, L, df: L - d, meanRm, smm}
+  return Math.sqrt(ss / (L - Math.max(d, 1)))
 }
 
 export function isExclusion(x: RowFit | Exclusion): x is Exclusion {

@@ -10,31 +10,65 @@ import {normalTwoSidedP} from './distributions.js'
 import {nullTest} from './parametric-tests.js'
 import type {TestResult} from './types.js'
 
+/** Reusable scratch for standardizedRanks (no allocation per row). */
+export interface RankScratch {
+  bucket: Int32Array
+  counts: Int32Array
+  order: Int32Array
+}
+
+export function createRankScratch(capacity: number): RankScratch {
+  return {bucket: new Int32Array(capacity), counts: new Int32Array(capacity + 1), order: new Int32Array(capacity)}
+}
+
 /**
  * Standardized ranks U = K / (m + 1) of values[0..m) into out[0..m); ties get their average rank.
- * `sorted` is scratch of length >= m. O(m log m): a native sort, then two binary searches per value.
+ * Sorting is a bucket pass (buckets over mean ± 4 sd, outliers clamped to the end buckets) followed by an
+ * insertion sort of the nearly sorted order: O(m) expected for AR series, where a comparison sort of every
+ * row would dominate the engine's run time.
  */
-export function standardizedRanks(values: Float64Array, m: number, out: Float64Array, sorted: Float64Array): void {
-  const s = sorted.subarray(0, m)
-  s.set(values.subarray(0, m))
-  s.sort()
-  const inv = 1 / (m + 1)
+export function standardizedRanks(values: Float64Array, m: number, out: Float64Array, scratch: RankScratch = createRankScratch(m)): void {
+  if (m === 0) return
+  const {bucket, counts, order} = scratch
+  let s = 0
+  for (let k = 0; k < m; k++) s += values[k]
+  const mu = s / m
+  let ss = 0
+  for (let k = 0; k < m; k++) ss += (values[k] - mu) * (values[k] - mu)
+  const sdv = Math.sqrt(ss / m)
+  const B = m
+  const lo = mu - 4 * sdv
+  const scale = sdv > 0 ? B / (8 * sdv) : 0
+  counts.fill(0, 0, B + 1)
   for (let k = 0; k < m; k++) {
-    const v = values[k]
-    // first index with s >= v
-    let lo = 0
-    let hi = m
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (s[mid] < v) lo = mid + 1
-      else hi = mid
+    let b = Math.floor((values[k] - lo) * scale)
+    if (!(b >= 0)) b = 0
+    else if (b >= B) b = B - 1
+    bucket[k] = b
+    counts[b + 1]++
+  }
+  for (let b = 1; b <= B; b++) counts[b] += counts[b - 1]
+  for (let k = 0; k < m; k++) order[counts[bucket[k]]++] = k
+  // insertion sort: only elements within one bucket are out of order
+  for (let q = 1; q < m; q++) {
+    const idx = order[q]
+    const v = values[idx]
+    let p = q - 1
+    while (p >= 0 && values[order[p]] > v) {
+      order[p + 1] = order[p]
+      p--
     }
-    const first = lo
-    // first index with s > v (ties are rare: walk)
-    let last = first
-    while (last < m && s[last] === v) last++
-    // 1-based ranks first+1 .. last, averaged
-    out[k] = ((first + 1 + last) / 2) * inv
+    order[p + 1] = idx
+  }
+  const inv = 1 / (m + 1)
+  for (let q = 0; q < m; ) {
+    const v = values[order[q]]
+    let e = q
+    while (e + 1 < m && values[order[e + 1]] === v) e++
+    // 1-based ranks q+1 .. e+1, averaged
+    const u = ((q + 1 + e + 1) / 2) * inv
+    for (let r = q; r <= e; r++) out[order[r]] = u
+    q = e + 1
   }
 }
 

@@ -16,40 +16,41 @@ export const WILCOXON_EXACT_MAX_N = 50
 
 export function wilcoxonSignedRank(x: Float64Array, n: number = x.length): TestResult {
   if (n < 2) return nullTest(n, NEEDS_TWO)
+  // |x| of the non-zero values, and the positive values alone; both sorted, then walked together
   const abs = new Float64Array(n)
+  const pos = new Float64Array(n)
   let m = 0
-  for (let i = 0; i < n; i++) if (x[i] !== 0) abs[m++] = Math.abs(x[i])
-  if (m === 0) return nullTest(n, 'all values are zero')
-  const sorted = abs.subarray(0, m).slice().sort()
-  // average ranks per distinct |x|; doubled (2 x rank) so tied ranks stay integers
-  let wPlus2 = 0
-  let tieTerm = 0
-  const rank2 = new Int32Array(m)
-  for (let k = 0; k < m; ) {
-    let e = k
-    while (e + 1 < m && sorted[e + 1] === sorted[k]) e++
-    const t = e - k + 1
-    tieTerm += t * t * t - t
-    const r2 = k + 1 + e + 1 // 2 x average rank
-    for (let q = k; q <= e; q++) rank2[q] = r2
-    k = e + 1
-  }
+  let np = 0
   for (let i = 0; i < n; i++) {
     const v = x[i]
-    if (v > 0) {
-      // rank of |v| through binary search in sorted
-      let lo = 0
-      let hi = m
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (sorted[mid] < v) lo = mid + 1
-        else hi = mid
-      }
-      wPlus2 += rank2[lo]
+    if (v !== 0) abs[m++] = v < 0 ? -v : v
+    if (v > 0) pos[np++] = v
+  }
+  if (m === 0) return nullTest(n, 'all values are zero')
+  const sorted = abs.subarray(0, m).sort()
+  const positives = pos.subarray(0, np).sort()
+  // doubled average ranks (2 x rank) so that tied ranks stay integers
+  let wPlus2 = 0
+  let tieTerm = 0
+  const exact = m <= WILCOXON_EXACT_MAX_N
+  const rank2 = exact ? new Int32Array(m) : new Int32Array(0)
+  let q = 0
+  for (let k = 0; k < m; ) {
+    const v = sorted[k]
+    let e = k
+    while (e + 1 < m && sorted[e + 1] === v) e++
+    const t = e - k + 1
+    tieTerm += t * t * t - t
+    const r2 = k + 1 + e + 1
+    if (exact) for (let r = k; r <= e; r++) rank2[r] = r2
+    while (q < np && positives[q] === v) {
+      wPlus2 += r2
+      q++
     }
+    k = e + 1
   }
   const wPlus = wPlus2 / 2
-  if (m <= WILCOXON_EXACT_MAX_N) return {stat: wPlus, p: exactP(rank2, wPlus2), n}
+  if (exact) return {stat: wPlus, p: exactP(rank2, wPlus2), n}
   const mu = (m * (m + 1)) / 4
   const v = (m * (m + 1) * (2 * m + 1)) / 24 - tieTerm / 48
   if (!(v > 0)) return nullTest(n, 'no variance')

@@ -1,0 +1,84 @@
+// Engine benchmark: seeded synthetic panel (market model, known alpha/beta, planted AR on day 0),
+// 250 estimation days and a 31-day window, every test; at 1,000 and 100,000 securities.
+// Prints the engine's wall time and peak memory. Run with `npm run bench` (builds first).
+import {runEventStudy} from '../dist/engine/index.js'
+
+const ESTIMATION = [-265, -16] // 250 days
+const WINDOW = [-15, 15] // 31 days
+const FIRST = ESTIMATION[0]
+const DAYS = WINDOW[1] - FIRST + 1
+const PLANTED = 0.02 // abnormal return on day 0
+
+function mulberry32(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function normalGen(rand) {
+  return () => {
+    const u = 1 - rand()
+    const v = rand()
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+  }
+}
+
+function makePanel(n, seed) {
+  const z = normalGen(mulberry32(seed))
+  const market = new Float64Array(DAYS)
+  for (let j = 0; j < DAYS; j++) market[j] = 0.0004 + 0.01 * z()
+  const returns = new Float64Array(n * DAYS)
+  const day0 = -FIRST
+  for (let i = 0; i < n; i++) {
+    const alpha = 0.0002 + 0.0005 * z()
+    const beta = 1 + 0.3 * z()
+    const sigma = 0.01 + 0.01 * Math.abs(z())
+    const off = i * DAYS
+    for (let j = 0; j < DAYS; j++) returns[off + j] = alpha + beta * market[j] + sigma * z()
+    returns[off + day0] += PLANTED
+  }
+  return {n, days: DAYS, firstRel: FIRST, returns, market, calendarStart: new Int32Array(n)}
+}
+
+const OPTS = {model: 'market', returns: 'simple', estimation: ESTIMATION, windows: [WINDOW], minObservations: 100}
+
+function mb(bytes) {
+  return (bytes / 1048576).toFixed(0) + ' MB'
+}
+
+function run(n, repeats) {
+  const panel = makePanel(n, 20250127 + n)
+  if (global.gc) global.gc()
+  const times = []
+  const cpu = []
+  let result
+  let heapAfter = 0
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage()
+    const t0 = process.hrtime.bigint()
+    result = runEventStudy(panel, OPTS)
+    const t1 = process.hrtime.bigint()
+    const c1 = process.cpuUsage(c0)
+    cpu.push((c1.user + c1.system) / 1000)
+    heapAfter = Math.max(heapAfter, process.memoryUsage().heapUsed)
+    times.push(Number(t1 - t0) / 1e6)
+  }
+  const best = Math.min(...times)
+  const day0 = result.daily.find((d) => d.t === 0)
+  const usage = process.memoryUsage()
+  console.log(
+    `${String(n).padStart(7)} securities: engine ${best.toFixed(0)} ms (best of ${repeats}; runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; cpu ${cpu.map((t) => t.toFixed(0)).join(', ')} ms)` +
+      ` | rss ${mb(usage.rss)}, peak rss ${mb(process.resourceUsage().maxRSS * 1024)}, heap after run ${mb(heapAfter)}` +
+      ` | AAR day 0 ${(day0.aar * 100).toFixed(2)}% (planted ${PLANTED * 100}%), KP r ${result.meanCorrelation?.toFixed(4)} (${result.correlationMethod})`,
+  )
+}
+
+const load = (await import('node:os')).loadavg()[0].toFixed(2)
+console.log(`aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all 10 tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`)
+run(1_000, 5)
+run(100_000, 2)
