@@ -7,8 +7,7 @@ import type {StudyResult} from '../../result.js'
 import {useColor} from '../../render/format.js'
 import {renderStudyCsv} from '../../render/study-csv.js'
 import {renderStudyTable} from '../../render/study-table.js'
-import {fetchSymbols} from '../../sources/fetch-symbols.js'
-import {createCliYahooClient, fetchSharesOutstanding, type YahooClient} from '../../sources/yahoo.js'
+import type {YahooClient} from '../../sources/yahoo.js'
 import {PriceStore} from '../../store/store.js'
 import {parseEventsCsv} from '../../study/events-list.js'
 import {loadStudy} from '../../study/load.js'
@@ -42,16 +41,18 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     const eventsOverride = flags.events === undefined ? undefined : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
     const offline = this.flags.offline
     const store = PriceStore.open(this.cacheDir())
+    // yahoo-finance2 loads slowly: import it only when the run needs the network.
     let client: YahooClient | undefined
-    const getClient = async (): Promise<YahooClient> => (client ??= await createCliYahooClient())
+    const yahoo = async () => import('../../sources/yahoo.js')
+    const getClient = async (): Promise<YahooClient> => (client ??= await (await yahoo()).createCliYahooClient())
     let result: StudyResult
     try {
       result = await runStudy(spec, store, {
         offline,
         eventsOverride,
         liveShares: flags['live-shares'],
-        fetchMissing: async (symbols) => fetchSymbols(store, symbols, {client: await getClient()}),
-        fetchShares: async (symbols) => fetchSharesOutstanding(await getClient(), symbols),
+        fetchMissing: async (symbols) => (await import('../../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
+        fetchShares: async (symbols) => (await yahoo()).fetchSharesOutstanding(await getClient(), symbols),
         log: (m) => this.info(m),
       })
     } finally {
