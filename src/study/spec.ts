@@ -337,10 +337,13 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
     issues.push({file, line: 1, path: '', message: 'a study file must be a mapping with name, benchmark, estimation, windows, events and groups'})
     return {spec: null, issues}
   }
-  issues.push(...schemaIssues(data, file, src))
-  if (issues.length > 0) return {spec: null, issues: byLine(issues)}
+  const structural = schemaIssues(data, file, src)
+  issues.push(...structural)
+  if (structural.length > 0) return {spec: null, issues: byLine(issues)}
+  // Duplicate keys alone do not stop the semantic checks: report everything at once.
   const built = buildSpec(data as RawStudy, file, src, opts)
-  if (built.issues.length > 0) return {spec: null, issues: byLine(built.issues)}
+  issues.push(...built.issues)
+  if (issues.length > 0) return {spec: null, issues: byLine(issues)}
   return {spec: built.spec, issues: []}
 }
 
