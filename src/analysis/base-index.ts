@@ -58,7 +58,7 @@ export function securityIndex(prices: Float64Array, base: number): Float64Array 
  * A member without a price on a day after the base period carries its last index level forward, so that a
  * missing bar does not make the group jump; the caller reports it.
  */
-export function groupIndex(members: readonly Float64Array[], weights: readonly number[], from: number): {series: Float64Array; carried: number} {
+export function groupIndex(members: readonly Float64Array[], weights: readonly number[], from: number, countFrom = from): {series: Float64Array; carried: number} {
   const len = members.length === 0 ? 0 : members[0].length
   const out = new Float64Array(len).fill(Number.NaN)
   if (members.length === 0) return {series: out, carried: 0}
@@ -71,7 +71,7 @@ export function groupIndex(members: readonly Float64Array[], weights: readonly n
     for (let k = 0; k < members.length; k++) {
       const v = members[k][t]
       if (!Number.isNaN(v)) last[k] = v
-      else if (!Number.isNaN(last[k])) carried++
+      else if (!Number.isNaN(last[k]) && t >= countFrom) carried++
       if (Number.isNaN(last[k])) ok = false
       acc += weights[k] * last[k]
     }
@@ -177,9 +177,12 @@ export function computeIndex(input: IndexInput): IndexResult {
     let excluded: string | null = null
     if (Number.isNaN(base)) {
       const first = b.find((x) => (x.adjClose ?? x.close) !== null)?.date
-      excluded = first
-        ? `no price on every trading day of the base period ${calendar[baseFrom]} .. ${calendar[baseTo]} (prices start ${first}); left out of its group index`
-        : 'no prices in the store; left out of its group index'
+      const period = `the base period ${calendar[baseFrom]} .. ${calendar[baseTo]}`
+      excluded = !first
+        ? 'no prices in the store; left out of its group index'
+        : first > calendar[baseFrom]
+          ? `prices start ${first}, after ${period} began; left out of its group index`
+          : `no price on some trading days of ${period}; left out of its group index`
     }
     const sec: Sec = {
       base,
@@ -209,7 +212,7 @@ export function computeIndex(input: IndexInput): IndexResult {
       let excluded = s.excluded
       if (!excluded && index.weighting === 'value') {
         const sh = input.shares?.get(symbol)
-        if (sh === undefined || !(sh > 0)) excluded = 'no shares outstanding for weighting: value; left out of its group index'
+        if (sh === undefined || !(sh > 0)) excluded = 'no shares outstanding (weighting: value); left out of its group index'
       }
       // Since-event returns of a security need no base, so they are given from its prices even when excluded.
       const r = row(symbol, g.id, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events, symbol, excluded)
@@ -224,7 +227,13 @@ export function computeIndex(input: IndexInput): IndexResult {
       weights.push(index.weighting === 'value' ? (input.shares?.get(symbol) ?? 0) * s.base : 1)
     }
     // From day 0 of the calendar, so that since-event returns of events before the base period exist too.
-    const {series, carried} = groupIndex(members, weights, 0)
+    // Carried days are counted over the series shown only.
+    const {series, carried} = groupIndex(
+      members.map((m) => m.subarray(0, asOf + 1)),
+      weights,
+      0,
+      baseFrom,
+    )
     if (carried > 0) notes.push(`group ${g.id}: ${carried} member-days without a price carry the member's last level forward`)
     const excluded = members.length === 0 ? 'no member has prices for the whole base period' : null
     groupRows.push(row(g.id, null, null, series, calendar, baseFrom, asOf, events.filter((e) => !e.symbol), null, excluded))

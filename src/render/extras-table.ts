@@ -6,7 +6,8 @@ import Table from 'cli-table3'
 import type {ClaimResult, IndexResult, IndexRow, ValueResult, ValueRow} from '../result.js'
 import {MISSING, fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtWindow} from './format.js'
 
-const plain = {style: {head: [], border: []}}
+/** No colour codes; no rule between body rows (long tables stay readable in a terminal). */
+const plain = {style: {head: [], border: []}, chars: {mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': ''}}
 
 /** Event ids in first-seen order across the index rows. */
 function indexEvents(index: IndexResult): string[] {
@@ -50,35 +51,49 @@ export function renderIndexTable(index: IndexResult): string {
   return lines.join('\n')
 }
 
-function valueCells(r: ValueRow, label: string): string[] {
-  const mark = r.approximate ? '≈' : ''
-  return [
-    label,
-    r.event,
-    fmtWindow(r.window),
-    r.from === r.to ? r.from : `${r.from} .. ${r.to}`,
-    r.startPrice === null ? '' : fmtNumber(r.startPrice, 2),
-    r.endPrice === null ? '' : fmtNumber(r.endPrice, 2),
-    mark + fmtMoney(r.change),
-    r.abnormalChange === null ? MISSING : mark + fmtMoney(r.abnormalChange),
-  ]
-}
+const winKey = (w: readonly [number, number]): string => `${w[0]},${w[1]}`
 
 /**
- * Value at stake: per group, event and window the members' dollar changes and the group total.
+ * Value at stake, one table per event: rows are group totals followed by their members, columns the dollar
+ * change and the abnormal dollar change over each window (day 0 first).
  * change = shares × (P_end − P_start); abnormal = shares × P_start × CAR; ≈ marks adjusted closes standing in.
  */
 export function renderValueTable(value: ValueResult): string {
-  const t = new Table({head: ['', 'event', 'window', 'dates', 'P start', 'P end', 'change (USD)', 'abnormal (USD)'], ...plain})
-  for (const g of value.groups) {
-    t.push(valueCells(g, `[${g.id}] total`))
-    const members = value.rows.filter((r) => r.group === g.id && (g.event === 'all' || r.event === g.event) && r.window[0] === g.window[0] && r.window[1] === g.window[1])
-    for (const r of members) t.push(valueCells(r, `  ${r.id}`))
+  const lines = ['Market value at stake (USD): Δ = shares × (P_end − P_start), P_start the close before the window; abn. = shares × P_start × CAR']
+  const events = [...new Set([...value.groups, ...value.rows].map((r) => r.event))]
+  for (const ev of events) {
+    const groupRows = value.groups.filter((g) => g.event === ev)
+    const memberRows = value.rows.filter((r) => r.event === ev || ev === 'all')
+    const windows: Array<[number, number]> = []
+    for (const r of [...groupRows, ...memberRows]) if (!windows.some((w) => winKey(w) === winKey(r.window))) windows.push(r.window)
+    const dates = (w: [number, number]): string => {
+      const r = groupRows.find((g) => winKey(g.window) === winKey(w))
+      return r && ev !== 'all' ? (r.from === r.to ? ` ${r.from}` : ` ${r.from}..${r.to}`) : ''
+    }
+    const head = ['', ...windows.flatMap((w) => [`Δ ${fmtWindow(w)}`, `abn. ${fmtWindow(w)}`])]
+    const t = new Table({head, ...plain})
+    const allApprox = memberRows.every((r) => r.approximate)
+    const cells = (label: string, rows: ValueRow[]): string[] => [
+      label,
+      ...windows.flatMap((w) => {
+        const r = rows.find((x) => winKey(x.window) === winKey(w))
+        if (!r) return [MISSING, MISSING]
+        const mark = r.approximate && !allApprox ? '≈' : ''
+        return [mark + fmtMoney(r.change), r.abnormalChange === null ? MISSING : mark + fmtMoney(r.abnormalChange)]
+      }),
+    ]
+    const groupIds = [...new Set(groupRows.map((g) => g.id))]
+    for (const g of groupIds) {
+      t.push(cells(`[${g}] total`, groupRows.filter((r) => r.id === g)))
+      const members = [...new Set(memberRows.filter((r) => r.group === g).map((r) => r.id))]
+      for (const m of members) t.push(cells(`  ${m}`, memberRows.filter((r) => r.group === g && r.id === m)))
+    }
+    lines.push(`event ${ev}: ${windows.map((w) => `${fmtWindow(w)}${dates(w)}`).join('; ')}`, t.toString())
   }
-  const lines = ['Market value at stake: shares × (P_end − P_start); abnormal: shares × P_start × CAR', t.toString()]
   lines.push('Shares outstanding:')
   for (const s of value.shares) lines.push(`  ${s.symbol}: ${fmtNumber(s.shares / 1e9, 3)}bn (${s.source})${s.current ? ' [current shares, not as of the event]' : ''}`)
-  if (value.rows.some((r) => r.approximate)) lines.push('≈ approximate: adjusted closes stand in for the unadjusted close')
+  if (value.rows.every((r) => r.approximate)) lines.push('All figures approximate: adjusted closes stand in for the unadjusted close')
+  else if (value.rows.some((r) => r.approximate)) lines.push('≈ approximate: adjusted closes stand in for the unadjusted close')
   lines.push(...value.notes.map((n) => `note: ${n}`))
   return lines.join('\n')
 }
