@@ -22,6 +22,30 @@ export function logGamma(x: number): number {
   return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a)
 }
 
+/** Stirling correction lnΓ(x) - [(x - 1/2) ln x - x + ln √(2π)], x >= 10 (A&S 6.1.41; error < 1e-16). */
+function stirlingCorrection(x: number): number {
+  const x2 = 1 / (x * x)
+  return (1 / x) * (1 / 12 - x2 * (1 / 360 - x2 * (1 / 1260 - x2 * (1 / 1680 - x2 * (1 / 1188 - x2 * (691 / 360360 - x2 / 156))))))
+}
+
+/**
+ * ln B(a, b) = lnΓ(a) + lnΓ(b) - lnΓ(a + b), computed without the cancellation of large lnΓ values
+ * (as R's lbeta: Stirling corrections when an argument is >= 10), so t and F stay accurate for large df.
+ */
+export function logBeta(a: number, b: number): number {
+  const p = Math.min(a, b)
+  const q = Math.max(a, b)
+  if (p >= 10) {
+    const corr = stirlingCorrection(p) + stirlingCorrection(q) - stirlingCorrection(p + q)
+    return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q))
+  }
+  if (q >= 10) {
+    const corr = stirlingCorrection(q) - stirlingCorrection(p + q)
+    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q))
+  }
+  return logGamma(p) + logGamma(q) - logGamma(p + q)
+}
+
 const EPS = 1e-16
 const TINY = 1e-300
 
@@ -147,13 +171,16 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, a: number, b: number, y: number = 1 - x): number {
   if (x <= 0) return 0
   if (y <= 0) return 1
-  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(y)
+  // ln x via log1p(-y) near 1: with a large a, a ln x would otherwise carry x's rounding error times a
+  const lnX = x > 0.5 ? Math.log1p(-y) : Math.log(x)
+  const lnY = y > 0.5 ? Math.log1p(-x) : Math.log(y)
+  const lnFront = -logBeta(a, b) + a * lnX + b * lnY
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(lnFront) * betaContinuedFraction(a, b, x)) / a
   return 1 - (Math.exp(lnFront) * betaContinuedFraction(b, a, y)) / b
 }
 
-/** Above this many degrees of freedom Student t is replaced by the normal (difference < 1e-12 at 1e9). */
-const T_NORMAL_DF = 1e9
+/** Above this many degrees of freedom Student t is replaced by the normal (difference ~1e-13). */
+const T_NORMAL_DF = 1e12
 
 /** Two-sided p-value of Student t with df degrees of freedom: P(|T| > |t|) = I_{df/(df+t^2)}(df/2, 1/2) (A&S 26.7.1). */
 export function studentTTwoSidedP(t: number, df: number): number {
