@@ -18,7 +18,8 @@ export interface StudyTableOptions {
 }
 
 function table(head: string[], color: boolean, colAligns?: Array<'left' | 'right' | 'center'>): Table.Table {
-  return new Table({head, style: {head: color ? ['cyan'] : [], border: color ? ['grey'] : []}, ...(colAligns ? {colAligns} : {})})
+  // compact: no rule between rows, so long tables stay readable in a terminal
+  return new Table({head, style: {head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true}, ...(colAligns ? {colAligns} : {})})
 }
 
 function heading(text: string): string {
@@ -90,11 +91,35 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
   if (result.volume && result.volume.groups.length > 0) {
     const v = result.volume
     out.push(heading(`Abnormal volume, days ${fmtWindow(v.window)}`))
-    const t = table(['Group', 'Event', 'N', 'Day', 'Mean AV', 'Cross-sectional t', 'Sign'], color, ['left', 'left', 'right', 'right', 'right', 'right', 'right'])
+    const t = table(['Group', 'Event', 'N', 'Day 0 mean AV', 'Day 0 t', 'Peak day', 'Peak mean AV', 'Peak t', 'Window mean AV'], color, [
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+    ])
     for (const g of v.groups) {
-      for (const d of g.daily) t.push([g.group, g.event, d.n, fmtDay(d.t), fmtNumber(d.meanAv, 2), fmtTest(d.crossSectionalT), fmtTest(d.sign)])
+      const d0 = g.daily.find((d) => d.t === 0)
+      const peak = g.daily.reduce<(typeof g.daily)[number] | null>((a, d) => (a === null || d.meanAv > a.meanAv ? d : a), null)
+      const avg = g.daily.length > 0 ? g.daily.reduce((a, d) => a + d.meanAv, 0) / g.daily.length : null
+      t.push([
+        g.group,
+        g.event,
+        g.n,
+        fmtNumber(d0?.meanAv, 2),
+        fmtTest(d0?.crossSectionalT),
+        peak ? fmtDay(peak.t) : MISSING,
+        fmtNumber(peak?.meanAv, 2),
+        fmtTest(peak?.crossSectionalT),
+        fmtNumber(avg, 2),
+      ])
     }
     out.push(t.toString())
+    out.push('AV = ln(1 + volume) minus its estimation-window mean (0.69 ≈ double the usual volume); t: cross-sectional t. Daily rows: --json or --csv.')
     for (const n of v.notes) out.push(`  ${n}`)
   }
 

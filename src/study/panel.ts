@@ -19,8 +19,10 @@ export interface AlignedSeries {
   /** First and last calendar dates with a price; null when none. */
   firstDate: string | null
   lastDate: string | null
-  /** Bars on dates that are not benchmark trading days (ignored). */
+  /** Bars inside the calendar's date range on days the benchmark did not trade (ignored). */
   offCalendar: number
+  /** Bars before the calendar's first or after its last date (ignored). */
+  outside: number
   /** Why the field differs from the one asked for, for the result's notes. */
   note: string | null
 }
@@ -47,12 +49,16 @@ export function alignBars(symbol: string, bars: readonly Bar[], cal: TradingCale
   const hasVolume = bars.some((b) => typeof b.volume === 'number' && Number.isFinite(b.volume))
   const volume = hasVolume ? new Float64Array(n).fill(Number.NaN) : null
   let offCalendar = 0
+  let outside = 0
   let first = -1
   let last = -1
+  const lo = cal.dates[0] ?? ''
+  const hi = cal.dates[n - 1] ?? ''
   for (const b of bars) {
     const k = cal.index.get(b.date)
     if (k === undefined) {
-      offCalendar++
+      if (b.date < lo || b.date > hi) outside++
+      else offCalendar++
       continue
     }
     const p = b[used]
@@ -71,6 +77,7 @@ export function alignBars(symbol: string, bars: readonly Bar[], cal: TradingCale
     firstDate: first < 0 ? null : cal.dates[first],
     lastDate: last < 0 ? null : cal.dates[last],
     offCalendar,
+    outside,
     note,
   }
 }

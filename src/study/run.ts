@@ -146,12 +146,17 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
   const aligned = new Map<string, AlignedSeries>()
   const returnsOf = new Map<string, Float64Array>()
   const fallbacks: string[] = bench.note ? [spec.benchmark] : []
+  const later: string[] = []
   for (const s of securities) {
     const a = alignBars(s, bars.get(s) ?? [], cal, spec.price)
     aligned.set(s, a)
     returnsOf.set(s, calendarReturns(a.prices, spec.returns))
     if (a.note) fallbacks.push(s)
     if (a.offCalendar > 0) notes.push(`${s}: ${a.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
+    if (a.lastDate !== null && (bars.get(s) ?? []).some((b) => b.date > dataAsOf)) later.push(s)
+  }
+  if (later.length > 0) {
+    notes.push(`${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`)
   }
   if (fallbacks.length > 0) {
     notes.push(`price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`)

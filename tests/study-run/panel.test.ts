@@ -96,3 +96,11 @@ describe('buildEventPanel', () => {
     expect(Array.from(p.calendarStart)).toEqual([1, 3])
   })
 })
+
+describe('alignBars: bars outside the calendar', () => {
+  it('counts bars after the benchmark ends apart from holiday bars', () => {
+    const s = alignBars('X', [bar('2025-01-20', 9), bar('2025-01-24', 10), bar('2025-01-27', 11), bar('2025-01-10', 8)], cal, 'adjClose')
+    expect(s.offCalendar).toBe(1)
+    expect(s.outside).toBe(3)
+  })
+})

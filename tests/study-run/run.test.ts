@@ -169,6 +169,14 @@ describe('runStudy: events and exclusions', () => {
     expect(r.notes.join('\n')).toContain('LATE')
   })
 
+  it('says when a security has prices after the benchmark ends', async () => {
+    const bars = new Map(market.bars)
+    bars.set('AAA', [...market.bars.get('AAA')!, {date: '2026-01-05', open: null, high: null, low: null, close: 60, adjClose: 60, volume: null}])
+    const r = await runStudy(baseSpec(), new MemStore(bars), {offline: true})
+    expect(r.dataAsOf).toBe(market.dates[market.dates.length - 1])
+    expect(r.notes.join('\n')).toContain(`MKT's data end on ${r.dataAsOf}: later prices of AAA are not used`)
+  })
+
   it('falls back to the close for a security without adjusted closes, with a note', async () => {
     const bars = new Map(market.bars)
     bars.set('RAW', market.bars.get('CCC')!.map((b) => ({...b, adjClose: null})))
