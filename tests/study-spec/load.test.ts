@@ -1,9 +1,9 @@
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {BUNDLED_STUDIES_DIR, listStudies, loadStudy, resolveStudyPath} from '../../src/study/load.js'
 import {InputError} from '../../src/errors.js'
-import {REPO} from '../helpers/shared.js'
+import {COVID_DIR, haveSharedData, REPO} from '../helpers/shared.js'
 import {tempDir} from '../helpers/cli.js'
 
 const MINI = (name: string, title = 'Mini'): string => `name: ${name}
@@ -84,5 +84,20 @@ describe('listStudies', () => {
 
   it('returns nothing for a missing folder', () => {
     expect(listStudies(path.join(tempDir(), 'none'))).toEqual([])
+  })
+})
+
+describe('the bundled studies', () => {
+  it('are all valid', () => {
+    const list = listStudies(BUNDLED_STUDIES_DIR)
+    expect(list.map((s) => s.name)).toContain('covid-2020')
+    for (const s of list) expect(s.error, `${s.file}`).toBeNull()
+  })
+
+  it.runIf(haveSharedData())('covid-2020 names only symbols of ../shared/data/covid-2020', () => {
+    const spec = loadStudy('covid-2020', {cwd: REPO})
+    for (const sym of [spec.benchmark, ...spec.groups.flatMap((g) => g.symbols)]) {
+      expect(existsSync(path.join(COVID_DIR, `${sym}.csv`)), sym).toBe(true)
+    }
   })
 })

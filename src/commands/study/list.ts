@@ -1,6 +1,5 @@
 import {Flags} from '@oclif/core'
 import Table from 'cli-table3'
-import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {listStudies, studiesDirs} from '../../study/load.js'
 
@@ -36,6 +35,6 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
       table.push(s.error ? [s.name, `INVALID: ${s.error}`, '', '', ''] : [s.name, s.title ?? '', s.events, s.groups, s.securities])
     }
     this.log(table.toString())
-    this.info(`(from ${path.relative(process.cwd(), dir) || '.'})`)
+    if (dir !== dirs[0]) this.info(`(the studies bundled with aftershock, in ${dir})`)
   }
 }
