@@ -10,7 +10,7 @@
 import {fUpperTail} from './distributions.js'
 import {expectedReturn, predictionErrorFactor} from './models.js'
 import {crossSectionalT, nullTest} from './parametric-tests.js'
-import type {EngineOptions, EngineResult, EventPanel, TestResult} from './types.js'
+import type {EngineResult, EventPanel, TestResult} from './types.js'
 
 export interface VolatilityOptions {
   /** Post-event window W in relative days, inclusive. */
@@ -55,7 +55,6 @@ export interface VolatilityOutput {
 export function abnormalVolatility(
   panel: EventPanel,
   result: EngineResult,
-  engineOpts: Pick<EngineOptions, 'model'>,
   opts: VolatilityOptions,
 ): VolatilityOutput {
   const [w1, w2] = opts.window
@@ -89,7 +88,7 @@ export function abnormalVolatility(
       const a = y - expectedReturn(fit, xm)
       ars[T++] = a
       sum += a
-      sumSar2 += (a * a) / (fit.sigma * fit.sigma * predictionErrorFactor(engineOpts.model, fit, xm))
+      sumSar2 += (a * a) / (fit.sigma * fit.sigma * predictionErrorFactor(result.model, fit, xm))
     }
     if (T < 2) {
       exclusions[i] = `fewer than 2 returns in the volatility window [${w1}, ${w2}]`
