@@ -35,6 +35,15 @@ export function eventLabel(result: StudyResult, event: string): string {
   return `${e.label ?? e.id} (${e.tradingDate})`
 }
 
+/** Event name short enough for a chart panel header: the label without its parenthetical, cut to `max`, and day 0. */
+export function shortEventLabel(result: StudyResult, event: string, max = 40): string {
+  const e = result.events.find((x) => x.id === event)
+  if (!e) return event === 'all' ? 'all events' : event
+  let name = (e.label ?? e.id).replace(/\s*\(.*$/, '').trim() || e.id
+  if (name.length > max) name = name.slice(0, max - 1).trimEnd() + '…'
+  return `${name} (${e.tradingDate})`
+}
+
 /** Group ids in the order the study lists them (first appearance in result.groups). */
 export function groupOrder(result: StudyResult): string[] {
   return [...new Set(result.groups.map((g) => g.group))]
@@ -93,7 +102,7 @@ export function caarPaths(result: StudyResult, range: readonly [number, number] 
       }
       out.push({
         event: g.event,
-        eventLabel: eventLabel(result, g.event),
+        eventLabel: shortEventLabel(result, g.event),
         group: g.group,
         groupLabel: g.label ?? g.group,
         t,
@@ -140,7 +149,7 @@ export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
     const p = w && Number.isFinite(w.p) ? w.p : normalTwoSidedP(row.sar)
     out.push({
       event: s.event,
-      eventLabel: eventLabel(result, s.event),
+      eventLabel: shortEventLabel(result, s.event),
       symbol: s.symbol,
       group: s.group,
       groupLabel: groupLabel(result, s.group),
@@ -193,7 +202,7 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
   for (const e of entries) {
     const n = e.pre.length
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
-    const base = {event: e.event, eventLabel: eventLabel(result, e.event), group: e.group, groupLabel: groupLabel(result, e.group), n, shareSignificant: e.sig / n}
+    const base = {event: e.event, eventLabel: shortEventLabel(result, e.event), group: e.group, groupLabel: groupLabel(result, e.group), n, shareSignificant: e.sig / n}
     out.push({...base, period: 'before', sd: mean(e.pre)}, {...base, period: 'after', sd: mean(e.post)})
   }
   return out

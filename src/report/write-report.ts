@@ -3,7 +3,7 @@
  * Everything is written into a temporary folder beside the target first and then renamed into place,
  * so a reader (or a failed run) never sees a half-written file. Same result in, same bytes out.
  */
-import {existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {StudyResult} from '../result.js'
 import {InputError} from '../errors.js'
@@ -67,6 +67,8 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
       writeFileSync(p, data)
     }
     if (!existsSync(outDir)) {
+      // mkdtemp makes the folder private (0700); the report folder is an ordinary one.
+      chmodSync(tmp, 0o777 & ~process.umask())
       renameSync(tmp, outDir)
     } else {
       // Charts of an earlier run that this result no longer has would mislead: remove them.

@@ -14,13 +14,16 @@ export function threeWavesSpec(result: StudyResult): TopLevelSpec | null {
   const idx = result.index
   const points = indexPoints(result)
   if (!idx || points.length === 0) return null
-  const marks = eventMarks(result).map((m, i) => ({...m, text: `${m.label} (${m.date})`, row: i}))
+  const events = eventMarks(result)
+  // Labels sit above the plot, one line each (the last event nearest the plot), right-aligned on their rule.
+  const marks = events.map((m, i) => ({...m, text: `${m.label.replace(/\s*\(.*$/, '')} (${m.date})`, row: events.length - 1 - i}))
   const weighting = idx.weighting === 'value' ? 'value-weighted' : 'equal-weighted'
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Three waves: group indexes since the base period',
       subtitle: `100 = mean close over ${idx.base.from} to ${idx.base.to}; ${weighting}; as of ${idx.asOf}`,
+      offset: 4 + 13 * marks.length,
     },
     width: 680,
     height: 320,
@@ -49,10 +52,10 @@ export function threeWavesSpec(result: StudyResult): TopLevelSpec | null {
             {
               data: {values: marks},
               // Labels stacked one line apart: events a few days apart would otherwise overprint.
-              mark: {type: 'text' as const, align: 'right' as const, baseline: 'top' as const, dx: -4, dy: {expr: 'datum.row * 13'}, fontSize: 10, color: '#333'},
+              mark: {type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dx: 2, dy: {expr: '-datum.row * 13'}, fontSize: 10, color: '#333'},
               encoding: {
                 x: DATE_X,
-                y: {value: 4},
+                y: {value: -3},
                 text: {field: 'text', type: 'nominal' as const},
               },
             },
