@@ -1,0 +1,291 @@
+/**
+ * End to end: the built CLI imports ../shared/data/prices into a temp cache and runs the DeepSeek R1 study;
+ * the numbers are checked against an independent computation from the CSV files read here.
+ */
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {parse, stringify} from 'yaml'
+import type {StudyResult} from '../../src/result.js'
+import {spawnSync} from 'node:child_process'
+import {BIN, tempDir, type CliRun} from '../helpers/cli.js'
+import {PRICES_DIR, REPO, haveSharedData} from '../helpers/shared.js'
+
+/**
+ * helpers/cli.ts's runCli, with a larger maxBuffer: the study's JSON (daily index series included) is over
+ * spawnSync's 1 MB default.
+ */
+function runCli(args: string[], opts: {cacheDir: string}): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO,
+    env: {...process.env, NO_COLOR: '1', AFTERSHOCK_CACHE_DIR: opts.cacheDir},
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr}
+}
+
+const STUDY_FILE = path.join(REPO, 'studies', 'deepseek-r1.yaml')
+const GROUPS: Record<string, string[]> = {
+  nvidia: ['NVDA'],
+  'ai-chips': ['AVGO', 'AMD', 'TSM', 'ASML', 'MU', 'MRVL', 'SMCI', 'ARM'],
+  hyperscalers: ['MSFT', 'GOOGL', 'AMZN', 'META', 'ORCL'],
+  'dc-reits': ['EQIX', 'DLR', 'IRM'],
+  power: ['VST', 'CEG', 'NRG', 'TLN', 'GEV', 'NEE'],
+}
+
+/** Adjusted closes of a shared CSV (header date,open,high,low,close,adj_close,volume), by date. */
+function adj(symbol: string): Map<string, number> {
+  const lines = readFileSync(path.join(PRICES_DIR, `${symbol}.csv`), 'utf8').trim().split('\n')
+  const head = lines[0].split(',')
+  const iDate = head.indexOf('date')
+  const iAdj = head.indexOf('adj_close')
+  const out = new Map<string, number>()
+  for (const line of lines.slice(1)) {
+    const f = line.split(',')
+    if (f[iAdj] !== '') out.set(f[iDate], Number(f[iAdj]))
+  }
+  return out
+}
+
+/** The independent index level as of a date: 100 × P / mean(P over the base dates); null without full base. */
+function level(p: Map<string, number>, baseDates: string[], asOf: string): number | null {
+  if (!baseDates.every((d) => p.has(d))) return null
+  const b = baseDates.reduce((s, d) => s + (p.get(d) as number), 0) / baseDates.length
+  return (100 * (p.get(asOf) as number)) / b
+}
+
+const have = haveSharedData()
+const d = describe.skipIf(!have)
+
+let cacheDir = ''
+let result: StudyResult
+let calendar: string[] = []
+let spec: {shares: Record<string, {shares: number}>}
+
+d('DeepSeek R1 study, end to end on the shared prices', () => {
+  beforeAll(() => {
+    cacheDir = tempDir('aftershock-deepseek-')
+    const imp = runCli(['import', PRICES_DIR, '--json'], {cacheDir})
+    expect(imp.code, imp.stderr).toBe(0)
+    const first = runCli(['study', 'run', 'deepseek-r1', '--json', '--offline'], {cacheDir})
+    expect(first.code, first.stderr).toBe(0)
+    result = JSON.parse(first.stdout) as StudyResult
+    calendar = [...adj('SPY').keys()]
+    spec = parse(readFileSync(STUDY_FILE, 'utf8'))
+  })
+
+  it('runs offline on a warm cache quickly (wall time printed)', () => {
+    const t0 = performance.now()
+    const r = runCli(['study', 'run', 'deepseek-r1', '--json', '--offline'], {cacheDir})
+    const ms = performance.now() - t0
+    console.log(`study run deepseek-r1 --json --offline (warm cache): ${ms.toFixed(0)} ms wall, including node and oclif start-up`)
+    expect(r.code, r.stderr).toBe(0)
+    expect(ms).toBeLessThan(15_000) // generous: a loaded 2-core CI machine; the target is < 1 s on an idle one
+    expect(JSON.parse(r.stdout)).toEqual(result) // deterministic
+  })
+
+  it('events: the release on MLK day shifts to 2025-01-21', () => {
+    const rel = result.events.find((e) => e.id === 'r1-release')!
+    expect(rel).toMatchObject({date: '2025-01-20', tradingDate: '2025-01-21', shift: 1})
+    expect(rel.note).toMatch(/2025-01-21/)
+    expect(result.events.find((e) => e.id === 'r1-selloff')).toMatchObject({date: '2025-01-27', tradingDate: '2025-01-27', shift: 0})
+  })
+
+  it('NVDA day-0 return on the sell-off is -16.97%', () => {
+    const nv = adj('NVDA')
+    const expected = (nv.get('2025-01-27') as number) / (nv.get('2025-01-24') as number) - 1
+    expect(expected).toBeCloseTo(-0.1697, 4)
+    const sec = result.securities.find((s) => s.symbol === 'NVDA' && s.event === 'r1-selloff')!
+    const day0 = sec.ar!.find((r) => r.t === 0)!
+    expect(day0.date).toBe('2025-01-27')
+    expect(Math.abs(day0.ret - expected)).toBeLessThan(1e-9)
+    expect(day0.ret).toBeCloseTo(-0.1697, 4)
+  })
+
+  it('index levels as of 2025-02-14 match an independent computation, securities and groups', () => {
+    const idx = result.index!
+    expect(idx.asOf).toBe('2025-02-14')
+    const baseDates = calendar.filter((x) => x >= '2023-01-01' && x <= '2023-01-31')
+    expect(baseDates).toHaveLength(20)
+    for (const sym of ['SPY', 'NVDA', 'AMD', 'META', 'VST', 'NEE', 'EQIX']) {
+      const row = idx.securities.find((s) => s.id === sym)!
+      expect(row.level!).toBeCloseTo(level(adj(sym), baseDates, '2025-02-14')!, 8)
+    }
+    expect(idx.securities.find((s) => s.id === 'NVDA')!.level!).toBeCloseTo(804.43, 2)
+    for (const [g, members] of Object.entries(GROUPS)) {
+      const levels = members.map((m) => level(adj(m), baseDates, '2025-02-14')).filter((x): x is number => x !== null)
+      const expected = levels.reduce((a, b) => a + b, 0) / levels.length
+      expect(idx.groups.find((x) => x.id === g)!.level!, g).toBeCloseTo(expected, 8)
+    }
+    // listed after January 2023: left out of their group index, with the reason
+    for (const sym of ['ARM', 'TLN', 'GEV']) {
+      const row = idx.securities.find((s) => s.id === sym)!
+      expect(row.level).toBeNull()
+      expect(row.excluded).toMatch(/prices start .* left out of its group index/)
+    }
+    expect(idx.notes.join('\n')).toMatch(/group power: .*TLN.*GEV.* \(4 of 6 members in it\)/)
+    // since the last close before the sell-off: P(2025-02-14) / P(2025-01-24) - 1
+    const nv = adj('NVDA')
+    expect(idx.securities.find((s) => s.id === 'NVDA')!.sinceEvent['r1-selloff']!).toBeCloseTo((nv.get('2025-02-14') as number) / (nv.get('2025-01-24') as number) - 1, 10)
+    // the series runs from the base period's first trading day to asOf
+    expect(idx.series[0].date).toBe('2023-01-03')
+    expect(idx.series.at(-1)!.date).toBe('2025-02-14')
+  })
+
+  it('NVIDIA dollar change on 2025-01-27: 24.49bn shares × (P_27 − P_24) ≈ USD -592bn', () => {
+    const nv = adj('NVDA')
+    const expected = 24.49e9 * ((nv.get('2025-01-27') as number) - (nv.get('2025-01-24') as number))
+    const row = result.value!.rows.find((r) => r.id === 'NVDA' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0)!
+    expect(row.change).toBeCloseTo(expected, 0)
+    expect(row.change / 1e9).toBeGreaterThan(-600)
+    expect(row.change / 1e9).toBeLessThan(-590)
+    expect(row.approximate).toBe(true) // the shared files have adjusted closes only
+    const ar0 = result.securities.find((s) => s.symbol === 'NVDA' && s.event === 'r1-selloff')!.ar!.find((r) => r.t === 0)!.ar
+    expect(row.abnormalChange!).toBeCloseTo(24.49e9 * (nv.get('2025-01-24') as number) * ar0, 0)
+    // group total: the sum of the members' shares × ΔP
+    const chips = GROUPS['ai-chips'].reduce((s, m) => {
+      const p = adj(m)
+      return s + spec.shares[m].shares * ((p.get('2025-01-27') as number) - (p.get('2025-01-24') as number))
+    }, 0)
+    const g = result.value!.groups.find((r) => r.id === 'ai-chips' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0)!
+    expect(g.change).toBeCloseTo(chips, 0)
+  })
+
+  it('claims: measured from the data, holding or failing as the data say', () => {
+    const claims = result.claims!
+    const byId = new Map(claims.map((c) => [c.id, c]))
+    const nv = adj('NVDA')
+    const ret = (p: Map<string, number>, from: string, to: string): number => (p.get(to) as number) / (p.get(from) as number) - 1
+    expect(byId.get('nvda-fell-17')!.measured!).toBeCloseTo(ret(nv, '2025-01-24', '2025-01-27'), 10)
+    expect(byId.get('nvda-rebound-9')!.measured!).toBeCloseTo(ret(nv, '2025-01-27', '2025-01-28'), 10)
+    expect(byId.get('nvda-recovered-by-feb-14')!.measured!).toBeCloseTo(ret(nv, '2025-01-24', '2025-02-14'), 10)
+    expect(byId.get('release-day-reaction')!.measured!).toBeCloseTo(ret(nv, '2025-01-17', '2025-01-21'), 10)
+    expect(byId.get('avgo-fell-17')!.measured!).toBeCloseTo(ret(adj('AVGO'), '2025-01-24', '2025-01-27'), 10)
+    expect(byId.get('vst-fell-28')!.measured!).toBeCloseTo(ret(adj('VST'), '2025-01-24', '2025-01-27'), 10)
+    expect(byId.get('nvda-lost-600bn')!.measured!).toBeCloseTo(24.49e9 * ((nv.get('2025-01-27') as number) - (nv.get('2025-01-24') as number)), 0)
+    expect(byId.get('nvda-8x-since-2023')!.measured!).toBeCloseTo(804.43, 2)
+    for (const c of claims) {
+      expect(c.holds, c.id).toBe(c.measured !== null && Math.abs(c.measured - c.expected) <= c.tolerance + 1e-12 * Math.max(1, Math.abs(c.expected)))
+    }
+    expect(claims.filter((c) => !c.holds).map((c) => c.id).sort()).toEqual(['nvda-recovered-by-feb-14', 'release-day-reaction'])
+  })
+
+  it('aftershock index prints the same index alone (--json, --csv, table)', () => {
+    const r = runCli(['index', 'deepseek-r1', '--json', '--offline'], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout) as {index: StudyResult['index']; events: Array<{id: string; tradingDate: string}>}
+    expect(out.index).toEqual(result.index)
+    expect(out.events.map((e) => e.tradingDate)).toEqual(['2025-01-21', '2025-01-27'])
+    const csv = runCli(['index', 'deepseek-r1', '--csv', '--offline'], {cacheDir})
+    expect(csv.code, csv.stderr).toBe(0)
+    const lines = csv.stdout.trim().split('\n')
+    expect(lines[0]).toBe('section,group,symbol,event,window,t,date,measure,value')
+    const nvLevel = lines.find((l) => l.startsWith('index,nvidia,NVDA,,,,2025-02-14,level,'))!
+    expect(Number(nvLevel.split(',').at(-1))).toBeCloseTo(804.43, 2)
+    const table = runCli(['index', 'deepseek-r1', '--offline'], {cacheDir})
+    expect(table.code, table.stderr).toBe(0)
+    expect(table.stdout).toMatch(/r1-release: 2025-01-20 -> day 0 2025-01-21/)
+    expect(table.stdout).toMatch(/NVDA\s+│ 17\.\d\d\s+│ 804\.4/)
+  })
+
+  it('study run prints the index, value-at-stake and claims sections', () => {
+    const r = runCli(['study', 'run', 'deepseek-r1', '--offline'], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Base-period index/)
+    expect(r.stdout).toMatch(/NVDA\s+│ -592\.5bn/)
+    expect(r.stdout).toMatch(/Claims: 7 of 9 hold/)
+    const csv = runCli(['study', 'run', 'deepseek-r1', '--csv', '--offline'], {cacheDir})
+    expect(csv.code, csv.stderr).toBe(0)
+    expect(csv.stdout).toMatch(/\nvalue,nvidia,NVDA,r1-selloff,0\.\.0,,2025-01-27,change,-5924/)
+    expect(csv.stdout).toMatch(/\nclaim,,NVDA,r1-selloff,0\.\.0,,,nvda-fell-17:holds,true/)
+  })
+})
+
+/** A small valid study on the shared data; each bad-file case breaks one thing. */
+function smallStudy(): Record<string, unknown> {
+  return {
+    name: 'bad-case',
+    benchmark: 'SPY',
+    model: 'market',
+    estimation: {from: -260, to: -11, minObservations: 120},
+    windows: [
+      [0, 0],
+      [0, 4],
+    ],
+    events: [{id: 'r1-selloff', date: '2025-01-27'}],
+    groups: {nvidia: {symbols: ['NVDA']}, chips: {symbols: ['AVGO', 'AMD']}},
+    shares: {NVDA: {shares: 24490000000, source: 'test'}},
+  }
+}
+
+d('bad study files: exit 2 and a message naming the field', () => {
+  let dir = ''
+  beforeAll(() => {
+    dir = tempDir('aftershock-bad-study-')
+    if (!cacheDir) {
+      cacheDir = tempDir('aftershock-deepseek-')
+      expect(runCli(['import', PRICES_DIR], {cacheDir}).code).toBe(0)
+    }
+  })
+
+  function run(name: string, text: string): {code: number; stderr: string} {
+    const file = path.join(dir, `${name}.yaml`)
+    writeFileSync(file, text)
+    return runCli(['study', 'run', file, '--json', '--offline'], {cacheDir})
+  }
+  const yaml = (mutate: (s: Record<string, unknown>) => void): string => {
+    const s = smallStudy()
+    mutate(s)
+    return stringify(s)
+  }
+
+  it('the small study itself runs', () => {
+    const r = run('ok', yaml(() => {}))
+    expect(r.code, r.stderr).toBe(0)
+  })
+
+  it('unknown symbol', () => {
+    const r = run('unknown-symbol', yaml((s) => ((s.groups as Record<string, {symbols: string[]}>).chips.symbols = ['AVGO', 'NOPE'])))
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/NOPE/)
+    expect(r.stderr).toMatch(/groups|symbols/)
+    expect(r.stderr).toMatch(/aftershock (import|fetch)/)
+  })
+
+  it('benchmark missing from the store', () => {
+    const r = run('benchmark-missing', yaml((s) => (s.benchmark = 'NOPEX')))
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/benchmark/)
+    expect(r.stderr).toMatch(/NOPEX/)
+  })
+
+  it('window outside the data', () => {
+    const r = run('window-outside', yaml((s) => (s.windows = [[0, 5000]])))
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/window/)
+  })
+
+  it('estimation overlapping the event window', () => {
+    const r = run('estimation-overlap', yaml((s) => (s.estimation = {from: -260, to: 2, minObservations: 120})))
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/estimation/)
+  })
+
+  it('duplicate group', () => {
+    const text = yaml(() => {}).replace('groups:\n', 'groups:\n  chips:\n    symbols: [MU]\n')
+    expect(text.match(/^ {2}chips:/gm)).toHaveLength(2)
+    const r = run('duplicate-group', text)
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/chips/)
+    expect(r.stderr).toMatch(/duplicate|twice|more than once/i)
+  })
+
+  it('negative shares', () => {
+    const r = run('negative-shares', yaml((s) => (s.shares = {NVDA: {shares: -5, source: 'x'}})))
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/shares/)
+    expect(r.stderr).toMatch(/NVDA/)
+  })
+})
