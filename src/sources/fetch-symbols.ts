@@ -109,10 +109,15 @@ async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, counter: 
   }
 }
 
-/** True when two adjusted closes differ by more than the tolerance (a null on one side only is a change). */
-function adjChanged(a: number | null, b: number | null): boolean {
+/** True when two values differ by more than the relative tolerance (a null on one side only is a change). */
+function differs(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a !== b
   return Math.abs(a - b) > ADJ_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+}
+
+/** True when any value of a day differs (beyond the tolerance). */
+function barChanged(a: Bar, b: Bar): boolean {
+  return (['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const).some((f) => differs(a[f], b[f]))
 }
 
 async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOptions, to: string): Promise<FetchSummary> {
@@ -154,19 +159,26 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     const held = store.getBars(key, addDays(last, -14), last).slice(-OVERLAP_DAYS)
     const fetched = await get(held[0]?.date ?? last)
     const byDate = new Map(fetched.map((b) => [b.date, b]))
-    const overlap = held.filter((h) => byDate.has(h.date))
-    const changed = overlap.length === 0 || overlap.some((h) => adjChanged(h.adjClose, byDate.get(h.date)!.adjClose))
+    // The last stored day may be Yahoo's live bar, stored before the close: its change is no sign of a
+    // re-adjustment, so it is left out of the comparison and overwritten below.
+    const compared = held.length > 1 ? held.slice(0, -1) : held
+    const overlap = compared.filter((h) => byDate.has(h.date))
+    const changed = overlap.length === 0 || overlap.some((h) => differs(h.adjClose, byDate.get(h.date)!.adjClose))
     if (changed) {
       const why = overlap.length === 0 ? 'the stored last days are missing from Yahoo' : 'adjusted closes changed (new dividend or split)'
       return await replaceAll(first, `history replaced: ${why}`)
     }
+    const lastHeld = held[held.length - 1]
+    const lastNow = byDate.get(last)
+    const fix = lastHeld && lastNow && barChanged(lastHeld, lastNow) ? [lastNow] : []
     const fresh = fetched.filter((b) => b.date > last)
-    if (fresh.length === 0) {
+    if (fresh.length === 0 && fix.length === 0) {
       store.logFetch({symbol: key, source: 'yahoo', action: 'unchanged', ok: true, rows: 0, message: `no new days after ${last}`})
       return done([], false, `no new days after ${last}`)
     }
-    store.upsertBars(key, fresh, {source: 'yahoo'})
-    return done(fresh, false)
+    store.upsertBars(key, [...fix, ...fresh], {source: 'yahoo'})
+    const note = fix.length > 0 ? `updated the last stored day ${last}` : undefined
+    return done(fresh, false, note)
   } catch (err) {
     const message = describeError(err)
     try {

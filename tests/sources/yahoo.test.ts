@@ -215,6 +215,17 @@ describe.runIf(haveSharedData())('fetchSymbols: incremental', () => {
     expect(store.fetchLog('XLU')[0].action).toBe('replace')
   })
 
+  it('overwrites a live last bar (stored before the close) without replacing the history', async () => {
+    const store = newStore()
+    const {client} = setup({lastDate: '2025-01-31'})
+    await fetchSymbols(store, ['NVDA'], {client, from: '2024-12-02', to: '2025-01-24'})
+    const final = store.getBars('NVDA', '2025-01-24', '2025-01-24')[0]
+    store.upsertBars('NVDA', [{...final, adjClose: final.adjClose! * 1.01, close: final.close! * 1.01}], {source: 'yahoo'})
+    const [r] = await fetchSymbols(store, ['NVDA'], {client, today: '2025-01-31'})
+    expect(r).toMatchObject({ok: true, replaced: false, added: 5, note: 'updated the last stored day 2025-01-24'})
+    expect(store.getBars('NVDA', '2025-01-24', '2025-01-24')[0]).toEqual(final)
+  })
+
   it('--refresh replaces, and an earlier --from extends the history back', async () => {
     const store = newStore()
     const {client} = setup({lastDate: '2025-01-31'})
