@@ -10,7 +10,7 @@
 import {fUpperTail} from './distributions.js'
 import {expectedReturn, predictionErrorFactor} from './models.js'
 import {crossSectionalT, nullTest} from './parametric-tests.js'
-import type {EngineResult, EventPanel, TestResult} from './types.js'
+import type {EngineResult, EventPanel, ModelKind, TestResult} from './types.js'
 
 export interface VolatilityOptions {
   /** Post-event window W in relative days, inclusive. */
@@ -51,12 +51,19 @@ export interface VolatilityOutput {
   group: VolatilityGroup
 }
 
-/** Abnormal volatility of each row of `panel` over `opts.window`, from the fits of `result` = runEventStudy(panel, engineOpts). */
+/**
+ * Abnormal volatility of each row of `panel` over `opts.window`, from the fits of `result` = runEventStudy(panel, ...).
+ * The model is the engine result's; the older form (panel, result, {model}, opts) is still accepted.
+ */
+export function abnormalVolatility(panel: EventPanel, result: EngineResult, opts: VolatilityOptions): VolatilityOutput
+export function abnormalVolatility(panel: EventPanel, result: EngineResult, engineOpts: {model: ModelKind}, opts: VolatilityOptions): VolatilityOutput
 export function abnormalVolatility(
   panel: EventPanel,
   result: EngineResult,
-  opts: VolatilityOptions,
+  third: VolatilityOptions | {model: ModelKind},
+  fourth?: VolatilityOptions,
 ): VolatilityOutput {
+  const opts = fourth ?? (third as VolatilityOptions)
   const [w1, w2] = opts.window
   const level = opts.level ?? 0.05
   const {n, days, firstRel, returns, market} = panel
