@@ -33,17 +33,21 @@ export function resolveStudyPath(ref: string, opts: StudyLocateOptions = {}): st
   const cwd = opts.cwd ?? process.cwd()
   const direct = path.resolve(cwd, ref)
   if (existsSync(direct) && statSync(direct).isFile()) return direct
-  const looksLikePath = ref.includes('/') || ref.includes(path.sep) || EXTENSIONS.includes(path.extname(ref).toLowerCase())
+  const looksLikePath = ref.includes('/') || ref.includes(path.sep)
+  const hasExt = EXTENSIONS.includes(path.extname(ref).toLowerCase())
   const dirs = studiesDirs(opts)
   if (!looksLikePath) {
+    // A bare name: NAME.yaml|.yml|.json, or NAME.yaml as written, in the studies folders.
+    const names = hasExt ? [ref] : EXTENSIONS.map((ext) => ref + ext)
     for (const dir of dirs) {
-      for (const ext of EXTENSIONS) {
-        const f = path.join(dir, ref + ext)
+      for (const name of names) {
+        const f = path.join(dir, name)
         if (existsSync(f)) return f
       }
     }
   }
-  const where = looksLikePath ? `no file ${direct}` : `no file ${ref}, and no ${ref}.yaml|.yml|.json in ${dirs.join(' or ')}`
+  const tried = hasExt ? ref : `${ref}.yaml|.yml|.json`
+  const where = looksLikePath ? `no file ${direct}` : `no file ${ref}, and no ${tried} in ${dirs.join(' or ')}`
   throw new InputError(`study "${ref}" not found: ${where}. Give a path to a study file, or a name from \`aftershock study list\`.`)
 }
 

@@ -47,6 +47,7 @@ describe('resolveStudyPath', () => {
     expect(resolveStudyPath('mine', {cwd: dir})).toBe(path.join(dir, 'studies', 'mine.yml'))
     expect(resolveStudyPath('other', {cwd: dir})).toBe(path.join(dir, 'studies', 'other.json'))
     expect(resolveStudyPath('loose.yaml', {cwd: dir})).toBe(path.join(dir, 'loose.yaml'))
+    expect(resolveStudyPath('mine.yml', {cwd: dir})).toBe(path.join(dir, 'studies', 'mine.yml'))
     // Not in ./studies: the package's own folder.
     expect(resolveStudyPath('covid-2020', {cwd: dir})).toBe(path.join(BUNDLED_STUDIES_DIR, 'covid-2020.yaml'))
     expect(BUNDLED_STUDIES_DIR).toBe(path.join(REPO, 'studies'))
