@@ -10,6 +10,7 @@ import {AftershockError, InputError} from '../errors.js'
 import {normalizeSymbol, yahooSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {addDays, dateInZone, epochSeconds} from './dates.js'
+import {describeError, withRetry, type RetryPolicy} from './retry.js'
 
 export type YahooFinanceClient = InstanceType<typeof YahooFinance>
 
@@ -190,17 +191,19 @@ export function chartToBars(raw: ChartObject, from: string, to: string): Bar[] {
 
 /**
  * Shares outstanding now, per store key, via quote() (needs Yahoo's cookie and crumb: live only, unless a fake
- * fetch answers them). A symbol Yahoo does not know, or without the field, maps to null.
+ * fetch answers them). A symbol Yahoo does not know, or without the field, maps to null. Retried like chart
+ * requests; a final failure throws AftershockError (exit 1).
  */
-export async function fetchSharesOutstanding(client: YahooClient, symbols: readonly string[]): Promise<Record<string, number | null>> {
+export async function fetchSharesOutstanding(client: YahooClient, symbols: readonly string[], retry: RetryPolicy = {}): Promise<Record<string, number | null>> {
   const out: Record<string, number | null> = {}
   for (const s of symbols) out[normalizeSymbol(s)] = null
   if (symbols.length === 0) return out
-  const quotes = (await client.yf.quote(
-    symbols.map((s) => yahooSymbol(s)),
-    {fields: ['symbol', 'sharesOutstanding']},
-    {validateResult: false},
-  )) as unknown
+  let quotes: unknown
+  try {
+    quotes = await withRetry(() => client.yf.quote(symbols.map((s) => yahooSymbol(s)), {fields: ['symbol', 'sharesOutstanding']}, {validateResult: false}), retry)
+  } catch (err) {
+    throw new AftershockError(`shares outstanding from Yahoo failed: ${describeError(err)}`)
+  }
   const list: unknown[] = Array.isArray(quotes) ? quotes : [quotes]
   for (const q of list) {
     const rec = q as {symbol?: unknown; sharesOutstanding?: unknown}

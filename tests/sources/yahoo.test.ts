@@ -73,6 +73,18 @@ describe.runIf(haveSharedData())('fetchChart through yahoo-finance2 with the fak
   it('fetches shares outstanding through quote() with its cookie and crumb', async () => {
     const {client} = setup({shares: {NVDA: 24.4e9}})
     expect(await fetchSharesOutstanding(client, ['nvda', '^GSPC', 'NOPE'])).toEqual({NVDA: 24.4e9, GSPC: null, NOPE: null})
+    expect(await fetchSharesOutstanding(client, [])).toEqual({})
+  })
+
+  it('shares outstanding: a failing quote() is an AftershockError after the retries', async () => {
+    let n = 0
+    const failing = (async () => {
+      n++
+      return new Response('Service Unavailable', {status: 503})
+    }) as unknown as typeof fetch
+    const client = createYahooClient({fetch: failing})
+    await expect(fetchSharesOutstanding(client, ['NVDA'], fastRetry(2))).rejects.toThrow(/shares outstanding from Yahoo failed: HTTP 503/)
+    expect(n).toBeGreaterThanOrEqual(2)
   })
 })
 
