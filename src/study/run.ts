@@ -5,7 +5,7 @@
  * Deterministic: no timestamps, ordering follows the study file. No NaN leaves this module.
  */
 import {boundToOffset, buildCalendar, dateAtOffset, resolveEventDay, type TradingCalendar} from '../engine/calendar.js'
-import {abnormalVolatility, abnormalVolume, runEventStudy} from '../engine/index.js'
+import {abnormalVolatility, abnormalVolume, expectedReturn, predictionErrorFactor, runEventStudy} from '../engine/index.js'
 import type {EngineResult, EventPanel, TestBattery, TestResult} from '../engine/types.js'
 import {TEST_NAMES} from '../engine/types.js'
 import {InputError} from '../errors.js'
@@ -14,6 +14,7 @@ import type {
   EventResult,
   GroupResult,
   OverlapNote,
+  SecurityArRow,
   SecurityResult,
   SecurityWindowRow,
   StudyResult,
@@ -218,8 +219,9 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
       if (a.firstDate === null) preExcluded.set(m, `no prices on ${spec.benchmark}'s trading days`)
       else usable.push(m)
     }
-    const firstRel = Math.min(layout.estimation[0], ...layout.windows.map((w) => w[0]), layout.volatility[0])
-    const lastRel = Math.max(layout.estimation[1], ...layout.windows.map((w) => w[1]), layout.volatility[1])
+    const path = pathRange(layout)
+    const firstRel = Math.min(layout.estimation[0], ...layout.windows.map((w) => w[0]), layout.volatility[0], path[0])
+    const lastRel = Math.max(layout.estimation[1], ...layout.windows.map((w) => w[1]), layout.volatility[1], path[1])
     const panel: EventPanel = buildEventPanel(
       usable.map((m) => ({returns: returnsOf.get(m.symbol) as Float64Array, day0: m.day0})),
       marketReturns,
@@ -259,12 +261,27 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
         continue
       }
       const cols = e.eventDays.length
-      const ar = []
+      const ar: SecurityArRow[] = []
+      const inEngine = new Set<number>()
       for (let j = 0; j < cols; j++) {
         const t = e.eventDays[j]
         const k = i * cols + j
+        inEngine.add(t)
         ar.push({t, date: dateAtOffset(cal, m.day0, t) as string, ret: fin(e.ret[k]), ar: fin(e.ar[k]), sar: fin(e.sar[k])})
       }
+      // Days of the path range outside the event windows (for CAAR path charts): AR from the same fit.
+      for (let t = path[0]; t <= path[1]; t++) {
+        if (inEngine.has(t)) continue
+        const c = t - firstRel
+        const y = panel.returns[i * panel.days + c]
+        const x = panel.market[panel.market.length === panel.days ? c : i * panel.days + c]
+        const date = dateAtOffset(cal, m.day0, t)
+        if (date === null || !Number.isFinite(y) || !Number.isFinite(x)) continue
+        const a = y - expectedReturn(fit, x)
+        const sar = a / (fit.sigma * Math.sqrt(predictionErrorFactor(spec.model, fit, x)))
+        if (Number.isFinite(a) && Number.isFinite(sar)) ar.push({t, date, ret: y, ar: a, sar})
+      }
+      ar.sort((p, q) => p.t - q.t)
       const windows: SecurityWindowRow[] = e.windows.map((w) => ({
         window: [w.window[0], w.window[1]],
         from: dateAtOffset(cal, m.day0, w.window[0]) as string,
@@ -353,7 +370,7 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
   const overlaps = listMode ? findOverlaps(kept, layoutOf) : []
   if (overlaps.length > 0) result.overlaps = overlaps
 
-  const vol = studyVolatility(volInputs, spec.model)
+  const vol = studyVolatility(volInputs)
   if (vol) result.volatility = vol
   const volume = studyVolume(volInputs, spec.estimation.minObservations)
   if (volume) result.volume = volume
@@ -463,6 +480,24 @@ function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: number, ev: 
   return {estimation, windows, volatility}
 }
 
+/**
+ * Relative days each security's `ar` rows cover: the event windows, widened to PATH_RANGE (days -10..+14, the
+ * CAAR path charts of reports) where those days lie outside the estimation window. Days the data lack are
+ * left out row by row. Group daily rows and tests stay on the event windows' days.
+ */
+export const PATH_RANGE: readonly [number, number] = [-10, 14]
+
+function pathRange(layout: Layout): [number, number] {
+  const [e1, e2] = layout.estimation
+  const t1 = Math.min(...layout.windows.map((w) => w[0]))
+  const t2 = Math.max(...layout.windows.map((w) => w[1]))
+  let from = Math.min(t1, PATH_RANGE[0])
+  let to = Math.max(t2, PATH_RANGE[1])
+  if (e2 < t1) from = Math.min(t1, Math.max(from, e2 + 1))
+  if (e1 > t2) to = Math.max(t2, Math.min(to, e1 - 1))
+  return [from, to]
+}
+
 /** List events share one engine run per group, so their relative layout must agree. */
 function sameLayout(layouts: Layout[], where: string): Layout | null {
   if (layouts.length === 0) return null
@@ -545,12 +580,12 @@ interface VolatilityInput {
  * The volatility section: B's abnormalVolatility per engine run (F = s^2(AR over W) / sigma_i^2, one-sided;
  * group: share significant and the cross-sectional t of mean_t SAR^2 - 1). Rows without figures are left out.
  */
-function studyVolatility(inputs: VolatilityInput[], model: StudySpec['model']): VolatilityResult | undefined {
+function studyVolatility(inputs: VolatilityInput[]): VolatilityResult | undefined {
   if (inputs.length === 0) return undefined
   const window = inputs[0].layout.volatility
   const out: VolatilityResult = {window: [window[0], window[1]], securities: [], groups: []}
   for (const x of inputs) {
-    const v = abnormalVolatility(x.panel, x.engine, {model}, {window: x.layout.volatility})
+    const v = abnormalVolatility(x.panel, x.engine, {window: x.layout.volatility})
     v.rows.forEach((r, i) => {
       if (!r || ![r.preVariance, r.postVariance, r.ratio, r.p].every(Number.isFinite)) return
       const m = x.members[i]

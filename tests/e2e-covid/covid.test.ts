@@ -145,9 +145,13 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     for (const s of SYMBOLS) {
       const e = exp.bySymbol.get(s)!
       const got = result.securities.find((x) => x.symbol === s)!
-      expect(got.ar!.map((r) => r.date)).toEqual(exp.dates)
-      expect(got.ar!.map((r) => r.t)).toEqual([0, 1, 2, 3, 4])
-      got.ar!.forEach((r, k) => expect(r.ar, `${s} ${r.date}`).toBeCloseTo(e.ar[k], 12))
+      // the window's days, then the days after it up to the end of the data (2020-03-31 = day +11), for path charts;
+      // none before day 0: those days are in the estimation window
+      expect(got.ar!.map((r) => r.t)).toEqual(Array.from({length: 12}, (_, k) => k))
+      const inWindow = got.ar!.slice(0, 5)
+      expect(inWindow.map((r) => r.date)).toEqual(exp.dates)
+      inWindow.forEach((r, k) => expect(r.ar, `${s} ${r.date}`).toBeCloseTo(e.ar[k], 12))
+      expect(got.ar![11].date).toBe('2020-03-31')
       const w = got.windows![0]
       expect(w.window).toEqual([0, 4])
       expect(w.car).toBeCloseTo(e.car, 12)

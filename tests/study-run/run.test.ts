@@ -103,6 +103,14 @@ describe('runStudy on synthetic data with known parameters', () => {
         car += ar
       }
       expect(s.windows!.find((w) => w.window[1] === 4)!.car).toBeCloseTo(car, 12)
+      // rows beyond the event windows, for CAAR path charts: days -10..+14, AR from the same fit
+      expect(s.ar!.map((x) => x.t)).toEqual(Array.from({length: 25}, (_, k) => k - 10))
+      for (const t of [-10, -2, 5, 14]) {
+        const d = dates[e + t]
+        const row = s.ar!.find((x) => x.t === t)!
+        expect(row.date).toBe(d)
+        expect(row.ar).toBeCloseTo(ri.get(d)! - (fit.alpha + fit.beta * rm.get(d)!), 12)
+      }
     }
   })
 
