@@ -7,11 +7,22 @@ import type {Bar} from '../types.js'
 
 export type PriceChoice = 'adjClose' | 'close'
 
+const indexes = new WeakMap<readonly string[], Map<string, number>>()
+
+/** Date -> position in the calendar, built once per calendar array. */
+export function dateIndex(calendar: readonly string[]): Map<string, number> {
+  let m = indexes.get(calendar)
+  if (!m) {
+    m = new Map(calendar.map((d, i) => [d, i]))
+    indexes.set(calendar, m)
+  }
+  return m
+}
+
 /** Prices of one symbol on each calendar day; NaN where the store has no bar or no value that day. */
 export function alignPrices(calendar: readonly string[], bars: readonly Bar[], field: PriceChoice): Float64Array {
   const out = new Float64Array(calendar.length).fill(Number.NaN)
-  const byDate = new Map<string, number>()
-  calendar.forEach((d, i) => byDate.set(d, i))
+  const byDate = dateIndex(calendar)
   for (const bar of bars) {
     const i = byDate.get(bar.date)
     if (i === undefined) continue

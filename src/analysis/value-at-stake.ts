@@ -6,7 +6,7 @@
 import type {ValueResult, ValueRow} from '../result.js'
 import type {Bound} from '../study/spec-types.js'
 import type {Bar} from '../types.js'
-import {alignPrices, finiteOrNull, firstIndexOnOrAfter, lastIndexOnOrBefore} from './price-series.js'
+import {alignPrices, dateIndex, finiteOrNull, firstIndexOnOrAfter, lastIndexOnOrBefore} from './price-series.js'
 
 export interface ShareEntry {
   symbol: string
@@ -70,7 +70,7 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
     }
     return p
   }
-  const dateIndex = new Map(calendar.map((d, i) => [d, i]))
+  const dates = dateIndex(calendar)
 
   const rows: ValueRow[] = []
   const noShares = new Set<string>()
@@ -82,7 +82,7 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
       noShares.add(sub.symbol)
       continue
     }
-    const day0 = dateIndex.get(sub.tradingDate)
+    const day0 = dates.get(sub.tradingDate)
     if (day0 === undefined) {
       missing.push(`${sub.symbol} ${sub.event}: day 0 ${sub.tradingDate} is not in the calendar`)
       continue
