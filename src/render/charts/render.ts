@@ -27,9 +27,21 @@ const SILENT = {
 /** Renders a Vega-Lite spec to an SVG document string. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(spec, {logger: SILENT}).spec
-  const view = new View(parse(compiled), {renderer: 'none', loader: NO_LOADER})
+  // Vega logs dataflow errors (e.g. a refused load) instead of throwing: collect them and fail.
+  const errors: string[] = []
+  const logger = {
+    level: () => logger,
+    error: (...args: unknown[]) => (errors.push(args.map(String).join(' ')), logger),
+    // A refused load is only a warning to vega; for a report it is an error.
+    warn: (...args: unknown[]) => (String(args[0]).startsWith('Loading failed') && errors.push(args.map(String).join(' ')), logger),
+    info: () => logger,
+    debug: () => logger,
+  }
+  const view = new View(parse(compiled), {renderer: 'none', loader: NO_LOADER, logger} as unknown as ConstructorParameters<typeof View>[1])
   try {
-    return await view.toSVG()
+    const svg = await view.toSVG()
+    if (errors.length > 0) throw new Error(`chart rendering failed: ${errors[0]}`)
+    return svg
   } finally {
     view.finalize()
   }
