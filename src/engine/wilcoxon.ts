@@ -9,6 +9,7 @@
  * Reference: Wilcoxon (1945); Hollander, Wolfe & Chicken, Nonparametric Statistical Methods, 3rd ed., 4.1.
  */
 import {normalTwoSidedP} from './distributions.js'
+import {sortNonNegative} from './radix-sort.js'
 import {NEEDS_TWO, nullTest} from './parametric-tests.js'
 import type {TestResult} from './types.js'
 
@@ -27,8 +28,8 @@ export function wilcoxonSignedRank(x: Float64Array, n: number = x.length): TestR
     if (v > 0) pos[np++] = v
   }
   if (m === 0) return nullTest(n, 'all values are zero')
-  const sorted = abs.subarray(0, m).sort()
-  const positives = pos.subarray(0, np).sort()
+  const sorted = sortNonNegative(abs.subarray(0, m))
+  const positives = sortNonNegative(pos.subarray(0, np))
   // doubled average ranks (2 x rank) so that tied ranks stay integers
   let wPlus2 = 0
   let tieTerm = 0
