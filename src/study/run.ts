@@ -33,6 +33,8 @@ import type {EventSpec, StudySpec} from './spec-types.js'
 export interface BarSource {
   hasSymbol(symbol: string): boolean
   getBars(symbol: string, from?: string, to?: string): Bar[]
+  /** Last stored date of a symbol (for the note on prices after the benchmark's last date). */
+  lastDate?(symbol: string): string | null
 }
 
 export interface RunOptions {
@@ -136,32 +138,15 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
 
   // ---- calendar and aligned series ------------------------------------------------------------------------
   const bars = new Map<string, Bar[]>()
-  for (const s of allSymbols) bars.set(s, store.getBars(s))
-  const benchBars = bars.get(spec.benchmark) ?? []
+  const benchBars = store.getBars(spec.benchmark)
+  bars.set(spec.benchmark, benchBars)
   const benchField = spec.price === 'adjClose' && !benchBars.some((b) => b.adjClose !== null && b.adjClose > 0) ? 'close' : spec.price
   const cal = buildCalendar(benchBars.filter((b) => b[benchField] !== null && (b[benchField] as number) > 0).map((b) => b.date))
   if (cal.dates.length < 2) throw new InputError(`${where}: benchmark: ${spec.benchmark} has fewer than 2 prices in the store; ${fetchHint([spec.benchmark])}`)
   const dataAsOf = cal.dates[cal.dates.length - 1]
   const bench = alignBars(spec.benchmark, benchBars, cal, spec.price)
   const marketReturns = calendarReturns(bench.prices, spec.returns)
-  const aligned = new Map<string, AlignedSeries>()
-  const returnsOf = new Map<string, Float64Array>()
   const fallbacks: string[] = bench.note ? [spec.benchmark] : []
-  const later: string[] = []
-  for (const s of securities) {
-    const a = alignBars(s, bars.get(s) ?? [], cal, spec.price)
-    aligned.set(s, a)
-    returnsOf.set(s, calendarReturns(a.prices, spec.returns))
-    if (a.note) fallbacks.push(s)
-    if (a.offCalendar > 0) notes.push(`${s}: ${a.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
-    if (a.lastDate !== null && (bars.get(s) ?? []).some((b) => b.date > dataAsOf)) later.push(s)
-  }
-  if (later.length > 0) {
-    notes.push(`${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`)
-  }
-  if (fallbacks.length > 0) {
-    notes.push(`price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`)
-  }
 
   // ---- events -----------------------------------------------------------------------------------------------
   const events: EventResult[] = []
@@ -205,6 +190,29 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
   }
   const layoutOf = (ev: EventSpec): Layout => layouts.get(ev.id + '\u0000' + (ev.symbol ?? '')) as Layout
 
+  // ---- securities: prices on the calendar ------------------------------------------------------------------
+  const aligned = new Map<string, AlignedSeries>()
+  const returnsOf = new Map<string, Float64Array>()
+  const later: string[] = []
+  // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
+  const [from, to] = neededDates(spec, cal, kept, layoutOf)
+  for (const s of securities) {
+    bars.set(s, store.getBars(s, from, to))
+    const a = alignBars(s, bars.get(s) ?? [], cal, spec.price)
+    aligned.set(s, a)
+    returnsOf.set(s, calendarReturns(a.prices, spec.returns))
+    if (a.note) fallbacks.push(s)
+    if (a.offCalendar > 0) notes.push(`${s}: ${a.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
+    const lastStored = store.lastDate ? store.lastDate(s) : null
+    if (lastStored !== null && lastStored > dataAsOf) later.push(s)
+  }
+  if (later.length > 0) {
+    notes.push(`${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`)
+  }
+  if (fallbacks.length > 0) {
+    notes.push(`price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`)
+  }
+
   // ---- panels and the engine ----------------------------------------------------------------------------------
   const groups: GroupResult[] = []
   const secResults: SecurityResult[] = []
@@ -216,7 +224,7 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
     const preExcluded = new Map<Member, string>()
     for (const m of members) {
       const a = aligned.get(m.symbol) as AlignedSeries
-      if (a.firstDate === null) preExcluded.set(m, `no prices on ${spec.benchmark}'s trading days`)
+      if (a.firstDate === null) preExcluded.set(m, `no prices in the store on ${spec.benchmark}'s trading days of the study's period`)
       else usable.push(m)
     }
     const path = pathRange(layout)
@@ -495,6 +503,31 @@ function pathRange(layout: Layout): [number, number] {
   let to = Math.max(t2, PATH_RANGE[1])
   if (e2 < t1) from = Math.min(t1, Math.max(from, e2 + 1))
   if (e1 > t2) to = Math.max(t2, Math.min(to, e1 - 1))
+  return [from, to]
+}
+
+/**
+ * The dates the study reads: every panel's range (with the close before it, for value at stake) and the
+ * index's base period to its as-of date.
+ */
+function neededDates(spec: StudySpec, cal: TradingCalendar, kept: Array<{spec: EventSpec; day0: number}>, layoutOf: (ev: EventSpec) => Layout): [string, string] {
+  const last = cal.dates.length - 1
+  let lo = last
+  let hi = 0
+  for (const r of kept) {
+    const l = layoutOf(r.spec)
+    const path = pathRange(l)
+    const a = Math.min(l.estimation[0], ...l.windows.map((w) => w[0]), l.volatility[0], path[0]) - 1
+    const b = Math.max(l.estimation[1], ...l.windows.map((w) => w[1]), l.volatility[1], path[1])
+    lo = Math.min(lo, Math.max(0, r.day0 + a))
+    hi = Math.max(hi, Math.min(last, r.day0 + b))
+  }
+  let from = cal.dates[Math.min(lo, hi)]
+  let to = cal.dates[hi]
+  if (spec.index) {
+    if (spec.index.base.from < from) from = spec.index.base.from
+    if (spec.index.asOf > to) to = spec.index.asOf
+  }
   return [from, to]
 }
 

@@ -113,6 +113,10 @@ export class MemStore {
   hasSymbol(s: string): boolean {
     return (this.bars.get(s)?.length ?? 0) > 0
   }
+  lastDate(s: string): string | null {
+    const b = this.bars.get(s)
+    return b && b.length > 0 ? b[b.length - 1].date : null
+  }
   getBars(s: string, from = '0000', to = '9999'): Bar[] {
     return (this.bars.get(s) ?? []).filter((b) => b.date >= from && b.date <= to)
   }
