@@ -352,21 +352,28 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   }
   const ownDf = N === 1 ? (fits[inc[0]] as RowFit).df : 0
 
-  // per event day
+  // per event day: the included rows' AR and SAR columns, transposed once (day-major) for sequential reads
   const colA = new Float64Array(N)
   const colS = new Float64Array(N)
+  const byDayA = new Float64Array(D * N)
+  const byDayS = new Float64Array(D * N)
+  for (let k = 0; k < N; k++) {
+    const base = inc[k] * D
+    for (let j = 0; j < D; j++) {
+      byDayA[j * N + k] = ar[base + j]
+      byDayS[j * N + k] = sar[base + j]
+    }
+  }
   const daily: DayStats[] = []
   for (let j = 0; j < D; j++) {
-    for (let k = 0; k < N; k++) {
-      colA[k] = ar[inc[k] * D + j]
-      colS[k] = sar[inc[k] * D + j]
-    }
+    const dayA = byDayA.subarray(j * N, (j + 1) * N)
+    const dayS = byDayS.subarray(j * N, (j + 1) * N)
     const corrado = corradoDay(meanDev[rankPosOfCol[eventCols[j]]], su, N)
     daily.push({
       t: eventDays[j],
       n: N,
-      aar: N > 0 ? mean(colA, N) : null,
-      tests: battery(colA, colS, N, 1, ctx, corrado, ownDf),
+      aar: N > 0 ? mean(dayA, N) : null,
+      tests: battery(dayA, dayS, N, 1, ctx, corrado, ownDf),
     })
   }
 

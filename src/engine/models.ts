@@ -6,7 +6,7 @@
  *   mean-adjusted    E[R_it] = mean of R_i over E_i           d = 1
  * sigma_i^2 = sum_E (AR - mean AR)^2 / (L_i - max(d, 1)); single-security t df = L_i - d.
  */
-import {ols} from './ols.js'
+import {olsWithMeans} from './ols.js'
 import type {OlsFit} from './ols.js'
 import type {Exclusion, ModelKind, RowFit} from './types.js'
 
@@ -60,6 +60,8 @@ export function fitModel(
 ): RowFit | Exclusion {
   const d = MODEL_PARAMETERS[model]
   let L = 0
+  let sx = 0
+  let sy = 0
   let yMin = Infinity
   let yMax = -Infinity
   let xMin = Infinity
@@ -69,6 +71,8 @@ export function fitModel(
     const xv = x[xOff + k]
     if (yv === yv && xv === xv) {
       L++
+      sx += xv
+      sy += yv
       if (yv < yMin) yMin = yv
       if (yv > yMax) yMax = yv
       if (xv < xMin) xMin = xv
@@ -91,7 +95,7 @@ export function fitModel(
   let smm: number
   let fitted: OlsFit | null = null
   if (model === 'market') {
-    const f = ols(y, yOff, x, xOff, count)
+    const f = olsWithMeans(y, yOff, x, xOff, count, L, sx / L, sy / L)
     fitted = f
     alpha = f.alpha
     beta = f.beta
@@ -99,16 +103,6 @@ export function fitModel(
     meanRm = f.meanX
     smm = f.sxx
   } else {
-    let sx = 0
-    let sy = 0
-    for (let k = 0; k < count; k++) {
-      const yv = y[yOff + k]
-      const xv = x[xOff + k]
-      if (yv === yv && xv === xv) {
-        sx += xv
-        sy += yv
-      }
-    }
     meanRm = sx / L
     smm = 0
     for (let k = 0; k < count; k++) {

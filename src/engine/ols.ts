@@ -35,8 +35,11 @@ export function ols(y: Float64Array, yOff: number, x: Float64Array, xOff: number
       sy += yv
     }
   }
-  const mx = sx / L
-  const my = sy / L
+  return olsWithMeans(y, yOff, x, xOff, count, L, sx / L, sy / L)
+}
+
+/** OLS given the pair count L and the means (when the caller's own first pass already has them). */
+export function olsWithMeans(y: Float64Array, yOff: number, x: Float64Array, xOff: number, count: number, L: number, mx: number, my: number): OlsFit {
   let sxx = 0
   let sxy = 0
   let syy = 0
