@@ -40,7 +40,7 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
       throw new InputError('fetch needs the network, but --offline was given: drop --offline, or load CSV files with `aftershock import PATH`')
     }
     const {from, to} = checkDateRange(flags.from, flags.to)
-    const client = await createCliYahooClient({timeoutMs: flags.timeout * 1000})
+    const client = await createCliYahooClient({timeoutMs: flags.timeout * 1000, concurrency: flags.concurrency})
     const store = PriceStore.open(this.cacheDir())
     const bar = process.stderr.isTTY ? new SingleBar({stream: process.stderr, format: 'fetch [{bar}] {value}/{total} {symbol}', hideCursor: true}) : undefined
     let results: FetchSummary[]

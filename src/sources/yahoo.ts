@@ -25,6 +25,8 @@ export interface YahooClientOptions {
   fetch?: typeof fetch
   /** Per-request timeout, ms (default 20 s). */
   timeoutMs?: number
+  /** Requests in flight at once in the library's queue (default 4; fetchSymbols' concurrency should not exceed it). */
+  concurrency?: number
 }
 
 /** A request that took longer than the client's timeout. Retried by fetchSymbols. */
@@ -73,6 +75,7 @@ export function createYahooClient(opts: YahooClientOptions = {}): YahooClient {
   const yf = new YahooFinance({
     fetch: fetchFn,
     versionCheck: false,
+    queue: {concurrency: opts.concurrency ?? 4},
     suppressNotices: ['yahooSurvey', 'ripHistorical'],
     validation: {logErrors: false, logOptionsErrors: false},
     logger: {info: stderrLog, warn: stderrLog, error: stderrLog, debug: () => {}, dir: stderrLog},
@@ -94,8 +97,8 @@ export async function loadFetchHook(env: NodeJS.ProcessEnv = process.env): Promi
 }
 
 /** The client the CLI uses: the testing hook's fetch if set, else the network. */
-export async function createCliYahooClient(opts: {timeoutMs?: number} = {}): Promise<YahooClient> {
-  return createYahooClient({fetch: await loadFetchHook(), timeoutMs: opts.timeoutMs})
+export async function createCliYahooClient(opts: {timeoutMs?: number; concurrency?: number} = {}): Promise<YahooClient> {
+  return createYahooClient({fetch: await loadFetchHook(), timeoutMs: opts.timeoutMs, concurrency: opts.concurrency})
 }
 
 interface ChartObject {
