@@ -22,6 +22,8 @@ export function runCli(args: string[], opts: {cacheDir?: string; input?: string;
     input: opts.input,
     encoding: 'utf8',
     timeout: 120_000,
+    // a full study result is over a megabyte of JSON
+    maxBuffer: 64 * 1024 * 1024,
   })
   return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr}
 }
