@@ -406,3 +406,23 @@ describe('exclusions and small N', () => {
     expectNoNaN(r)
   })
 })
+
+describe('edge cases', () => {
+  it('an empty panel gives null aggregates and null tests', () => {
+    const panel: EventPanel = {n: 0, days: 50, firstRel: -45, returns: new Float64Array(0), market: new Float64Array(50), calendarStart: new Int32Array(0)}
+    const r = runEventStudy(panel, OPTS)
+    expect(r.nIncluded).toBe(0)
+    expect(r.windows[1].caar).toBeNull()
+    expect(r.daily.map((d) => d.aar)).toEqual([null, null, null])
+    expect(r.windows[1].tests.wilcoxon.note).toBe('no included securities')
+    expectNoNaN(r)
+  })
+  it('Patell is null with a note when an estimation window has 4 or fewer days', () => {
+    const {panel} = synthetic({n: 3, firstRel: -10, lastRel: 0, seed: 12})
+    const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-4, -1], windows: [[0, 0]], minObservations: 4})
+    expect(r.nIncluded).toBe(3)
+    expect(r.daily[0].tests.patell.stat).toBeNull()
+    expect(r.daily[0].tests.patell.note).toMatch(/more than 4/)
+    expectNoNaN(r)
+  })
+})
