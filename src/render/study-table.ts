@@ -176,5 +176,3 @@ export function dayZeroRanking(result: StudyResult): DayZeroRow[] {
   }
   return rows.sort((a, b) => b.ar - a.ar || a.symbol.localeCompare(b.symbol) || a.event.localeCompare(b.event))
 }
-
-export {MISSING}

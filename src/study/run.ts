@@ -275,7 +275,7 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
         const t = e.eventDays[j]
         const k = i * cols + j
         inEngine.add(t)
-        ar.push({t, date: dateAtOffset(cal, m.day0, t) as string, ret: fin(e.ret[k]), ar: fin(e.ar[k]), sar: fin(e.sar[k])})
+        ar.push({t, date: dateAtOffset(cal, m.day0, t) as string, ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
       }
       // Days of the path range outside the event windows (for CAAR path charts): AR from the same fit.
       for (let t = path[0]; t <= path[1]; t++) {
@@ -294,13 +294,22 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
         window: [w.window[0], w.window[1]],
         from: dateAtOffset(cal, m.day0, w.window[0]) as string,
         to: dateAtOffset(cal, m.day0, w.window[1]) as string,
-        car: fin(w.car[i]),
-        scar: fin(w.scar[i]),
-        bhar: fin(w.bhar[i]),
-        t: fin(w.t[i]),
-        p: fin(w.p[i]),
+        car: w.car[i],
+        scar: w.scar[i],
+        bhar: w.bhar[i],
+        t: w.t[i],
+        p: w.p[i],
       }))
-      secResults.push({...base, model: {alpha: fin(fit.alpha), beta: fin(fit.beta), sigma: fin(fit.sigma), r2: finOrNull(fit.r2), n: fit.L}, ar, windows})
+      const model = {alpha: fit.alpha, beta: fit.beta, sigma: fit.sigma, r2: finOrNull(fit.r2), n: fit.L}
+      const bad = firstNonFinite({model, ar, windows})
+      if (bad !== null) {
+        // Never NaN in the result: a statistic the data cannot support excludes the security, with the reason.
+        const reason = `a statistic is not finite (${bad}); the estimation data are degenerate`
+        secResults.push({...base, excluded: reason})
+        excludedReasons.push(`${m.symbol} (${groupId}, ${m.event.id}): ${reason}`)
+        continue
+      }
+      secResults.push({...base, model, ar, windows})
     }
 
     const nIncluded = engine ? engine.nIncluded : 0
@@ -405,9 +414,23 @@ function uniq(xs: string[]): string[] {
   return [...new Set(xs)]
 }
 
-/** A number that must be finite in the result; engine values of included rows are. */
-function fin(x: number): number {
-  return Number.isFinite(x) ? x : 0
+/** Path of the first non-finite number in a value (null when all are finite). */
+function firstNonFinite(x: unknown, path = ''): string | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? null : path
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const r = firstNonFinite(x[i], `${path}[${i}]`)
+      if (r !== null) return r
+    }
+    return null
+  }
+  if (x && typeof x === 'object') {
+    for (const [k, v] of Object.entries(x)) {
+      const r = firstNonFinite(v, path ? `${path}.${k}` : k)
+      if (r !== null) return r
+    }
+  }
+  return null
 }
 
 function finOrNull(x: number | null | undefined): number | null {
