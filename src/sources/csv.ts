@@ -41,6 +41,14 @@ export function symbolFromFile(file: string): string {
   return normalizeSymbol(path.basename(file).replace(/\.csv$/i, ''))
 }
 
+/**
+ * The date of a date cell. yfinance's `to_csv` writes `2020-01-02 00:00:00-05:00`: the date part is already the
+ * exchange-local trading date, so a time and offset after it are dropped.
+ */
+function dateCell(cell: string): string {
+  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell) ? cell.slice(0, 10) : cell
+}
+
 /** Splits one CSV line; double-quoted fields may hold commas, `""` is a quote. */
 function splitLine(line: string): string[] {
   if (!line.includes('"')) return line.split(',')
@@ -104,8 +112,8 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
     const cells = splitLine(raw).map((c) => c.trim())
     if (cells.length !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
 
-    const date = cells[column.get('date')!]
-    if (!isIsoDate(date)) fail(lineNo, `unparseable date "${date}" (expected YYYY-MM-DD)`)
+    const date = dateCell(cells[column.get('date')!])
+    if (!isIsoDate(date)) fail(lineNo, `unparseable date "${cells[column.get('date')!]}" (expected YYYY-MM-DD)`)
     const prev = seen.get(date)
     if (prev !== undefined) fail(lineNo, `duplicate date ${date} (also on line ${prev})`)
     seen.set(date, lineNo)

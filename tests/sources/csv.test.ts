@@ -47,6 +47,12 @@ describe('parsePriceCsv: formats', () => {
     expect(parsePriceCsv(formatPriceCsv(bars), 'again.csv').bars).toEqual(bars)
   })
 
+  it("reads yfinance's to_csv dates with a time and offset as their date", () => {
+    const {bars} = parsePriceCsv('Date,Close\n2020-01-02 00:00:00-05:00,10\n2020-07-01 00:00:00-04:00,11\n2020-07-02T00:00:00Z,12\n', 'x.csv')
+    expect(bars.map((b) => b.date)).toEqual(['2020-01-02', '2020-07-01', '2020-07-02'])
+    expect(() => parsePriceCsv('Date,Close\n2020-01-02 junk,10\n', 'x.csv')).toThrow(/x\.csv:2: unparseable date "2020-01-02 junk"/)
+  })
+
   it('takes the symbol from the file name', () => {
     expect(symbolFromFile('/a/b/NVDA.csv')).toBe('NVDA')
     expect(symbolFromFile('^gspc.CSV')).toBe('GSPC')
