@@ -230,7 +230,7 @@ function claimsSection(result: StudyResult): ReportSection | null {
           x.subject,
           x.event,
           windowLabel(x.window),
-          `${fmt(x.metric, x.expected)} ± ${isDollar(x.metric) ? usd(x.tolerance) : isLevel(x.metric) ? num(x.tolerance, 1) : pct(x.tolerance)}`,
+          `${fmt(x.metric, x.expected)} ± ${fmt(x.metric, x.tolerance).replace(/^\+/, '')}`,
           fmt(x.metric, x.measured),
           x.holds ? 'holds' : 'FAILS',
           x.note ?? '',

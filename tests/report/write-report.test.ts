@@ -1,0 +1,156 @@
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {InputError} from '../../src/errors.js'
+import {markdownTable, renderMarkdown} from '../../src/render/md.js'
+import {renderHtml} from '../../src/render/html.js'
+import {parseFormats, writeReport} from '../../src/report/write-report.js'
+import {findings} from '../../src/report/findings.js'
+import {pct, reportSections, stars, usd} from '../../src/report/tables.js'
+import {tempDir} from '../helpers/cli.js'
+import {makeResult} from './fixtures.js'
+import {pngSize} from './png.js'
+import {checkXml} from './xml.js'
+
+const TEXT = {title: 'Fixture study', description: 'A synthetic study.', questions: ['How far did chips fall?', 'Did volatility rise?']}
+
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir, {withFileTypes: true})
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]))
+    .sort()
+}
+
+describe('formatting helpers', () => {
+  it('stars, percents and dollars', () => {
+    expect([stars(0.001), stars(0.02), stars(0.07), stars(0.2), stars(null)]).toEqual(['***', '**', '*', '', ''])
+    expect(pct(-0.1697)).toBe('-16.97%')
+    expect(pct(0.05, 1)).toBe('+5.0%')
+    expect(pct(-0.00001)).toBe('0.00%')
+    expect(pct(null)).toBe('–')
+    expect(usd(-5.924e11)).toBe('-$592.4bn')
+    expect(usd(1.2e12)).toBe('$1.20tn')
+  })
+
+  it('markdown tables escape pipes and align numbers right', () => {
+    const md = markdownTable({headers: ['a|b', 'n'], numeric: [false, true], rows: [['x|y', '1']]})
+    expect(md.split('\n')).toEqual(['| a\\|b | n |', '| --- | ---: |', '| x\\|y | 1 |'])
+  })
+})
+
+describe('report content', () => {
+  const r = makeResult({failingClaim: true})
+
+  it('sections follow the study run order and every table row has one cell per header', () => {
+    const sections = reportSections(r)
+    expect(sections.map((s) => s.id)).toEqual(['events', 'index', 'caar', 'day0', 'value', 'volatility', 'claims', 'excluded'])
+    for (const s of sections) for (const t of s.tables) for (const row of t.rows) expect(row).toHaveLength(t.headers.length)
+    const caar = sections.find((s) => s.id === 'caar')!.tables[0]
+    expect(caar.rows).toHaveLength(r.groups.length * 4)
+  })
+
+  it('findings answer in plain words from the numbers', () => {
+    const f = findings(r)
+    const text = f.flatMap((g) => [g.heading, ...g.items]).join('\n')
+    expect(text).toContain('The market was closed on 2025-01-04; day 0 is 2025-01-06.')
+    expect(text).toMatch(/Power \(N = 2\): abnormal return -\d+\.\d% on day 0 \(significant at 1%\)/)
+    expect(text).toContain('Claims: 1 of 2 hold')
+    expect(text).toContain('Fails: “Power stocks rose”')
+    expect(text).toContain('-$592.4bn')
+  })
+
+  it('markdown: title, as-of date and version, questions, charts as PNG links, tables; no timestamp', () => {
+    const md = renderMarkdown(r, {charts: [{title: 'CAAR', file: 'charts/caar-paths.png'}], text: TEXT})
+    expect(md.startsWith('# Fixture study\n')).toBe(true)
+    expect(md).toContain('Data as of 2025-02-21 · aftershock 0.1.0')
+    expect(md).toContain('1. How far did chips fall?')
+    expect(md).toContain('![CAAR](charts/caar-paths.png)')
+    expect(md).toContain('| Group | Event | Window | N | CAAR | CS t |')
+    expect(md).not.toMatch(/\d{2}:\d{2}:\d{2}/)
+  })
+
+  it('html: self-contained, escaped, charts inline', () => {
+    const html = renderHtml({...r, notes: ['<script>alert(1)</script> & more']}, {charts: [{id: 'x', title: 'T', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'}], text: TEXT})
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more')
+    expect(html).not.toMatch(/<script|<link|@import|url\(|src="http|href="http/i)
+    expect(html).toContain('<figure id="chart-x"')
+    expect(html).toContain('<td class="fails">FAILS</td>')
+  })
+
+  it('takes title and questions from result.study when the runner echoes them', () => {
+    const echoed = makeResult()
+    Object.assign(echoed.study, {title: 'Echoed title', questions: ['Echoed question?']})
+    const md = renderMarkdown(echoed, {charts: [], text: TEXT})
+    expect(md).toContain('# Echoed title')
+    expect(md).toContain('1. Echoed question?')
+  })
+})
+
+describe('writeReport', () => {
+  it('writes every format, charts as SVG and PNG, results.json as the result', async () => {
+    const dir = path.join(tempDir(), 'out')
+    const r = makeResult()
+    const files = await writeReport(r, {outDir: dir, formats: ['html', 'md', 'json'], text: TEXT})
+    expect(files.map((f) => path.relative(dir, f))).toEqual(listFiles(dir))
+    expect(listFiles(dir)).toEqual([
+      'charts/caar-paths.png',
+      'charts/caar-paths.svg',
+      'charts/day0-ar.png',
+      'charts/day0-ar.svg',
+      'charts/three-waves.png',
+      'charts/three-waves.svg',
+      'charts/volatility.png',
+      'charts/volatility.svg',
+      'report.html',
+      'report.md',
+      'results.json',
+    ])
+    expect(JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'))).toEqual(r)
+    for (const f of files.filter((x) => x.endsWith('.svg'))) expect(checkXml(readFileSync(f, 'utf8')).errors).toEqual([])
+    for (const f of files.filter((x) => x.endsWith('.png'))) expect(pngSize(readFileSync(f)).width).toBeGreaterThan(500)
+    expect(statSync(dir).mode & 0o777).not.toBe(0o700)
+    // nothing left behind beside it
+    expect(readdirSync(path.dirname(dir))).toEqual(['out'])
+  })
+
+  it('gives byte-identical files on a second run', async () => {
+    const a = path.join(tempDir(), 'a')
+    const b = path.join(tempDir(), 'b')
+    await writeReport(makeResult(), {outDir: a, formats: ['html', 'md', 'json'], text: TEXT})
+    await writeReport(makeResult(), {outDir: b, formats: ['html', 'md', 'json'], text: TEXT})
+    for (const f of listFiles(a)) expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true)
+  })
+
+  it('writes only the formats asked for, into an existing folder, keeping other files and dropping stale charts', async () => {
+    const dir = tempDir()
+    writeFileSync(path.join(dir, 'keep.txt'), 'mine')
+    mkdirSync(path.join(dir, 'charts'))
+    writeFileSync(path.join(dir, 'charts', 'three-waves.svg'), 'old')
+    const noIndex = makeResult({withIndex: false})
+    await writeReport(noIndex, {outDir: dir, formats: ['md'], text: TEXT})
+    const files = listFiles(dir)
+    expect(files).toContain('keep.txt')
+    expect(files).toContain('report.md')
+    expect(files).not.toContain('report.html')
+    expect(files).not.toContain('results.json')
+    expect(files).not.toContain('charts/three-waves.svg')
+    expect(files).toContain('charts/caar-paths.png')
+    expect(readdirSync(path.dirname(dir)).filter((n) => n.startsWith(`.${path.basename(dir)}.tmp-`))).toEqual([])
+    await writeReport(noIndex, {outDir: dir, formats: ['json']})
+    expect(existsSync(path.join(dir, 'results.json'))).toBe(true)
+  })
+
+  it('refuses an --out that is a file', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'f')
+    writeFileSync(file, 'x')
+    await expect(writeReport(makeResult(), {outDir: file, formats: ['json']})).rejects.toThrow(InputError)
+  })
+
+  it('parseFormats accepts a comma list in any order and rejects unknown names', () => {
+    expect(parseFormats('json, md')).toEqual(['md', 'json'])
+    expect(parseFormats('html,md,json')).toEqual(['html', 'md', 'json'])
+    expect(() => parseFormats('pdf')).toThrow(/--format: unknown format "pdf"/)
+    expect(() => parseFormats(' , ')).toThrow(InputError)
+  })
+})
