@@ -4,10 +4,9 @@
  * the included rows. O(N·L) time; no per-cell objects. Conventions: docs/methods.md.
  */
 import {InputError} from '../errors.js'
-import {buyAndHoldAbnormalReturn} from './abnormal.js'
+import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
 import {AggregateCorrelation, PAIRWISE_MAX_N, pairwiseMeanCorrelation} from './cross-correlation.js'
-import {studentTTwoSidedP} from './distributions.js'
-import {carVariance, fitModel, isExclusion, MODEL_PARAMETERS, predictionErrorFactor} from './models.js'
+import {carVariance, fitModel, isExclusion, MODEL_PARAMETERS} from './models.js'
 import {
   brownWarner1980,
   brownWarner1985,
@@ -146,10 +145,10 @@ function eventArs(
     const c = eventCols[j]
     const y = returns[rOff + c]
     const x = market[mOff + c]
-    const a = y - f.alpha - f.beta * x
+    const a = abnormalReturn(f, y, x)
     ret[base + j] = y
     ar[base + j] = a
-    sar[base + j] = a / (f.sigma * Math.sqrt(predictionErrorFactor(model, f, x)))
+    sar[base + j] = standardizedAbnormalReturn(model, f, a, x)
   }
 }
 
@@ -219,14 +218,10 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const ar = new Float64Array(n * D)
   const sar = new Float64Array(n * D)
   const sigma = new Float64Array(n)
-  const win = windows.map(() => ({
-    car: new Float64Array(n),
-    varCar: new Float64Array(n),
-    scar: new Float64Array(n),
-    bhar: new Float64Array(n),
-    t: new Float64Array(n),
-    p: new Float64Array(n),
-  }))
+  const win = windows.map(() => {
+    const scar = new Float64Array(n)
+    return {car: new Float64Array(n), varCar: new Float64Array(n), scar, bhar: new Float64Array(n), t: scar, p: new Float64Array(n)}
+  })
 
   // estimation-window aggregates
   const estSum = new Float64Array(E)
@@ -308,13 +303,12 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
         sumDevRm += market[mOff + eventCols[j]] - f.meanRm
       }
       const v = carVariance(model, f, T, sumDevRm)
-      const t = car / Math.sqrt(v)
+      const {t, p} = singleSecurityT(car, v, f.df)
       const o = win[w]
       o.car[i] = car
       o.varCar[i] = v
-      o.scar[i] = t
-      o.t[i] = t
-      o.p[i] = studentTTwoSidedP(t, f.df)
+      o.scar[i] = t // SCAR is the single-security t: one array serves both
+      o.p[i] = p
       o.bhar[i] = buyAndHoldAbnormalReturn(opts.returns, f, returns, rOff + eventCols[j0], market, mOff + eventCols[j0], T)
     }
   }

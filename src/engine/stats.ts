@@ -29,28 +29,3 @@ export function variance(x: Float64Array, n: number = x.length, ddof = 1): numbe
 export function sd(x: Float64Array, n: number = x.length, ddof = 1): number {
   return Math.sqrt(variance(x, n, ddof))
 }
-
-/** Mean of the finite values only; returns {mean, count} (mean NaN when count = 0). */
-export function meanFinite(x: Float64Array): {mean: number; count: number} {
-  let s = 0
-  let c = 0
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]
-    if (v === v) {
-      s += v
-      c++
-    }
-  }
-  return {mean: s / c, count: c}
-}
-
-/** Sample variance of the finite values only (divisor count - ddof). */
-export function varianceFinite(x: Float64Array, ddof = 1): number {
-  const {mean: m, count} = meanFinite(x)
-  let s = 0
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]
-    if (v === v) s += (v - m) * (v - m)
-  }
-  return s / (count - ddof)
-}

@@ -105,7 +105,7 @@ export interface WindowStats {
   varCar: Float64Array
   scar: Float64Array
   bhar: Float64Array
-  /** Single-security t = CAR / sqrt(Var(CAR)), Student t with L_i - d df, and its two-sided p. */
+  /** Single-security t = CAR / sqrt(Var(CAR)) (the same array as scar), Student t with L_i - d df, and its two-sided p. */
   t: Float64Array
   p: Float64Array
   /** Mean CAR over the included rows; null when none is included. */

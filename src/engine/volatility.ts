@@ -8,7 +8,7 @@
  * return are skipped (T_i counts the days used; at least 2 are needed).
  */
 import {fUpperTail} from './distributions.js'
-import {expectedReturn, predictionErrorFactor} from './models.js'
+import {abnormalReturn, standardizedAbnormalReturn} from './abnormal.js'
 import {crossSectionalT, nullTest} from './parametric-tests.js'
 import type {EngineResult, EventPanel, ModelKind, TestResult} from './types.js'
 
@@ -92,10 +92,11 @@ export function abnormalVolatility(
       const y = returns[rOff + c]
       const xm = market[mOff + c]
       if (!(y === y && xm === xm)) continue
-      const a = y - expectedReturn(fit, xm)
+      const a = abnormalReturn(fit, y, xm)
+      const sar = standardizedAbnormalReturn(result.model, fit, a, xm)
       ars[T++] = a
       sum += a
-      sumSar2 += (a * a) / (fit.sigma * fit.sigma * predictionErrorFactor(result.model, fit, xm))
+      sumSar2 += sar * sar
     }
     if (T < 2) {
       exclusions[i] = `fewer than 2 returns in the volatility window [${w1}, ${w2}]`

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {mean, sd, variance, meanFinite, varianceFinite} from '../../src/engine/stats.js'
+import {mean, sd, variance} from '../../src/engine/stats.js'
 import {ols} from '../../src/engine/ols.js'
 import {carVariance, expectedReturn, fitModel, isExclusion, predictionErrorFactor} from '../../src/engine/models.js'
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from '../../src/engine/abnormal.js'
@@ -17,11 +17,6 @@ describe('mean and variance', () => {
     close(variance(x, 8, 0), 4)
     close(sd(x, 8, 0), 2)
     close(mean(x, 3), 10 / 3)
-  })
-  it('finite-only versions skip NaN', () => {
-    const x = f64([1, NaN, 3, NaN, 5])
-    expect(meanFinite(x)).toEqual({mean: 3, count: 3})
-    close(varianceFinite(x), 4)
   })
 })
 
