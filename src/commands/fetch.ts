@@ -54,6 +54,9 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
         concurrency: flags.concurrency,
         retry: {attempts: flags.retries + 1},
         onProgress: (done, total, s) => bar?.update(done, {symbol: s.symbol}),
+        onRetry: (symbol, reason, attempt, delayMs) => {
+          if (!bar) this.info(`${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`)
+        },
       })
     } finally {
       bar?.stop()

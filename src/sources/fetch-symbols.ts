@@ -46,6 +46,8 @@ export interface FetchSymbolsOptions {
   /** Symbols fetched at once (default 4). */
   concurrency?: number
   retry?: RetryPolicy
+  /** Told before a request is retried, e.g. to log it on stderr. */
+  onRetry?: (symbol: string, reason: string, attempt: number, delayMs: number) => void
   /** Called after each symbol, in completion order. */
   onProgress?: (done: number, total: number, summary: FetchSummary) => void
   /** Today's date, for the default `to` (tests fix it). */
@@ -66,7 +68,13 @@ function barChanged(a: Bar, b: Bar): boolean {
 async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOptions, to: string): Promise<FetchSummary> {
   const key = normalizeSymbol(symbol)
   const counter = {n: 0}
-  const retry = opts.retry ?? {}
+  const retry: RetryPolicy = {
+    ...opts.retry,
+    onRetry: (err, attempt, delayMs) => {
+      opts.retry?.onRetry?.(err, attempt, delayMs)
+      opts.onRetry?.(key, describeError(err), attempt, delayMs)
+    },
+  }
   const get = (from: string): Promise<Bar[]> => withRetry(() => fetchChart(opts.client, symbol, from, to), retry, counter)
   const done = (bars: Bar[], replaced: boolean, note?: string): FetchSummary => ({
     symbol: key,

@@ -14,6 +14,8 @@ export interface RetryPolicy {
   sleep?: (ms: number) => Promise<void>
   /** Random source in [0, 1) for the jitter. */
   random?: () => number
+  /** Told before each retry: the error, the attempt that failed (1-based) and the delay before the next. */
+  onRetry?: (err: unknown, attempt: number, delayMs: number) => void
 }
 
 const sleepReal = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
@@ -59,7 +61,9 @@ export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy = {
       return await fn()
     } catch (err) {
       if (i >= attempts || !isRetryable(err)) throw err
-      await sleep(backoffDelay(i, policy))
+      const delay = backoffDelay(i, policy)
+      policy.onRetry?.(err, i, delay)
+      await sleep(delay)
     }
   }
 }

@@ -47,11 +47,23 @@ function stderrLog(...args: unknown[]): void {
   process.stderr.write(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') + '\n')
 }
 
+/** An HTTP 429 or 5xx answer, named like the library's own HTTPError so that retries treat both alike. */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly code: number,
+    body: string,
+  ) {
+    super(body.trim().slice(0, 200) || `HTTP ${code}`)
+    this.name = 'HTTPError'
+  }
+}
+
 /**
  * Wraps a fetch with a timeout that both aborts the request and rejects, so a request that ignores its abort
- * signal still frees the library's queue slot.
+ * signal still frees the library's queue slot. A 429 or 5xx answer is thrown here as HttpStatusError: the
+ * library would throw the same, after printing the bare URL to stderr; other answers go to the library.
  */
-function withTimeout(inner: () => typeof fetch, ms: number): typeof fetch {
+function guardedFetch(inner: () => typeof fetch, ms: number): typeof fetch {
   return (input, init) => {
     const ac = new AbortController()
     const outer = init?.signal
@@ -63,7 +75,12 @@ function withTimeout(inner: () => typeof fetch, ms: number): typeof fetch {
         reject(new TimeoutError(ms))
       }, ms)
     })
-    return Promise.race([inner()(input, {...init, signal: ac.signal}), timeout]).finally(() => clearTimeout(timer))
+    const request = (async () => {
+      const res = await inner()(input, {...init, signal: ac.signal})
+      if (res.status === 429 || res.status >= 500) throw new HttpStatusError(res.status, await res.text().catch(() => res.statusText))
+      return res
+    })()
+    return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
   }
 }
 
@@ -71,7 +88,7 @@ function withTimeout(inner: () => typeof fetch, ms: number): typeof fetch {
 export function createYahooClient(opts: YahooClientOptions = {}): YahooClient {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const injected = opts.fetch
-  const fetchFn = withTimeout(() => injected ?? globalThis.fetch, timeoutMs)
+  const fetchFn = guardedFetch(() => injected ?? globalThis.fetch, timeoutMs)
   const yf = new YahooFinance({
     fetch: fetchFn,
     versionCheck: false,

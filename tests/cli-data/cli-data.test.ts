@@ -183,6 +183,8 @@ describe.runIf(HAVE)('fetch through the testing hook (yahoo-finance2 with the fa
     const r = fetchCli(['AMD', '--from', '2025-01-02', '--json'], cacheDir, {lastDate: '2025-01-31', faults: {AMD: 'rate-limit-once'}})
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).results[0]).toMatchObject({ok: true, attempts: 2, added: 20})
+    expect(r.stderr).toMatch(/AMD: HTTP 429: Too Many Requests; retry 1 of 3 in \d+\.\d s/)
+    expect(r.stderr).not.toMatch(/query2\.finance\.yahoo\.com/)
     const t = fetchCli(['MU', '--from', '2025-01-02', '--timeout', '1', '--retries', '0', '--json'], cacheDir, {faults: {MU: 'timeout'}})
     expect(t.code).toBe(1)
     expect(JSON.parse(t.stdout).results[0].error).toMatch(/no answer from Yahoo within 1000 ms/)

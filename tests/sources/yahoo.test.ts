@@ -116,9 +116,11 @@ describe.runIf(haveSharedData())('fetchSymbols: faults', () => {
   it('429 once, then data: retried after a backoff', async () => {
     const {client} = setup({faults: {NVDA: 'rate-limit-once'}})
     const retry = fastRetry()
-    const [r] = await fetchSymbols(newStore(), ['NVDA'], {client, retry, ...range})
+    const told: unknown[][] = []
+    const [r] = await fetchSymbols(newStore(), ['NVDA'], {client, retry, ...range, onRetry: (...a) => void told.push(a)})
     expect(r).toMatchObject({symbol: 'NVDA', ok: true, added: 20, attempts: 2, replaced: true})
     expect(retry.delays).toEqual([150])
+    expect(told).toEqual([['NVDA', 'HTTP 429: Too Many Requests', 1, 150]])
   })
 
   it('persistent 429 and 500: gives up after the attempts, exponential delays', async () => {
