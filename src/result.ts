@@ -50,7 +50,7 @@ export interface EventResult {
   date: string
   /** Day 0: the trading date used. */
   tradingDate: string
-  /** Trading days between the requested date and day 0 (0 when the market was open). */
+  /** 0 when the market was open on the requested date; +1 / -1 when day 0 moved to the next / previous trading day. */
   shift: number
   note: string | null
 }
@@ -119,6 +119,7 @@ export interface SecurityResult {
   group: string
   event: string
   model?: ModelFit
+  /** Event-window days, widened to days -10..+14 where those lie outside the estimation window (for CAAR paths). */
   ar?: SecurityArRow[]
   windows?: SecurityWindowRow[]
   /** Present instead of model/ar/windows when the security-event could not be estimated. */
@@ -142,6 +143,7 @@ export interface IndexResult {
 export interface IndexRow {
   /** Symbol, or group id for group rows. */
   id: string
+  /** The security's group; null for group rows and for the benchmark's reference row. */
   group: string | null
   /** Base value B_i (mean adjusted close over the base period); null for groups. */
   base: number | null
@@ -230,7 +232,8 @@ export interface ClaimResult {
   text: string
   metric: string
   subject: string
-  event: string
+  /** Null for index metrics, which are measured as of `index.asOf`, not around an event. */
+  event: string | null
   window: [number, number]
   expected: number
   tolerance: number

@@ -160,7 +160,7 @@ export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult
       text: c.text,
       metric: c.metric,
       subject: c.subject,
-      event: c.event ?? '',
+      event: c.event,
       window: [c.window[0], c.window[1]],
       expected: c.expected,
       tolerance: c.tolerance,
