@@ -4,7 +4,7 @@
  */
 import {createRequire} from 'node:module'
 import type {StudyResult} from '../result.js'
-import {caarPaths, eventLabel, type CaarPoint} from '../report/chart-data.js'
+import {caarPaths, shortEventLabel, type CaarPoint} from '../report/chart-data.js'
 
 interface AsciiChart {
   plot(series: number[][], cfg: {height: number; min?: number; max?: number; colors?: string[]; format?: (x: number) => string; offset?: number}): string
@@ -106,7 +106,7 @@ export function renderCaarChart(result: StudyResult, opts: CaarChartOptions = {}
     }
     for (const t of [days[0], ...(days.includes(0) && days[0] !== 0 ? [0] : []), days[days.length - 1]]) put(t)
     blocks.push(
-      [`CAAR around ${eventLabel(result, event)} (percent; trading days ${days[0]} to ${days[days.length - 1]})`, ...body, `${axis.join('').trimEnd()}   (day)`].join('\n'),
+      [`CAAR around ${shortEventLabel(result, event, 60)} (percent; trading days ${days[0]} to ${days[days.length - 1]})`, ...body, `${axis.join('').trimEnd()}   (day)`].join('\n'),
     )
   }
   return blocks.join('\n\n')

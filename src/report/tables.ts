@@ -228,7 +228,7 @@ function claimsSection(result: StudyResult): ReportSection | null {
           x.text,
           x.metric,
           x.subject,
-          x.event,
+          x.event ?? '–',
           windowLabel(x.window),
           `${fmt(x.metric, x.expected)} ± ${fmt(x.metric, x.tolerance).replace(/^\+/, '')}`,
           fmt(x.metric, x.measured),

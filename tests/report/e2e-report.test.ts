@@ -80,6 +80,9 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
     expect(checkXml(caar).errors).toEqual([])
     for (const g of ['NVIDIA', 'Hyperscalers', 'Power']) expect(caar).toMatch(new RegExp(`>[^<]*${g}[^<]*</text>`))
     expect(caar.split('aria-roledescription="line mark"').length - 1).toBe(5 * 2)
+    // The runner keeps AR rows for days -10..+14: 25 points per path, and no "only" note in the subtitle.
+    expect(caar.split('aria-roledescription="point"').length - 1).toBe(5 * 2 * 25)
+    expect(caar).not.toContain('the result holds AR rows for days')
     const waves = readFileSync(path.join(outA, 'charts', 'three-waves.svg'), 'utf8')
     expect(waves).toContain('(2025-01-27)</text>')
     expect(waves.split('aria-roledescription="line mark"').length - 1).toBe(5)

@@ -154,6 +154,8 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
   if (opts.withClaims !== false) {
     result.claims = [
       {id: 'nvda-fell', text: 'NVIDIA fell about 12% on the sell-off', metric: 'return', subject: 'NVDA', event: 'selloff', window: [0, 0], expected: -0.12, tolerance: 0.05, measured: -0.11, holds: true, note: null},
+      // Index metrics carry no event.
+      {id: 'chips-level', text: 'AI chips stood near 150', metric: 'indexLevel', subject: 'chips', event: null, window: [0, 0], expected: 150, tolerance: 5, measured: 150, holds: true, note: 'as of 2025-02-21'},
     ]
     if (opts.failingClaim) {
       result.claims.push({id: 'power-up', text: 'Power stocks rose', metric: 'caar', subject: 'power', event: 'selloff', window: [0, 0], expected: 0.05, tolerance: 0.01, measured: -0.2, holds: false, note: null})

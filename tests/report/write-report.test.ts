@@ -53,7 +53,7 @@ describe('report content', () => {
     const text = f.flatMap((g) => [g.heading, ...g.items]).join('\n')
     expect(text).toContain('The market was closed on 2025-01-04; day 0 is 2025-01-06.')
     expect(text).toMatch(/Power \(N = 2\): abnormal return -\d+\.\d% on day 0 \(significant at 1%\)/)
-    expect(text).toContain('Claims: 1 of 2 hold')
+    expect(text).toContain('Claims: 2 of 3 hold')
     expect(text).toContain('Fails: “Power stocks rose”')
     expect(text).toContain('-$592.4bn')
   })
@@ -75,6 +75,8 @@ describe('report content', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(|src="http|href="http/i)
     expect(html).toContain('<figure id="chart-x"')
     expect(html).toContain('<td class="fails">FAILS</td>')
+    // the index claim: no event, level formatted as a level
+    expect(html).toContain('<td>chips</td><td>–</td><td>day 0</td><td class="num">150.0 ± 5.0</td>')
   })
 
   it('takes title and questions from result.study when the runner echoes them', () => {
