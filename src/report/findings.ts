@@ -4,7 +4,8 @@
  */
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
-import {num, pct, usd, windowLabel} from './tables.js'
+import {fmtWindow} from '../render/format.js'
+import {num, pct, usd} from './tables.js'
 
 /** Study text that StudyResult does not carry (yet): from the study file via the caller. */
 export interface StudyText {
@@ -50,7 +51,7 @@ function windowP(result: StudyResult, g: GroupResult, w: WindowRow): {p: number 
 
 function describeWindow(result: StudyResult, g: GroupResult, w: WindowRow): string {
   const {p, test} = windowP(result, g, w)
-  const where = w.window[0] === 0 && w.window[1] === 0 ? 'on day 0' : `over days ${windowLabel(w.window)}`
+  const where = w.window[0] === 0 && w.window[1] === 0 ? 'on day 0' : `over days ${fmtWindow(w.window)}`
   return `${pct(w.caar, 1)} ${where} (${level(p)}${p === null || test === 'Kolari-Pynnönen' ? '' : `, ${test}`})`
 }
 

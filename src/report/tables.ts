@@ -3,9 +3,10 @@
  * Order follows the study run summary: events, three waves, CAAR with tests, day-0 extremes, value at stake,
  * volatility, claims, notes.
  */
-import {TEST_NAMES, type TestName, type TestResult} from '../engine/types.js'
+import {TEST_NAMES, type TestName} from '../engine/types.js'
 import type {StudyResult} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
+import {fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, stars} from '../render/format.js'
 
 export interface ReportTable {
   caption?: string
@@ -36,43 +37,18 @@ export const TEST_SHORT: Record<TestName, string> = {
   wilcoxon: 'Wilcoxon',
 }
 
-/** Stars for a two-sided p: *** 1%, ** 5%, * 10%. */
-export function stars(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return ''
-  return p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : ''
-}
-
-/** Percent with sign and two decimals: -0.1697 -> "-16.97%"; null -> "–". */
+/** Signed percent: -0.1697 -> "-16.97%", 0.05 -> "+5.00%"; a value that rounds to zero prints unsigned. */
 export function pct(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '–'
-  const s = (x * 100).toFixed(digits)
-  return `${x > 0 && Number(s) !== 0 ? '+' : ''}${s === `-${(0).toFixed(digits)}` ? (0).toFixed(digits) : s}%`
+  const s = fmtSignedPercent(x, digits)
+  return /^\+0(\.0*)?%$/.test(s) ? s.slice(1) : s
 }
+/** Fixed decimals, two by default. */
+export const num = (x: number | null | undefined, digits = 2): string => fmtNumber(x, digits)
 
-export function num(x: number | null | undefined, digits = 2): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '–'
-  return x.toFixed(digits)
-}
-
-/** US dollars in readable units: -5.92e11 -> "-$592.0bn". */
+/** US dollars in short scale: -5.92e11 -> "-$592.0bn". */
 export function usd(x: number | null | undefined): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '–'
-  const a = Math.abs(x)
-  const sign = x < 0 ? '-' : ''
-  if (a >= 1e12) return `${sign}$${(a / 1e12).toFixed(2)}tn`
-  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(1)}bn`
-  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(1)}m`
-  return `${sign}$${a.toFixed(0)}`
-}
-
-export function windowLabel(w: readonly [number, number]): string {
-  const f = (t: number): string => (t > 0 ? `+${t}` : `${t}`)
-  return w[0] === w[1] ? `day ${f(w[0])}` : `[${f(w[0])}, ${f(w[1])}]`
-}
-
-function testCell(r: TestResult | undefined): string {
-  if (!r || r.stat === null) return '–'
-  return `${r.stat.toFixed(2)}${stars(r.p)}`
+  const m = fmtMoney(x)
+  return m === MISSING ? m : m.startsWith('-') ? `-$${m.slice(1)}` : `$${m}`
 }
 
 function eventsSection(result: StudyResult): ReportSection {
@@ -102,7 +78,7 @@ function indexSection(result: StudyResult): ReportSection | null {
     pct(r.sinceBase, 1),
     ...events.map((e) => pct(r.sinceEvent[e] ?? null, 1)),
     num(r.peak, 1),
-    r.peakDate ?? '–',
+    r.peakDate ?? MISSING,
     pct(r.drawdown, 1),
     r.excluded ?? '',
   ]
@@ -122,7 +98,7 @@ function caarSection(result: StudyResult): ReportSection {
   const rows: string[][] = []
   for (const g of result.groups) {
     for (const w of g.windows) {
-      rows.push([g.label ?? g.group, g.event, windowLabel(w.window), String(w.n), pct(w.caar), ...TEST_NAMES.map((t) => testCell(w.tests[t]))])
+      rows.push([g.label ?? g.group, g.event, fmtWindow(w.window), String(w.n), pct(w.caar), ...TEST_NAMES.map((t) => fmtTest(w.tests[t]))])
     }
   }
   return {
@@ -159,7 +135,7 @@ function valueSection(result: StudyResult): ReportSection | null {
   const row = (r: (typeof v.rows)[number], name: string): string[] => [
     name + (r.approximate ? ' †' : ''),
     r.event,
-    windowLabel(r.window),
+    fmtWindow(r.window),
     r.from,
     r.to,
     num(r.startPrice),
@@ -193,7 +169,7 @@ function volatilitySection(result: StudyResult): ReportSection | null {
       caption: 'Groups',
       headers: ['Group', 'Event', 'N', 'Mean variance ratio', 'Share significant', 'Mean SAR² − 1', 'CS t'],
       numeric: [false, false, true, true, true, true, true],
-      rows: v.groups.map((g) => [groupLabel(result, g.group), g.event, String(g.n), num(g.meanRatio), pct(g.shareSignificant, 0), num(g.meanSar2Minus1), testCell(g.test)]),
+      rows: v.groups.map((g) => [groupLabel(result, g.group), g.event, String(g.n), num(g.meanRatio), fmtPercent(g.shareSignificant, 0), num(g.meanSar2Minus1), fmtTest(g.test)]),
     })
   }
   tables.push({
@@ -228,8 +204,8 @@ function claimsSection(result: StudyResult): ReportSection | null {
           x.text,
           x.metric,
           x.subject,
-          x.event ?? '–',
-          windowLabel(x.window),
+          x.event ?? MISSING,
+          fmtWindow(x.window),
           `${fmt(x.metric, x.expected)} ± ${fmt(x.metric, x.tolerance).replace(/^\+/, '')}`,
           fmt(x.metric, x.measured),
           x.holds ? 'holds' : 'FAILS',

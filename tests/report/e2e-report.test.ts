@@ -1,18 +1,14 @@
 import {spawnSync} from 'node:child_process'
-import {readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {StudyResult} from '../../src/result.js'
 import {BIN, runCli, tempDir} from '../helpers/cli.js'
 import {haveSharedData, PRICES_DIR} from '../helpers/shared.js'
 import {pngSize} from './png.js'
+import {listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, {withFileTypes: true})
-    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]))
-    .sort()
-}
 
 // Runs the built CLI (npm run build first) on ../shared/data/prices, offline.
 describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, shared prices)', () => {

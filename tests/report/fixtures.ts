@@ -4,18 +4,7 @@
  */
 import {SCHEMA_VERSION, type StudyResult, type SecurityResult, type GroupResult, type TestBattery} from '../../src/result.js'
 import {TEST_NAMES} from '../../src/engine/types.js'
-
-/** Mulberry32: small seeded PRNG so fixtures are identical on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import {uniform} from '../engine/random.js'
 
 function normal(r: () => number): number {
   const u = Math.max(r(), 1e-12)
@@ -56,7 +45,7 @@ export interface FixtureOptions {
 
 /** A two-event study: groups × events, AR rows -10..+14, index series, volatility, value and claims. */
 export function makeResult(opts: FixtureOptions = {}): StudyResult {
-  const r = rng(42)
+  const r = uniform(42)
   const [a, b] = opts.arRange ?? [-10, 14]
   const calendar = businessDays('2024-12-02', 60)
   const events = [

@@ -6,19 +6,16 @@ import {markdownTable, renderMarkdown} from '../../src/render/md.js'
 import {renderHtml} from '../../src/render/html.js'
 import {parseFormats, writeReport} from '../../src/report/write-report.js'
 import {findings} from '../../src/report/findings.js'
-import {pct, reportSections, stars, usd} from '../../src/report/tables.js'
+import {stars} from '../../src/render/format.js'
+import {pct, reportSections, usd} from '../../src/report/tables.js'
 import {tempDir} from '../helpers/cli.js'
 import {makeResult} from './fixtures.js'
 import {pngSize} from './png.js'
+import {listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
 const TEXT = {title: 'Fixture study', description: 'A synthetic study.', questions: ['How far did chips fall?', 'Did volatility rise?']}
 
-function listFiles(dir: string, base = dir): string[] {
-  return readdirSync(dir, {withFileTypes: true})
-    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]))
-    .sort()
-}
 
 describe('formatting helpers', () => {
   it('stars, percents and dollars', () => {
@@ -26,9 +23,10 @@ describe('formatting helpers', () => {
     expect(pct(-0.1697)).toBe('-16.97%')
     expect(pct(0.05, 1)).toBe('+5.0%')
     expect(pct(-0.00001)).toBe('0.00%')
+    expect(pct(0.00001)).toBe('0.00%')
     expect(pct(null)).toBe('–')
     expect(usd(-5.924e11)).toBe('-$592.4bn')
-    expect(usd(1.2e12)).toBe('$1.20tn')
+    expect(usd(1.2e12)).toBe('$1.2tn')
   })
 
   it('markdown tables escape pipes and align numbers right', () => {
@@ -76,7 +74,7 @@ describe('report content', () => {
     expect(html).toContain('<figure id="chart-x"')
     expect(html).toContain('<td class="fails">FAILS</td>')
     // the index claim: no event, level formatted as a level
-    expect(html).toContain('<td>chips</td><td>–</td><td>day 0</td><td class="num">150.0 ± 5.0</td>')
+    expect(html).toContain('<td>chips</td><td>–</td><td>[0,0]</td><td class="num">150.0 ± 5.0</td>')
   })
 
   it('takes title and questions from result.study when the runner echoes them', () => {
