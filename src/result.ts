@@ -11,7 +11,10 @@ export interface StudyResult {
   schemaVersion: typeof SCHEMA_VERSION
   tool: {name: 'aftershock'; version: string}
   study: StudyEcho
-  /** Last date of the benchmark data used: the data's as-of date (reports print this, not a run timestamp). */
+  /**
+   * The data's as-of date: the last date of the benchmark's series in the store when the study ran (reports print
+   * this, not a run timestamp, so a scheduled job shows how fresh its store was and stays byte-identical otherwise).
+   */
   dataAsOf: string
   events: EventResult[]
   groups: GroupResult[]
@@ -30,6 +33,11 @@ export interface StudyResult {
 
 export interface StudyEcho {
   name: string
+  title: string | null
+  description: string | null
+  /** Plain-words questions the study answers (reports show them with their answers). */
+  questions: string[]
+  /** The study file, relative to the working folder of the run; null for a study built in code. */
   file: string | null
   benchmark: string
   price: 'adjClose' | 'close'

@@ -22,7 +22,8 @@ export function fmtPercent(x: number | null | undefined, digits = 2): string {
 /** A signed percent: 0.0123 -> "+1.23%". */
 export function fmtSignedPercent(x: number | null | undefined, digits = 2): string {
   const s = fmtPercent(x, digits)
-  return s !== MISSING && !s.startsWith('-') && Number(x) !== 0 ? `+${s}` : s
+  // a value that rounds to zero gets no sign: "+0.00%" would claim a direction the digits do not show
+  return s !== MISSING && !s.startsWith('-') && Number(s.slice(0, -1)) !== 0 ? `+${s}` : s
 }
 
 /** Significance stars for a two-sided p-value: *** p < 1%, ** p < 5%, * p < 10%. */

@@ -4,6 +4,7 @@
  * (or per group for list events), runs the engine, then adds volatility, volume and issue 4's extras.
  * Deterministic: no timestamps, ordering follows the study file. No NaN leaves this module.
  */
+import path from 'node:path'
 import {boundToOffset, buildCalendar, dateAtOffset, resolveEventDay, type TradingCalendar} from '../engine/calendar.js'
 import {abnormalVolatility, abnormalVolume, expectedReturn, predictionErrorFactor, runEventStudy} from '../engine/index.js'
 import type {EngineResult, EventPanel, TestBattery, TestResult} from '../engine/types.js'
@@ -368,7 +369,11 @@ export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptio
     tool: {name: 'aftershock', version: TOOL_VERSION},
     study: {
       name: spec.name,
-      file: spec.file,
+      title: spec.title,
+      description: spec.description,
+      questions: [...spec.questions],
+      // relative to the working folder: an absolute path would differ between machines and break byte-identical reports
+      file: spec.file === null ? null : path.relative(process.cwd(), spec.file).split(path.sep).join('/'),
       benchmark: spec.benchmark,
       price: spec.price,
       returns: spec.returns,

@@ -10,7 +10,7 @@ function result(): StudyResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: {name: 'aftershock', version: 'test'},
-    study: {name: 't', file: null, benchmark: 'M', price: 'adjClose', returns: 'simple', model: 'market', nonTradingDay: 'next', estimation: {from: -260, to: -11, minObservations: 100}, windows: [[0, 0], [0, 1]]},
+    study: {name: 't', title: null, description: null, questions: [], file: null, benchmark: 'M', price: 'adjClose', returns: 'simple', model: 'market', nonTradingDay: 'next', estimation: {from: -260, to: -11, minObservations: 100}, windows: [[0, 0], [0, 1]]},
     dataAsOf: '2025-02-14',
     events: [{id: 'sell', label: null, symbol: null, date: '2025-01-27', tradingDate: '2025-01-27', shift: 0, note: null}],
     groups: [

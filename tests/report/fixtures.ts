@@ -94,6 +94,9 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
     tool: {name: 'aftershock', version: '0.1.0'},
     study: {
       name: 'fixture',
+      title: null,
+      description: null,
+      questions: [],
       file: null,
       benchmark: 'SPY',
       price: 'adjClose',
