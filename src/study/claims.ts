@@ -160,7 +160,8 @@ export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult
       text: c.text,
       metric: c.metric,
       subject: c.subject,
-      event: c.event,
+      // index metrics are measured as of index.asOf, whatever event the claim names
+      event: c.metric === 'indexLevel' || c.metric === 'sinceBase' ? null : c.event,
       window: [c.window[0], c.window[1]],
       expected: c.expected,
       tolerance: c.tolerance,

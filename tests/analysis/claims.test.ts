@@ -106,8 +106,14 @@ describe('claims', () => {
     expect(r[0].measured).toBeCloseTo(-0.1697, 12)
     expect(r[1].measured).toBeCloseTo(-0.1697, 12)
     expect(r[3].note).toMatch(/approximate/)
-    expect(r[11].event).toBe('')
+    expect(r[11].event).toBeNull()
     expect(r[12].measured).toBeCloseTo(6.9, 12)
+  })
+
+  it('index claims carry event null even when the study file names an event', () => {
+    const [c] = evaluateClaims([claim({metric: 'indexLevel', subject: 'chips', event: 'sell', expected: 300, tolerance: 0})], result())
+    expect(c.event).toBeNull()
+    expect(c.holds).toBe(true)
   })
 
   it('group mean for a security metric, with a note', () => {
