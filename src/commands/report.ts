@@ -3,8 +3,7 @@ import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../report/write-report.js'
-import {fetchSymbols} from '../sources/fetch-symbols.js'
-import {createCliYahooClient, type YahooClient} from '../sources/yahoo.js'
+import type {YahooClient} from '../sources/yahoo.js'
 import {PriceStore} from '../store/store.js'
 import {loadStudy} from '../study/load.js'
 import {runStudy} from '../study/run.js'
@@ -33,13 +32,14 @@ export default class Report extends BaseCommand<typeof Report> {
     const formats = parseFormats(flags.format)
     const spec = loadStudy(args.study)
     const store = PriceStore.open(this.cacheDir())
+    // yahoo-finance2 loads slowly: import it only when the run needs the network.
     let client: YahooClient | undefined
-    const getClient = async (): Promise<YahooClient> => (client ??= await createCliYahooClient())
+    const getClient = async (): Promise<YahooClient> => (client ??= await (await import('../sources/yahoo.js')).createCliYahooClient())
     let result
     try {
       result = await runStudy(spec, store, {
         offline: this.flags.offline,
-        fetchMissing: async (symbols) => fetchSymbols(store, symbols, {client: await getClient()}),
+        fetchMissing: async (symbols) => (await import('../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
         log: (m) => this.info(m),
       })
     } finally {

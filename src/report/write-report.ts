@@ -7,8 +7,7 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statS
 import path from 'node:path'
 import type {StudyResult} from '../result.js'
 import {InputError} from '../errors.js'
-import {renderReportCharts, type ChartId} from '../render/charts/report-charts.js'
-import {renderPng} from '../render/charts/render.js'
+import type {ChartId} from '../render/charts/report-charts.js'
 import {renderHtml} from '../render/html.js'
 import {renderMarkdown} from '../render/md.js'
 import type {StudyText} from './findings.js'
@@ -44,6 +43,8 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
   const files = new Map<string, string | Buffer>()
   const formats = new Set(opts.formats)
   if (formats.has('html') || formats.has('md')) {
+    // vega, vega-lite and resvg load slowly: only the html and md formats need them.
+    const [{renderReportCharts}, {renderPng}] = await Promise.all([import('../render/charts/report-charts.js'), import('../render/charts/render.js')])
     const charts = await renderReportCharts(result)
     for (const c of charts) {
       files.set(`charts/${c.id}.svg`, c.svg)

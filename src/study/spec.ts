@@ -7,8 +7,10 @@
  * through the same parser), the field path (`groups.ai-chips.symbols[2]`) and what would fix it. All issues
  * are collected before failing.
  */
+import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {createRequire} from 'node:module'
+import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node} from 'yaml'
 import {InputError} from '../errors.js'
 import type {
@@ -131,15 +133,50 @@ interface SchemaNode {
   enum?: unknown[]
 }
 
+const require = createRequire(import.meta.url)
+
+/** The study schema file shipped with the package. */
+export const STUDY_SCHEMA_URL = new URL('../../schema/study.schema.json', import.meta.url)
+
+/** SHA-256 (hex) of the schema file's text: the precompiled validator records the schema it was built from. */
+export function studySchemaHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/**
+ * Compiles the study schema with ajv. `fix` is our own annotation: the advice shown with an error. With
+ * `source`, ajv keeps the generated code, for the build's standalone validator (scripts/study-validator.mjs).
+ */
+export function compileStudyValidator(opts: {source?: boolean; schemaText?: string} = {}): {ajv: Ajv; validate: ValidateFunction} {
+  const schema = JSON.parse(opts.schemaText ?? readFileSync(STUDY_SCHEMA_URL, 'utf8')) as object
+  // ajv (and its schema compilation) loads only here: the CLI normally uses the precompiled validator.
+  const {Ajv: AjvClass} = require('ajv') as typeof import('ajv')
+  const ajv = new AjvClass({allErrors: true, verbose: true, strictTypes: false, allowUnionTypes: true, ...(opts.source ? {code: {source: true}} : {})})
+  ajv.addKeyword('fix')
+  return {ajv, validate: ajv.compile(schema)}
+}
+
+/** The validator precompiled at build time next to this module (dist/study/study-validator.cjs), if any. */
+const PRECOMPILED = './study-validator.cjs'
+
 let validator: ValidateFunction | null = null
 
-/** The study schema, compiled once. `fix` is our own annotation: the advice shown with an error. */
+/**
+ * The study schema's validator, made once: the one precompiled by the build when it was built from the
+ * schema file as it is now, else compiled here (running from src/, or after the schema changed).
+ */
 function studyValidator(): ValidateFunction {
   if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL('../../schema/study.schema.json', import.meta.url), 'utf8')) as object
-    const ajv = new Ajv({allErrors: true, verbose: true, strictTypes: false, allowUnionTypes: true})
-    ajv.addKeyword('fix')
-    validator = ajv.compile(schema)
+    const text = readFileSync(STUDY_SCHEMA_URL, 'utf8')
+    let pre: (ValidateFunction & {schemaSha256?: string}) | null = null
+    try {
+      pre = require(PRECOMPILED) as ValidateFunction & {schemaSha256?: string}
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException
+      // Only the file itself may be missing (no build); anything else it fails on is a real error.
+      if (e.code !== 'MODULE_NOT_FOUND' || !e.message.startsWith(`Cannot find module '${PRECOMPILED}'`)) throw error
+    }
+    validator = pre && pre.schemaSha256 === studySchemaHash(text) ? pre : compileStudyValidator({schemaText: text}).validate
   }
   return validator
 }

@@ -3,8 +3,6 @@ import {BaseCommand} from '../../cli/base-command.js'
 import {indexSymbols, runIndexStudy} from '../../analysis/index-study.js'
 import {csvText, indexCsvRows} from '../../render/extras-csv.js'
 import {renderIndexTable} from '../../render/extras-table.js'
-import {fetchSymbols} from '../../sources/fetch-symbols.js'
-import {createCliYahooClient} from '../../sources/yahoo.js'
 import {PriceStore} from '../../store/store.js'
 import {loadStudy} from '../../study/load.js'
 
@@ -30,6 +28,8 @@ export default class Index extends BaseCommand<typeof Index> {
       const missing = indexSymbols(spec).filter((s) => !store.hasSymbol(s))
       if (missing.length > 0 && !this.flags.offline) {
         this.info(`fetching ${missing.length} symbol(s) the store lacks: ${missing.join(', ')}`)
+        // yahoo-finance2 loads slowly: import it only when something must be fetched.
+        const [{createCliYahooClient}, {fetchSymbols}] = await Promise.all([import('../../sources/yahoo.js'), import('../../sources/fetch-symbols.js')])
         const client = await createCliYahooClient()
         for (const s of await fetchSymbols(store, missing, {client})) if (!s.ok) this.info(`fetch ${s.symbol} failed: ${s.error ?? 'unknown error'}`)
       }

@@ -4,9 +4,6 @@ import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {InputError} from '../../errors.js'
 import type {StudyResult} from '../../result.js'
-import {useColor} from '../../render/format.js'
-import {renderStudyCsv} from '../../render/study-csv.js'
-import {renderStudyTable} from '../../render/study-table.js'
 import type {YahooClient} from '../../sources/yahoo.js'
 import {PriceStore} from '../../store/store.js'
 import {parseEventsCsv} from '../../study/events-list.js'
@@ -64,11 +61,14 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       for (const n of result.notes) this.info(`note: ${n}`)
       return
     }
+    // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
+      const {renderStudyCsv} = await import('../../render/study-csv.js')
       process.stdout.write(renderStudyCsv(result))
       for (const n of result.notes) this.info(`note: ${n}`)
       return
     }
+    const [{renderStudyTable}, {useColor}] = await Promise.all([import('../../render/study-table.js'), import('../../render/format.js')])
     process.stdout.write(renderStudyTable(result, {color: useColor(process.stdout)}))
     if (flags.chart) {
       if (process.stdout.isTTY) {
