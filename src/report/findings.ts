@@ -25,7 +25,7 @@ export function studyText(result: StudyResult, text: StudyText = {}): {title: st
   return {
     title: echo.title ?? text.title ?? result.study.name,
     description: echo.description ?? text.description ?? null,
-    questions: echo.questions ?? text.questions ?? [],
+    questions: echo.questions && echo.questions.length > 0 ? echo.questions : (text.questions ?? []),
   }
 }
 
