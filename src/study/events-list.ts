@@ -4,7 +4,7 @@
  * study file and by `study run --events -` (stdin).
  */
 import type {EventSpec} from './spec-types.js'
-import {isRealDate, normalizeSymbol, StudyValidationError, type StudyIssue} from './spec.js'
+import {ID_PATTERN, isRealDate, normalizeSymbol, StudyValidationError, type StudyIssue} from './spec.js'
 
 const KNOWN = ['symbol', 'date', 'id', 'group', 'label'] as const
 type Column = (typeof KNOWN)[number]
@@ -39,7 +39,7 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const headerAt = lines.findIndex((l) => l.trim() !== '')
   if (headerAt < 0) {
-    issues.push({file: source, line: 1, path: '', message: 'no events: the CSV is empty; write a header symbol,date[,id][,group] and one row per event'})
+    issues.push({file: source, line: 1, path: '', message: 'no events: the CSV is empty; write a header symbol,date[,id][,group][,label] and one row per event'})
     return {events, issues}
   }
   const header = splitCsvLine(lines[headerAt]).map((h) => h.toLowerCase())
@@ -50,7 +50,7 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
   }
   for (const need of ['symbol', 'date'] as const) {
     if (!col.has(need)) {
-      issues.push({file: source, line: headerAt + 1, path: need, message: `missing column "${need}": the header must name symbol,date[,id][,group] (found: ${header.join(',')})`})
+      issues.push({file: source, line: headerAt + 1, path: need, message: `missing column "${need}": the header must name symbol,date[,id][,group][,label] (found: ${header.join(',')})`})
     }
   }
   if (issues.length > 0) return {events, issues}
@@ -76,13 +76,22 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
       ok = false
     }
     const group = get('group')
-    if (group && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(group)) {
-      issues.push({file: source, line, path: 'group', message: `"${group}" is not a group id; use letters, digits, '-', '_' and '.'`})
+    if (group && !ID_PATTERN.test(group)) {
+      issues.push({file: source, line, path: 'group', message: `"${group}" is not a group id; use letters, digits, '-', '_' and '.', starting with a letter or digit`})
+      ok = false
+    }
+    // The id a claim's event names: the same rule as event ids in a study file; "all" names the pooled group results.
+    const ownId = get('id')
+    if (ownId && !ID_PATTERN.test(ownId)) {
+      issues.push({file: source, line, path: 'id', message: `"${ownId}" is not an event id; use letters, digits, '-', '_' and '.', starting with a letter or digit (or leave it empty for SYMBOL-DATE)`})
+      ok = false
+    } else if (ownId.toLowerCase() === 'all') {
+      issues.push({file: source, line, path: 'id', message: `"${ownId}" is reserved for the pooled results of each group; give the event another id (or leave it empty for SYMBOL-DATE)`})
       ok = false
     }
     if (!ok) continue
     const symbol = normalizeSymbol(rawSymbol)
-    const id = get('id') || `${symbol}-${date}`
+    const id = ownId || `${symbol}-${date}`
     const prev = seen.get(id)
     if (prev !== undefined) {
       issues.push({file: source, line, path: 'id', message: `event id "${id}" repeats line ${prev}; give each row its own id (or drop the duplicate row)`})

@@ -51,6 +51,9 @@ export function formatIssue(issue: StudyIssue): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/** Ids of events, groups and claims (schema definition `id`); also required of an events CSV's own ids and groups. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
+
 /** True for a real calendar date written YYYY-MM-DD (rejects 2025-02-30). */
 export function isRealDate(s: string): boolean {
   const m = ISO_DATE.exec(s)
@@ -376,17 +379,20 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
   }
   const structural = schemaIssues(data, file, src)
   issues.push(...structural)
-  if (structural.length > 0) return {spec: null, issues: byLine(issues)}
+  if (structural.length > 0) return {spec: null, issues: byLine(issues, file)}
   // Duplicate keys alone do not stop the semantic checks: report everything at once.
   const built = buildSpec(data as RawStudy, file, src, opts)
   issues.push(...built.issues)
-  if (issues.length > 0) return {spec: null, issues: byLine(issues)}
+  if (issues.length > 0) return {spec: null, issues: byLine(issues, file)}
   return {spec: built.spec, issues: []}
 }
 
-/** Issues in file order (stable), issues without a line last; CSV issues after the study's own. */
-function byLine(issues: StudyIssue[]): StudyIssue[] {
-  const files = [...new Set(issues.map((i) => i.file))]
+/**
+ * Issues of the study file `file` first, then those of other files (the events CSV) in the order they were
+ * found; within a file by line (stable), issues without a line last.
+ */
+export function byLine(issues: StudyIssue[], file: string): StudyIssue[] {
+  const files = [file, ...new Set(issues.map((i) => i.file).filter((f) => f !== file))]
   return issues
     .map((i, k) => ({i, k}))
     .sort((a, b) => files.indexOf(a.i.file) - files.indexOf(b.i.file) || (a.i.line ?? Infinity) - (b.i.line ?? Infinity) || a.k - b.k)
@@ -524,6 +530,9 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     windows.forEach(([a], i) => {
       if (typeof a === 'string') err(['windows', i], 'events from a list have their own dates per security: write windows as trading-day offsets, e.g. [-1, 1]')
     })
+    if (typeof est.from === 'string' || typeof est.to === 'string') {
+      err(['estimation'], 'events from a list have their own dates per security: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}')
+    }
   }
 
   // Shares.
@@ -547,7 +556,10 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     checkDate(['index', 'base', 'to'], ix.base.to)
     checkDate(['index', 'asOf'], ix.asOf)
     if (ix.base.from > ix.base.to) err(['index', 'base', 'to'], `the base period ends (${ix.base.to}) before it starts (${ix.base.from}); swap from and to`)
-    if (ix.asOf < ix.base.from) err(['index', 'asOf'], `asOf (${ix.asOf}) is before the base period (${ix.base.from}); pick a later date`)
+    if (ix.asOf <= ix.base.to) {
+      const what = ix.asOf < ix.base.from ? 'is before the base period' : 'is inside the base period'
+      err(['index', 'asOf'], `asOf (${ix.asOf}) ${what} (${ix.base.from}..${ix.base.to}); pick a date after ${ix.base.to}`)
+    }
     index = {base: {from: ix.base.from, to: ix.base.to}, asOf: ix.asOf, weighting: ix.weighting ?? 'equal'}
   }
 
@@ -584,9 +596,12 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
 
   // Checks that need the whole study: shares naming no security, value weighting, claims.
   const symbols = new Set(studySymbols(spec))
-  if (eventsKind === 'common') {
+  // With list events the study's symbols are the groups' and the events file's; when that file could not be
+  // read its symbols are unknown, and the share keys are not checked against it.
+  if (eventsKind === 'common' || events.length > 0) {
+    const where = eventsKind === 'common' ? 'is in no group of this study; remove it or add it to a group' : 'is in no group and has no event in the events file; check the spelling, or remove it'
     for (const key of Object.keys(raw.shares ?? {})) {
-      if (!symbols.has(normalizeSymbol(key))) err(['shares', key], `${normalizeSymbol(key)} is in no group of this study; remove it or add it to a group`, true)
+      if (!symbols.has(normalizeSymbol(key))) err(['shares', key], `${normalizeSymbol(key)} ${where}`, true)
     }
   }
   if (index?.weighting === 'value') {
@@ -600,12 +615,22 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
 
 type ErrFn = (path: PathSeg[], message: string, key?: boolean) => void
 
+/** The event id of the pooled results of list events (group rows); security rows keep their own event ids. */
+const ALL_EVENTS = 'all'
+
+/** Why `event: all` does not fit a security subject, and the ids that do. */
+function allOnSecurity(subject: string, spec: StudySpec): string {
+  const own = spec.events.filter((e) => e.symbol === subject).map((e) => e.id)
+  const fix = own.length > 0 ? `name one of ${subject}'s events (${own.join(', ')})` : 'name one of its events'
+  return `event "all" is the pooled result of a group; ${subject} is a security, whose results carry their own event ids: ${fix}, or make a group the subject`
+}
+
 function buildClaims(raw: RawStudy, spec: StudySpec, err: ErrFn): ClaimSpec[] {
   const claims: ClaimSpec[] = []
   const groupIds = new Set(spec.groups.map((g) => g.id))
   const symbols = new Set([...studySymbols(spec), spec.benchmark])
   const eventIds = new Set(spec.events.map((e) => e.id))
-  if (spec.eventsKind === 'list') eventIds.add('all')
+  if (spec.eventsKind === 'list') eventIds.add(ALL_EVENTS)
   const seen = new Set<string>()
   ;(raw.claims ?? []).forEach((c, i) => {
     const at = (f: string): PathSeg[] => ['claims', i, f]
@@ -623,6 +648,8 @@ function buildClaims(raw: RawStudy, spec: StudySpec, err: ErrFn): ClaimSpec[] {
       if (!indexMetric) err(at('event'), `metric ${c.metric} needs an event; add event: ${[...eventIds][0] ?? 'EVENT-ID'}`)
     } else if (!eventIds.has(c.event)) {
       err(at('event'), `unknown event "${c.event}"; use one of ${[...eventIds].join(', ') || '(no events)'}`)
+    } else if (c.event === ALL_EVENTS && spec.eventsKind === 'list' && !isGroup && !indexMetric && symbols.has(subject)) {
+      err(at('event'), allOnSecurity(subject, spec))
     }
     const window: [number, number] = c.window ?? [0, 0]
     if (window[0] > window[1]) err(at('window'), `window [${window[0]}, ${window[1]}] ends before it starts; write it as [${window[1]}, ${window[0]}]`)
@@ -673,15 +700,25 @@ export function withListEvents(spec: StudySpec, events: EventSpec[], source: str
   resolveListGroups(out)
   const issues: StudyIssue[] = []
   const file = spec.file ?? source
+  const listDates = `events from a list (${source}) have their own dates per security`
+  if (typeof spec.estimation.from === 'string' || typeof spec.estimation.to === 'string') {
+    issues.push({file, line: null, path: 'estimation', message: `${listDates}: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}, or run without ${source}`})
+  }
   spec.windows.forEach(([a], i) => {
-    if (typeof a === 'string') issues.push({file, line: null, path: `windows[${i}]`, message: 'events from a list have their own dates per security: write windows as trading-day offsets'})
+    if (typeof a === 'string') issues.push({file, line: null, path: `windows[${i}]`, message: `${listDates}: write windows as trading-day offsets, e.g. [-1, 1], or run without ${source}`})
   })
-  const eventIds = new Set([...out.events.map((e) => e.id), 'all'])
+  const eventIds = new Set([...out.events.map((e) => e.id), ALL_EVENTS])
   const symbols = new Set([...studySymbols(out), out.benchmark])
   const groupIds = new Set(out.groups.map((g) => g.id))
   out.claims.forEach((c, i) => {
-    if (c.event !== null && !eventIds.has(c.event)) issues.push({file, line: null, path: `claims[${i}].event`, message: `unknown event "${c.event}" (events now come from ${source}); use an id from that list or "all"`})
-    if (!groupIds.has(c.subject) && !symbols.has(c.subject)) issues.push({file, line: null, path: `claims[${i}].subject`, message: `"${c.subject}" is neither a group nor a symbol of the events in ${source}`})
+    const isGroup = groupIds.has(c.subject)
+    const indexMetric = INDEX_METRICS.has(c.metric)
+    if (c.event !== null && !eventIds.has(c.event)) {
+      issues.push({file, line: null, path: `claims[${i}].event`, message: `unknown event "${c.event}" (events now come from ${source}); use an id from that list or "all"`})
+    } else if (c.event === ALL_EVENTS && !isGroup && !indexMetric && symbols.has(c.subject)) {
+      issues.push({file, line: null, path: `claims[${i}].event`, message: `${allOnSecurity(c.subject, out)} (events now come from ${source})`})
+    }
+    if (!isGroup && !symbols.has(c.subject)) issues.push({file, line: null, path: `claims[${i}].subject`, message: `"${c.subject}" is neither a group nor a symbol of the events in ${source}`})
   })
   if (issues.length > 0) throw new StudyValidationError(issues)
   return out

@@ -38,8 +38,19 @@ describe('parseEventsCsv', () => {
   })
 
   it('rejects an empty file and a header without rows', () => {
-    expect(readEventsCsv('', 'x.csv').issues[0].message).toMatch(/empty/)
+    expect(readEventsCsv('', 'x.csv').issues[0].message).toMatch(/empty; write a header symbol,date\[,id\]\[,group\]\[,label\]/)
     expect(readEventsCsv('symbol,date\n', 'x.csv').issues[0].message).toMatch(/no rows/)
+    expect(readEventsCsv('date\n2024-01-02\n', 'x.csv').issues[0].message).toMatch(/symbol,date\[,id\]\[,group\]\[,label\]/)
+  })
+
+  it('holds its own ids to the event id rule, and keeps "all" for the pooled results', () => {
+    const {events, issues} = readEventsCsv('symbol,date,id\nNVDA,2024-11-20,nv q3!\nAMD,2024-10-29,-amd\nMSFT,2024-10-30,ALL\nORCL,2024-12-09,orcl_q2.v1\n', 'x.csv')
+    expect(issues).toEqual([
+      {file: 'x.csv', line: 2, path: 'id', message: expect.stringMatching(/"nv q3!" is not an event id; use letters, digits/)},
+      {file: 'x.csv', line: 3, path: 'id', message: expect.stringMatching(/"-amd" is not an event id/)},
+      {file: 'x.csv', line: 4, path: 'id', message: expect.stringMatching(/"ALL" is reserved for the pooled results/)},
+    ])
+    expect(events.map((e) => e.id)).toEqual(['orcl_q2.v1'])
   })
 })
 
@@ -112,6 +123,54 @@ describe('events: {file} in a study', () => {
   })
 })
 
+describe('list-event checks in a study file', () => {
+  it('claims can name every id the CSV produces, default ids of symbols with "=" too', () => {
+    const dir = tempDir()
+    const csv = 'symbol,date,id\nEURUSD=X,2024-11-20,\nNVDA,2024-11-21,nv_q3.v2\n'
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: EURUSD=X, event: EURUSD=X-2024-11-20, expected: 0, tolerance: 1 }\n  - { id: b, text: t, metric: car, subject: NVDA, event: nv_q3.v2, expected: 0, tolerance: 1 }\n'
+    const spec = loadStudy(studyWithEventsFile(dir, csv, claims))
+    expect(spec.events.map((e) => e.id)).toEqual(['EURUSD=X-2024-11-20', 'nv_q3.v2'])
+    expect(spec.claims.map((c) => [c.subject, c.event])).toEqual([
+      ['EURUSD=X', 'EURUSD=X-2024-11-20'],
+      ['NVDA', 'nv_q3.v2'],
+    ])
+  })
+
+  it('rejects a dated estimation window, asking for offsets', () => {
+    const dir = tempDir()
+    const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{ from: -120, to: -11 }', '{ from: 2024-01-02, to: 2024-10-31 }'))
+    const res = checkStudyFile(file, {cwd: dir})
+    expect(res.issues).toEqual([{file: 'earnings.yaml', line: 3, path: 'estimation', message: expect.stringMatching(/write the estimation window as trading-day offsets, e.g. \{from: -260, to: -11\}/)}])
+  })
+
+  it('rejects shares for a symbol in no group and with no event (a misspelt key)', () => {
+    const dir = tempDir()
+    const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\nORCL,2024-12-09\n', 'shares:\n  NVDA: 10\n  ORCL: 20\n  AMD: 30\n  NVDIA: 40\n')
+    const res = checkStudyFile(file, {cwd: dir})
+    expect(res.issues).toEqual([{file: 'earnings.yaml', line: 13, path: 'shares.NVDIA', message: 'NVDIA is in no group and has no event in the events file; check the spelling, or remove it'}])
+  })
+
+  it('rejects event "all" on a security subject (only group results carry it)', () => {
+    const dir = tempDir()
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: NVDA, event: all, expected: 0, tolerance: 1 }\n  - { id: b, text: t, metric: car, subject: chips, event: all, expected: 0, tolerance: 1 }\n'
+    const res = checkStudyFile(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n', claims), {cwd: dir})
+    expect(res.issues).toEqual([
+      {file: 'earnings.yaml', line: 10, path: 'claims[0].event', message: expect.stringMatching(/NVDA is a security, whose results carry their own event ids: name one of NVDA's events \(NVDA-2024-11-20\), or make a group the subject/)},
+    ])
+  })
+
+  it('lists the study file\'s own issues before the CSV\'s, even when a CSV issue is found first', () => {
+    const dir = tempDir()
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: NOPE, event: all, expected: 0, tolerance: 1 }\n'
+    const res = checkStudyFile(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-13-01\n', claims), {cwd: dir})
+    expect(res.issues.map((i) => [i.file, i.path])).toEqual([
+      ['earnings.yaml', 'claims[0].subject'],
+      [path.join('data', 'events.csv'), 'date'],
+    ])
+  })
+})
+
 describe('withListEvents (study run --events -)', () => {
   it('swaps in list events and resolves their groups', () => {
     const dir = tempDir()
@@ -126,5 +185,31 @@ describe('withListEvents (study run --events -)', () => {
     const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: NVDA, event: NVDA-2024-11-20, expected: 0, tolerance: 1 }\n'
     const spec = loadStudy(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n', claims))
     expect(() => withListEvents(spec, parseEventsCsv('symbol,date\nNVDA,2025-02-26\n', '<stdin>'), '<stdin>')).toThrow(/claims\[0\]\.event: unknown event "NVDA-2024-11-20"/)
+  })
+
+  it('fails on a dated estimation or dated windows, naming the source and the field', () => {
+    const dir = tempDir()
+    const spec = loadStudy(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n'))
+    const dated = {...spec, estimation: {from: '2024-01-02', to: '2024-10-31', minObservations: 100}, windows: [['2024-11-19', '2024-11-21']] as Array<[string, string]>}
+    let caught: unknown
+    try {
+      withListEvents(dated, parseEventsCsv('symbol,date\nNVDA,2024-11-20\n', 'stdin'), '--events - (stdin)')
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(StudyValidationError)
+    const e = caught as StudyValidationError
+    expect(e.issues.map((i) => i.path)).toEqual(['estimation', 'windows[0]'])
+    expect(e.issues[0].message).toMatch(/events from a list \(--events - \(stdin\)\) .*trading-day offsets/)
+    expect(e.issues[1].message).toMatch(/write windows as trading-day offsets, e.g. \[-1, 1\], or run without --events - \(stdin\)/)
+  })
+
+  it('fails on event "all" with a security subject', () => {
+    const dir = tempDir()
+    const claims = 'claims:\n  - { id: a, text: t, metric: car, subject: chips, event: all, expected: 0, tolerance: 1 }\n'
+    const spec = loadStudy(studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n', claims))
+    const onNvda = {...spec, claims: [{...spec.claims[0], subject: 'NVDA'}]}
+    expect(() => withListEvents(onNvda, parseEventsCsv('symbol,date\nNVDA,2025-02-26\n', 'x.csv'), '--events x.csv')).toThrow(/claims\[0\]\.event: event "all" is the pooled result of a group; NVDA is a security.*NVDA-2025-02-26/)
+    expect(withListEvents(spec, parseEventsCsv('symbol,date\nNVDA,2025-02-26\n', 'x.csv'), '--events x.csv').claims[0].event).toBe('all')
   })
 })

@@ -287,6 +287,23 @@ describe('validation errors name the line, the field and the fix', () => {
     expect(at(list, 'index.asOf')).toMatchObject({line: 11})
   })
 
+  it('index.asOf before or inside the base period', () => {
+    const index = (asOf: string): string => BASE + `index:\n  base: { from: 2023-01-01, to: 2023-01-31 }\n  asOf: ${asOf}\n`
+    expect(at(issues(index('2022-12-30')), 'index.asOf').message).toBe('asOf (2022-12-30) is before the base period (2023-01-01..2023-01-31); pick a date after 2023-01-31')
+    expect(at(issues(index('2023-01-15')), 'index.asOf')).toMatchObject({line: 11, message: expect.stringMatching(/is inside the base period .*pick a date after 2023-01-31/)})
+    expect(at(issues(index('2023-01-31')), 'index.asOf').message).toMatch(/inside the base period/)
+    expect(issues(index('2023-02-01'))).toEqual([])
+  })
+
+  it('sharesSource is the source of bare counts and of {shares} entries without a source', () => {
+    const spec = parseStudy(BASE + 'sharesSource: "10-K cover pages"\nshares:\n  NVDA: { shares: 10 }\n  AMD: 20\n', 'mini.yaml')
+    expect(spec.shares).toEqual([
+      {symbol: 'NVDA', shares: 10, source: '10-K cover pages'},
+      {symbol: 'AMD', shares: 20, source: '10-K cover pages'},
+    ])
+    expect(parseStudy(BASE + 'shares:\n  NVDA: { shares: 10 }\n', 'mini.yaml').shares[0].source).toBe('study file')
+  })
+
   it('claims naming unknown events or subjects, and claim shape rules', () => {
     const claims = `claims:
   - { id: c1, text: t, metric: return, subject: NVDA, event: nope, expected: 1, tolerance: 0.1 }
