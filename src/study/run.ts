@@ -28,6 +28,7 @@ import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {addStudyExtras} from './extras.js'
 import {alignBars, buildEventPanel, calendarReturns, sliceRows, type AlignedSeries} from './panel.js'
+import {withListEvents} from './spec.js'
 import type {EventSpec, StudySpec} from './spec-types.js'
 
 /** What the runner needs of the price store (PriceStore satisfies it). */
@@ -41,8 +42,10 @@ export interface BarSource {
 export interface RunOptions {
   /** Never touch the network: symbols missing from the store are an error. */
   offline: boolean
-  /** Per-security events replacing the study's events (`--events FILE|-`). */
+  /** Per-security events replacing the study's events (`--events FILE|-`); re-checked through `withListEvents`. */
   eventsOverride?: EventSpec[]
+  /** How the override is named in messages (default `--events`). */
+  eventsSource?: string
   /** Use current shares outstanding fetched live (flagged as current, not as of the event). */
   liveShares?: boolean
   /** Fetches symbols into the store (online only); the CLI wires A's fetchSymbols here. */
@@ -77,12 +80,14 @@ const fetchHint = (symbols: string[]): string =>
   `import it with \`aftershock import FILE.csv\` or fetch it with \`aftershock fetch ${symbols.join(' ')}\``
 
 /** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
-export async function runStudy(spec: StudySpec, store: BarSource, opts: RunOptions): Promise<StudyResult> {
+export async function runStudy(studySpec: StudySpec, store: BarSource, opts: RunOptions): Promise<StudyResult> {
   const log = opts.log ?? (() => {})
   const notes: string[] = []
+  // Events from --events replace the study's: windows, estimation and claims are re-checked against them.
+  const spec = opts.eventsOverride !== undefined ? withListEvents(studySpec, opts.eventsOverride, opts.eventsSource ?? '--events') : studySpec
   const where = studyLabel(spec)
-  const listMode = opts.eventsOverride !== undefined || spec.eventsKind === 'list'
-  const eventSpecs = opts.eventsOverride ?? spec.events
+  const listMode = spec.eventsKind === 'list'
+  const eventSpecs = spec.events
   if (eventSpecs.length === 0) throw new InputError(`${where}: events: the study has no events; add events or pass --events FILE`)
 
   // ---- who is studied ---------------------------------------------------------------------------------
@@ -496,6 +501,13 @@ function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: number, ev: 
   }
   inData('estimation.from', estimation[0], 'the estimation start')
   inData('estimation.to', estimation[1], 'the estimation end')
+  // With offsets this is checked in the file; dates resolve to a number of trading days only here.
+  const estDays = estimation[1] - estimation[0] + 1
+  if (spec.estimation.minObservations > estDays) {
+    throw new InputError(
+      `${where}: estimation.minObservations: ${spec.estimation.minObservations} observations cannot come from the estimation window ${spec.estimation.from}..${spec.estimation.to}, which holds ${estDays} trading day${estDays === 1 ? '' : 's'} for event ${tag}; lower estimation.minObservations to at most ${estDays} or widen the window`,
+    )
+  }
   const windows = spec.windows.map((w, k): [number, number] => {
     const r: [number, number] = [off(`windows[${k}][0]`, w[0], 'from'), off(`windows[${k}][1]`, w[1], 'to')]
     if (r[0] > r[1]) throw new InputError(`${where}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag}; widen it`)

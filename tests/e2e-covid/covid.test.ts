@@ -4,7 +4,7 @@
  * Study: GSPC benchmark, log returns of closes, market model, estimation 2019-04-01..2020-03-13, window 2020-03-16..20.
  */
 import Ajv from 'ajv'
-import {readFileSync, readdirSync, rmSync} from 'node:fs'
+import {readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {StudyResult} from '../../src/result.js'
@@ -206,9 +206,23 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     expect(Number(car.split(',').pop())).toBeCloseTo(exp.bySymbol.get('AMZN')!.car, 12)
   })
 
-  it('takes per-security events from stdin with --events -', () => {
+  it('takes per-security events from stdin with --events - (estimation and windows as offsets)', () => {
     const csv = 'symbol,date,id\nAMZN,2020-03-16,amzn-crash\nNFLX,2020-03-16,nflx-crash\n'
-    const r = runCli(['study', 'run', 'covid-2020', '--json', '--offline', '--events', '-'], {cacheDir: cache, input: csv})
+    // covid-2020's dated estimation and window, as the offsets they resolve to on GSPC's calendar
+    const cal = [...readCloses('GSPC').keys()].sort()
+    const day0 = cal.indexOf(WIN_FROM)
+    const estFrom = cal.findIndex((d) => d >= EST_FROM) - day0
+    const estTo = cal.filter((d) => d <= EST_TO).length - 1 - day0
+    const winTo = cal.filter((d) => d <= WIN_TO).length - 1 - day0
+    const dir = tempDir('aftershock-covid-study-')
+    const study = path.join(dir, 'covid-offsets.yaml')
+    const text = readFileSync(path.join(REPO, 'studies', 'covid-2020.yaml'), 'utf8')
+      .replace(`{ from: ${EST_FROM}, to: ${EST_TO},`, `{ from: ${estFrom}, to: ${estTo},`)
+      .replace(`[[${WIN_FROM}, ${WIN_TO}]]`, `[[0, ${winTo}]]`)
+    expect(text).toContain(`windows: [[0, ${winTo}]]`)
+    writeFileSync(study, text)
+    const r = runCli(['study', 'run', study, '--json', '--offline', '--events', '-'], {cacheDir: cache, input: csv})
+    rmSync(dir, {recursive: true, force: true})
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout) as StudyResult
     expect(out.events.map((e) => [e.id, e.symbol])).toEqual([
@@ -223,7 +237,9 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
   it('exits 2 with the field named on bad input', () => {
     const bad = runCli(['study', 'run', 'covid-2020', '--json', '--offline', '--events', '-'], {cacheDir: cache, input: 'symbol,date\nAMZN,2020-03-16\nZM,2020-03-18\n'})
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toMatch(/trading-day offsets/)
+    // covid-2020's dates are re-checked against the list events before anything runs
+    expect(bad.stderr).toMatch(/studies\/covid-2020\.yaml: estimation: events from a list \(--events - \(stdin\)\) have their own dates per security: write the estimation window as trading-day offsets/)
+    expect(bad.stderr).toMatch(/studies\/covid-2020\.yaml: windows\[0\]: events from a list \(--events - \(stdin\)\) .*write windows as trading-day offsets/)
     expect(bad.stdout).toBe('')
     const empty = tempDir('aftershock-empty-')
     try {

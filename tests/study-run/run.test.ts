@@ -261,6 +261,34 @@ describe('runStudy: data checks', () => {
     await expect(run(spec)).rejects.toThrow(/estimation: days .* overlap windows\[0\]/)
   })
 
+  it('refuses more minObservations than a dated estimation window holds, naming estimation.minObservations', async () => {
+    // 2024-12-02..2024-12-31: 21 trading days on the synthetic calendar
+    const spec = baseSpec({estimation: {from: '2024-12-02', to: '2024-12-31', minObservations: 100}})
+    const err = await run(spec).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/estimation\.minObservations: 100 observations cannot come from the estimation window 2024-12-02\.\.2024-12-31, which holds \d+ trading days for event ev; lower estimation\.minObservations to at most \d+ or widen the window/)
+    const held = Number(/which holds (\d+) trading days/.exec((err as Error).message)![1])
+    expect(held).toBe(market.dates.filter((d) => d >= '2024-12-02' && d <= '2024-12-31').length)
+    const ok = await run(baseSpec({estimation: {from: '2024-12-02', to: '2024-12-31', minObservations: held}}))
+    expect(ok.groups[0].n).toBeGreaterThan(0)
+  })
+
+  it('re-checks the study against --events: dated windows are refused naming --events and the field', async () => {
+    const spec = baseSpec({windows: [['2025-01-02', '2025-01-08']]})
+    const events: EventSpec[] = [{id: 'AAA-1', date: EVENT, label: null, symbol: 'AAA', group: null}]
+    const err = await run(spec, {eventsOverride: events, eventsSource: '--events ev.csv'}).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toContain('windows[0]: events from a list (--events ev.csv) have their own dates per security: write windows as trading-day offsets')
+  })
+
+  it('re-checks claims against --events: an unknown event id is refused before the run', async () => {
+    const claim = {id: 'c', text: 't', metric: 'car' as const, subject: 'AAA', event: 'ev', window: [0, 0] as [number, number], expected: 0, tolerance: 1}
+    const events: EventSpec[] = [{id: 'AAA-1', date: EVENT, label: null, symbol: 'AAA', group: null}]
+    await expect(run(baseSpec({claims: [claim]}), {eventsOverride: events})).rejects.toThrow(/claims\[0\]\.event: unknown event "ev" \(events now come from --events\)/)
+    const r = await run(baseSpec({claims: [{...claim, event: 'AAA-1'}]}), {eventsOverride: events})
+    expect(r.claims![0]).toMatchObject({event: 'AAA-1', measured: expect.any(Number)})
+  })
+
   it('resolves ISO-date windows and estimation per event', async () => {
     const spec = baseSpec({estimation: {from: '2024-01-15', to: '2024-12-31', minObservations: 100}, windows: [['2025-01-02', '2025-01-08']]})
     const r = await run(spec)

@@ -27,7 +27,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   static override flags = {
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
-    events: Flags.string({description: 'Per-security events from a CSV file (symbol,date[,id][,group]), or - for stdin; replaces the study\'s events.'}),
+    events: Flags.string({description: 'Per-security events from a CSV file (symbol,date[,id][,group][,label]), or - for stdin; replaces the study\'s events (its estimation and windows must then be offsets).'}),
     'live-shares': Flags.boolean({description: "Use Yahoo's current shares outstanding for value at stake (flagged as current, not as of the event).", default: false}),
     chart: Flags.boolean({description: 'Draw the CAAR paths in the terminal (only when stdout is a terminal).', default: false}),
   }
@@ -35,6 +35,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
     const spec = loadStudy(args.study)
+    const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
     const eventsOverride = flags.events === undefined ? undefined : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
     const offline = this.flags.offline
     const store = PriceStore.open(this.cacheDir())
@@ -47,6 +48,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       result = await runStudy(spec, store, {
         offline,
         eventsOverride,
+        eventsSource,
         liveShares: flags['live-shares'],
         fetchMissing: async (symbols) => (await import('../../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
         fetchShares: async (symbols) => (await yahoo()).fetchSharesOutstanding(await getClient(), symbols),
@@ -73,7 +75,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     if (flags.chart) {
       if (process.stdout.isTTY) {
         const {renderCaarChart} = await import('../../render/terminal-chart.js')
-        process.stdout.write('\n' + renderCaarChart(result) + '\n')
+        process.stdout.write('\n' + renderCaarChart(result, {color: useColor(process.stdout)}) + '\n')
       } else {
         this.info('--chart: stdout is not a terminal, so no chart is drawn')
       }
@@ -93,6 +95,6 @@ function readEvents(ref: string): string {
   try {
     return readFileSync(path.resolve(ref), 'utf8')
   } catch (error) {
-    throw new InputError(`--events ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns symbol,date[,id][,group]`)
+    throw new InputError(`--events ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns symbol,date[,id][,group][,label]`)
   }
 }
