@@ -5,6 +5,7 @@
 import {buildCalendar, resolveEventDay} from '../engine/calendar.js'
 import {InputError, MissingDataError} from '../errors.js'
 import type {EventResult, IndexResult} from '../result.js'
+import {usableBars} from '../study/history.js'
 import type {StudySpec} from '../study/spec-types.js'
 import type {Bar} from '../types.js'
 import {computeIndex} from './base-index.js'
@@ -38,11 +39,16 @@ export function runIndexStudy(spec: StudySpec, store: IndexBarSource): IndexStud
       `${where}: ${field}: no prices in the store for ${missing.join(', ')}; import them with \`aftershock import FILE.csv\` or fetch them with \`aftershock fetch ${missing.join(' ')}\``,
     )
   }
+  const notes: string[] = []
   const bars = new Map<string, Bar[]>()
-  for (const s of indexSymbols(spec)) bars.set(s, store.getBars(s))
+  for (const s of indexSymbols(spec)) {
+    // history: as in study run, a security's rows before its first usable date are not used
+    const {bars: usable, note} = s === spec.benchmark ? {bars: store.getBars(s), note: null} : usableBars(spec.history, s, store.getBars(s))
+    bars.set(s, usable)
+    if (note) notes.push(note)
+  }
   const cal = buildCalendar((bars.get(spec.benchmark) ?? []).map((b) => b.date))
 
-  const notes: string[] = []
   const events: EventResult[] = []
   for (const ev of spec.events) {
     const day = resolveEventDay(cal, ev.date, spec.nonTradingDay)

@@ -27,6 +27,7 @@ import {SCHEMA_VERSION} from '../result.js'
 import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {addStudyExtras} from './extras.js'
+import {usableBars} from './history.js'
 import {alignBars, buildEventPanel, calendarReturns, sliceRows, type AlignedSeries} from './panel.js'
 import {withListEvents} from './spec.js'
 import type {EventSpec, StudySpec} from './spec-types.js'
@@ -202,9 +203,14 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
   const later: string[] = []
   // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
   const [from, to] = neededDates(spec, cal, kept, layoutOf)
+  const firstUsable = new Set(spec.history.map((h) => h.symbol))
   for (const s of securities) {
-    bars.set(s, store.getBars(s, from, to))
-    const a = alignBars(s, bars.get(s) ?? [], cal, spec.price)
+    // history: a security's rows before its first usable date are dropped here, before everything that reads
+    // bars: the aligned prices (estimation, event windows, volume) and ctx.bars (index, value at stake).
+    const {bars: stored, note: cut} = usableBars(spec.history, s, store.getBars(s, from, to))
+    if (cut) notes.push(cut)
+    bars.set(s, stored)
+    const a = alignBars(s, stored, cal, spec.price)
     aligned.set(s, a)
     returnsOf.set(s, calendarReturns(a.prices, spec.returns))
     if (a.note) fallbacks.push(s)
@@ -269,7 +275,7 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       const fit = e.fits[i]
       const exclusion = e.exclusions[i]
       if (!fit || exclusion) {
-        const reason = explainExclusion(exclusion?.reason ?? 'not estimated', exclusion?.code, exclusion?.day, aligned.get(m.symbol) as AlignedSeries, cal, m.day0, layout)
+        const reason = explainExclusion(exclusion?.reason ?? 'not estimated', exclusion?.code, exclusion?.day, aligned.get(m.symbol) as AlignedSeries, cal, m.day0, layout, firstUsable.has(m.symbol))
         secResults.push({...base, excluded: reason})
         excludedReasons.push(`${m.symbol} (${groupId}, ${m.event.id}): ${reason}`)
         continue
@@ -591,6 +597,8 @@ function explainExclusion(
   cal: TradingCalendar,
   day0: number,
   layout: Layout,
+  /** The security's first dates are cut by history: (its first price used is not its first stored one). */
+  cut = false,
 ): string {
   if (code === 'missing-event-return' && day !== undefined) {
     const d = dateAtOffset(cal, day0, day)
@@ -598,7 +606,7 @@ function explainExclusion(
   }
   if (code === 'too-few-observations' && a.firstDate !== null) {
     const estStart = dateAtOffset(cal, day0, layout.estimation[0])
-    if (estStart !== null && a.firstDate > estStart) return `${reason} (first price in the store ${a.firstDate}, after the estimation window starts on ${estStart})`
+    if (estStart !== null && a.firstDate > estStart) return `${reason} (first price ${cut ? 'used (history:)' : 'in the store'} ${a.firstDate}, after the estimation window starts on ${estStart})`
   }
   return reason
 }

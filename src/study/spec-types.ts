@@ -32,6 +32,15 @@ export interface SharesSpec {
   source: string
 }
 
+/** A security's first usable date: its stored prices before `from` are not used anywhere in the study. */
+export interface HistorySpec {
+  symbol: string
+  /** ISO date: the first date whose price is used. */
+  from: string
+  /** Why the earlier rows are not used (shown in the result's note). */
+  note: string | null
+}
+
 export type ClaimMetric =
   | 'return' // raw cumulative return over the window: prod(1 + R_t) - 1
   | 'ar' // abnormal return on a single day (window [t, t])
@@ -85,5 +94,7 @@ export interface StudySpec {
   /** Post-event window for abnormal volatility and volume, relative days; default [1, last window end]. */
   volatilityWindow: [number, number] | null
   shares: SharesSpec[]
+  /** Per-symbol first usable dates (e.g. when-issued trading before a spin-off), in file order. */
+  history: HistorySpec[]
   claims: ClaimSpec[]
 }

@@ -19,6 +19,7 @@ import type {
   ClaimSpec,
   EventSpec,
   GroupSpec,
+  HistorySpec,
   IndexSpec,
   NonTradingDay,
   SharesSpec,
@@ -319,6 +320,7 @@ interface RawStudy {
   volatility?: {window?: [number, number]}
   sharesSource?: string
   shares?: Record<string, number | {shares: number; source?: string}>
+  history?: Record<string, {from: string; note?: string}>
   claims?: Array<{
     id: string
     text: string
@@ -548,6 +550,18 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     shares.push({symbol: normalizeSymbol(key), shares: n, source})
   }
 
+  // History: first usable dates per symbol.
+  const history: HistorySpec[] = []
+  for (const [key, h] of Object.entries(raw.history ?? {})) {
+    checkDate(['history', key, 'from'], h.from)
+    const symbol = normalizeSymbol(key)
+    if (history.some((x) => x.symbol === symbol)) {
+      err(['history', key], `${symbol} is given twice (symbols are upper-cased); keep one entry`, true)
+      continue
+    }
+    history.push({symbol, from: h.from, note: h.note ?? null})
+  }
+
   // Index.
   let index: IndexSpec | null = null
   if (raw.index) {
@@ -590,6 +604,7 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     index,
     volatilityWindow,
     shares,
+    history,
     claims: [],
   }
   if (eventsKind === 'list') resolveListGroups(spec)
@@ -602,6 +617,17 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     const where = eventsKind === 'common' ? 'is in no group of this study; remove it or add it to a group' : 'is in no group and has no event in the events file; check the spelling, or remove it'
     for (const key of Object.keys(raw.shares ?? {})) {
       if (!symbols.has(normalizeSymbol(key))) err(['shares', key], `${normalizeSymbol(key)} ${where}`, true)
+    }
+    for (const key of Object.keys(raw.history ?? {})) {
+      const sym = normalizeSymbol(key)
+      if (symbols.has(sym)) continue
+      const why =
+        sym === spec.benchmark
+          ? "is the benchmark: its dates are the study's calendar, which history: cannot shorten; remove it"
+          : eventsKind === 'common'
+            ? 'is in no group of this study; check the spelling, or remove it'
+            : 'is in no group and has no event in the events file; check the spelling, or remove it'
+      err(['history', key], `${sym} ${why}`, true)
     }
   }
   if (index?.weighting === 'value') {

@@ -31,6 +31,7 @@ function spec(): StudySpec {
     groups: [{id: 'g', label: 'G', symbols: ['A', 'B']}],
     index: {base: {from: '2024-01-01', to: '2024-01-03'}, asOf: '2024-01-09', weighting: 'equal'},
     volatilityWindow: null,
+    history: [],
     shares: [{symbol: 'A', shares: 1e6, source: '10-Q'}],
     claims: [
       {id: 'a-ret', text: 'A fell 10%', metric: 'return', subject: 'A', event: 'e', window: [0, 0], expected: -0.1, tolerance: 0.001},

@@ -34,6 +34,7 @@ function spec(over: Partial<StudySpec> = {}): StudySpec {
     groups: [{id: 'g', label: null, symbols: ['A']}],
     index: {base: {from: '2025-01-01', to: '2025-01-03'}, asOf: '2025-01-22', weighting: 'equal'},
     volatilityWindow: null,
+    history: [],
     shares: [],
     claims: [],
     ...over,
@@ -47,6 +48,18 @@ describe('runIndexStudy', () => {
     const a = r.index.securities.find((s) => s.id === 'A')!
     expect(a.level).toBeCloseTo(300, 12) // 60 / mean(10, 30)
     expect(a.sinceEvent.mlk).toBeCloseTo(60 / 40 - 1, 12) // from 2025-01-17's close
+  })
+
+  it('history: a security\'s bars before its first usable date are not used (as in study run)', () => {
+    const r = runIndexStudy(
+      spec({groups: [{id: 'g', label: null, symbols: ['A', 'B']}], history: [{symbol: 'B', from: '2025-01-03', note: 'when-issued'}]}),
+      store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60], B: [10, 30, 40, 50, 60]}),
+    )
+    expect(r.notes).toContain('B: prices before 2025-01-03 not used (when-issued); history: dropped 1 row')
+    expect(r.index.securities.find((s) => s.id === 'A')!.level).toBeCloseTo(300, 12)
+    const b = r.index.securities.find((s) => s.id === 'B')!
+    expect(b.level).toBeNull() // no price on 2025-01-02 of the base period any more
+    expect(b.excluded).toMatch(/prices start/)
   })
 
   it('names the missing symbols and how to get them', () => {

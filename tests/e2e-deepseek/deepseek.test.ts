@@ -35,18 +35,52 @@ const GROUPS: Record<string, string[]> = {
   power: ['VST', 'CEG', 'NRG', 'TLN', 'GEV', 'NEE'],
 }
 
-/** Adjusted closes of a shared CSV (header date,open,high,low,close,adj_close,volume), by date. */
+/**
+ * First usable dates, from ../shared/data/prices/SOURCES.md ("Start-of-history caveats"), written here and not
+ * read from the study file so that the check stays independent of the study's own `history:`.
+ */
+const FIRST_USABLE: Record<string, string> = {GEV: '2024-04-02', CEG: '2022-02-02'}
+
+/** Adjusted closes of a shared CSV (header date,open,high,low,close,adj_close,volume), by date, from the first usable date on. */
 function adj(symbol: string): Map<string, number> {
   const lines = readFileSync(path.join(PRICES_DIR, `${symbol}.csv`), 'utf8').trim().split('\n')
   const head = lines[0].split(',')
   const iDate = head.indexOf('date')
   const iAdj = head.indexOf('adj_close')
   const out = new Map<string, number>()
+  const first = FIRST_USABLE[symbol] ?? ''
   for (const line of lines.slice(1)) {
     const f = line.split(',')
-    if (f[iAdj] !== '') out.set(f[iDate], Number(f[iAdj]))
+    if (f[iAdj] !== '' && f[iDate] >= first) out.set(f[iDate], Number(f[iAdj]))
   }
   return out
+}
+
+/** Market model by hand on estimation days -260..-11 of `day0`: simple returns on SPY's calendar where both exist. */
+function marketModel(symbol: string, calendar: string[], day0: string): {n: number; alpha: number; beta: number} {
+  const p = adj(symbol)
+  const m = adj('SPY')
+  const k0 = calendar.indexOf(day0)
+  const xs: number[] = []
+  const ys: number[] = []
+  for (let k = k0 - 260; k <= k0 - 11; k++) {
+    const [a, b] = [calendar[k - 1], calendar[k]]
+    if (p.has(a) && p.has(b) && m.has(a) && m.has(b)) {
+      xs.push((m.get(b) as number) / (m.get(a) as number) - 1)
+      ys.push((p.get(b) as number) / (p.get(a) as number) - 1)
+    }
+  }
+  const n = xs.length
+  const mx = xs.reduce((s, x) => s + x, 0) / n
+  const my = ys.reduce((s, y) => s + y, 0) / n
+  let sxy = 0
+  let sxx = 0
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my)
+    sxx += (xs[i] - mx) ** 2
+  }
+  const beta = sxy / sxx
+  return {n, alpha: my - beta * mx, beta}
 }
 
 /** The independent index level as of a date: 100 × P / mean(P over the base dates); null without full base. */
@@ -91,6 +125,25 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     expect(rel).toMatchObject({date: '2025-01-20', tradingDate: '2025-01-21', shift: 1})
     expect(rel.note).toMatch(/2025-01-21/)
     expect(result.events.find((e) => e.id === 'r1-selloff')).toMatchObject({date: '2025-01-27', tradingDate: '2025-01-27', shift: 0})
+  })
+
+  it('history: GEV estimated from 2024-04-02 on (when-issued rows left out), CEG unaffected; fits match OLS by hand', () => {
+    expect(result.notes).toContain('GEV: prices before 2024-04-02 not used (rows before are when-issued trading before the GE spin-off); history: dropped 3 rows')
+    for (const [event, day0] of [
+      ['r1-release', '2025-01-21'],
+      ['r1-selloff', '2025-01-27'],
+    ]) {
+      for (const sym of ['GEV', 'CEG', 'NVDA']) {
+        const sec = result.securities.find((s) => s.symbol === sym && s.event === event)!
+        const mm = marketModel(sym, calendar, day0)
+        expect(sec.model!.n, `${sym} ${event}`).toBe(mm.n)
+        expect(sec.model!.beta).toBeCloseTo(mm.beta, 10)
+        expect(sec.model!.alpha).toBeCloseTo(mm.alpha, 12)
+      }
+    }
+    // GEV: 3 days fewer than with the when-issued rows (193 and 197), still above minObservations 120
+    expect(result.securities.filter((s) => s.symbol === 'GEV').map((s) => s.model!.n)).toEqual([190, 194])
+    expect(result.securities.filter((s) => s.symbol === 'CEG').map((s) => s.model!.n)).toEqual([250, 250])
   })
 
   it('NVDA day-0 return on the sell-off is -16.97%', () => {

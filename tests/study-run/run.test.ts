@@ -217,6 +217,48 @@ describe('runStudy: events and exclusions', () => {
   })
 })
 
+describe('runStudy: history (first usable dates)', () => {
+  it('drops a security\'s bars before history.from everywhere: fewer estimation days, fit on the rest, index and value from the rest too', async () => {
+    const e = market.dates.indexOf(EVENT)
+    const from = market.dates[e - 200]
+    const spec = baseSpec({
+      history: [{symbol: 'AAA', from, note: 'when-issued rows'}],
+      index: {base: {from: market.dates[0], to: market.dates[19]}, asOf: EVENT, weighting: 'equal'},
+      shares: [{symbol: 'AAA', shares: 1000, source: 'test'}],
+    })
+    const r = await run(spec)
+    expect(nonFinitePaths(r)).toEqual([])
+    expect(r.notes).toContain(`AAA: prices before ${from} not used (when-issued rows); history: dropped ${e - 200} rows`)
+    const aaa = r.securities.find((s) => s.symbol === 'AAA')!
+    // first return kept: the day after `from`; estimation days -199..-11
+    expect(aaa.model!.n).toBe(189)
+    expect(r.securities.find((s) => s.symbol === 'BBB')!.model!.n).toBe(240)
+    const ri = adjReturns('AAA')
+    const rm = adjReturns('MKT')
+    const days = market.dates.slice(e - 199, e - 10)
+    expect(days).toHaveLength(189)
+    const byHand = olsByHand(days.map((d) => ri.get(d)!), days.map((d) => rm.get(d)!))
+    expect(aaa.model!.beta).toBeCloseTo(byHand.beta, 10)
+    expect(aaa.model!.alpha).toBeCloseTo(byHand.alpha, 10)
+    // the index no longer sees AAA's base-period prices
+    const idx = r.index!.securities.find((x) => x.id === 'AAA')!
+    expect(idx.level).toBeNull()
+    expect(idx.excluded).toMatch(/prices start/)
+    expect(r.index!.securities.find((x) => x.id === 'BBB')!.level).not.toBeNull()
+    // value at stake still uses the kept prices around the event
+    expect(r.value!.rows.find((x) => x.id === 'AAA' && x.window[0] === 0 && x.window[1] === 0)!.change).toBeCloseTo(
+      1000 * (market.bars.get('AAA')![e].close - market.bars.get('AAA')![e - 1].close),
+      8,
+    )
+  })
+
+  it('leaves the result as it was when nothing precedes history.from', async () => {
+    const plain = await run()
+    const r = await run(baseSpec({history: [{symbol: 'AAA', from: market.dates[0], note: null}]}))
+    expect(r).toEqual(plain)
+  })
+})
+
 describe('runStudy: data checks', () => {
   it('names the benchmark when it is not in the store, and says how to get it', async () => {
     const err = await run(baseSpec({benchmark: 'NOPE'})).catch((e: unknown) => e)

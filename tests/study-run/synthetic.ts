@@ -101,6 +101,7 @@ export function baseSpec(over: Partial<StudySpec> = {}): StudySpec {
     ],
     index: null,
     volatilityWindow: null,
+    history: [],
     shares: [],
     claims: [],
     ...over,

@@ -295,6 +295,23 @@ describe('validation errors name the line, the field and the fix', () => {
     expect(issues(index('2023-02-01'))).toEqual([])
   })
 
+  it('history: first usable dates per security, symbol and date checked', () => {
+    const spec = parseStudy(BASE + 'history:\n  nvda: { from: 2024-04-02, note: "when-issued rows before" }\n  AMD: { from: 2022-02-02 }\n', 'mini.yaml')
+    expect(spec.history).toEqual([
+      {symbol: 'NVDA', from: '2024-04-02', note: 'when-issued rows before'},
+      {symbol: 'AMD', from: '2022-02-02', note: null},
+    ])
+    expect(parseStudy(BASE, 'mini.yaml').history).toEqual([])
+    const list = issues(BASE + 'history:\n  NVDIA: { from: 2024-04-02 }\n  SPY: { from: 2024-04-02 }\n  AMD: { from: 2024-02-30 }\n  nvda: { from: 2024-04-02 }\n  NVDA: { from: 2024-04-03 }\n')
+    expect(at(list, 'history.NVDIA')).toMatchObject({line: 10, message: 'NVDIA is in no group of this study; check the spelling, or remove it'})
+    expect(at(list, 'history.SPY').message).toMatch(/is the benchmark: its dates are the study's calendar/)
+    expect(at(list, 'history.AMD.from')).toMatchObject({line: 12, message: expect.stringMatching(/2024-02-30 is not a real date/)})
+    expect(at(list, 'history.NVDA').message).toMatch(/NVDA is given twice/)
+    const shape = issues(BASE + 'history:\n  NVDA: { note: x }\n  AMD: { from: 2024-04-02, till: 2025-01-01 }\n')
+    expect(at(shape, 'history.NVDA.from').message).toMatch(/missing required field "from"/)
+    expect(at(shape, 'history.AMD.till').message).toMatch(/unknown field "till"/)
+  })
+
   it('sharesSource is the source of bare counts and of {shares} entries without a source', () => {
     const spec = parseStudy(BASE + 'sharesSource: "10-K cover pages"\nshares:\n  NVDA: { shares: 10 }\n  AMD: 20\n', 'mini.yaml')
     expect(spec.shares).toEqual([
