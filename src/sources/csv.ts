@@ -7,6 +7,7 @@ import path from 'node:path'
 import {InputError} from '../errors.js'
 import {normalizeSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
+import {splitCsvLine} from './csv-line.js'
 import {isIsoDate} from './dates.js'
 
 type Field = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'
@@ -49,30 +50,6 @@ function dateCell(cell: string): string {
   return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell) ? cell.slice(0, 10) : cell
 }
 
-/** Splits one CSV line; double-quoted fields may hold commas, `""` is a quote. */
-function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',')
-  const out: string[] = []
-  let cur = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cur += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      out.push(cur)
-      cur = ''
-    } else cur += c
-  }
-  out.push(cur)
-  return out
-}
-
 /**
  * Parses a price CSV. `file` names the file in error messages. Throws InputError `FILE:LINE: reason` on a
  * missing or unknown header, a wrong number of fields, an unparseable date or number, a duplicate date,
@@ -87,7 +64,7 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
   if (lines.length === 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
 
-  const header = splitLine(lines[0]).map((h) => h.trim().toLowerCase().replace(/[^a-z0-9]/g, ''))
+  const header = splitCsvLine(lines[0]).map((h) => h.trim().toLowerCase().replace(/[^a-z0-9]/g, ''))
   const column = new Map<Field, number>()
   header.forEach((h, i) => {
     const f = HEADER_ALIASES[h]
@@ -109,7 +86,7 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
     const lineNo = i + 1
     const raw = lines[i]
     if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
-    const cells = splitLine(raw).map((c) => c.trim())
+    const cells = splitCsvLine(raw).map((c) => c.trim())
     if (cells.length !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
 
     const date = dateCell(cells[column.get('date')!])

@@ -3,34 +3,12 @@
  * other columns are ignored, so an earnings calendar can be used as it is). Used for `events: {file}` in a
  * study file and by `study run --events -` (stdin).
  */
+import {splitCsvLine} from '../sources/csv-line.js'
 import type {EventSpec} from './spec-types.js'
 import {ID_PATTERN, isRealDate, normalizeSymbol, StudyValidationError, type StudyIssue} from './spec.js'
 
 const KNOWN = ['symbol', 'date', 'id', 'group', 'label'] as const
 type Column = (typeof KNOWN)[number]
-
-/** Splits one CSV line; fields may be double-quoted with "" for a quote. */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = []
-  let cur = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cur += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      out.push(cur)
-      cur = ''
-    } else cur += c
-  }
-  out.push(cur)
-  return out.map((f) => f.trim())
-}
 
 /** Reads events CSV text; returns the events and every problem found (source and 1-based line named). */
 export function readEventsCsv(text: string, source: string): {events: EventSpec[]; issues: StudyIssue[]} {
@@ -42,7 +20,7 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
     issues.push({file: source, line: 1, path: '', message: 'no events: the CSV is empty; write a header symbol,date[,id][,group][,label] and one row per event'})
     return {events, issues}
   }
-  const header = splitCsvLine(lines[headerAt]).map((h) => h.toLowerCase())
+  const header = splitCsvLine(lines[headerAt], {trim: true}).map((h) => h.toLowerCase())
   const col = new Map<Column, number>()
   for (const k of KNOWN) {
     const i = header.indexOf(k)
@@ -59,7 +37,7 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue
     const line = i + 1
-    const f = splitCsvLine(lines[i])
+    const f = splitCsvLine(lines[i], {trim: true})
     const get = (c: Column): string => {
       const j = col.get(c)
       return j === undefined ? '' : (f[j] ?? '')
