@@ -1,22 +1,7 @@
 /** Seeded synthetic prices for runner tests: known alpha, beta and a planted abnormal return. */
 import type {StudySpec} from '../../src/study/spec-types.js'
 import type {Bar} from '../../src/types.js'
-
-/** mulberry32: a small seeded uniform generator. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export function normal(u: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u())
-}
+import {normal} from '../engine/random.js'
 
 /** Weekdays from `from`, `count` of them, leaving out `holidays`. */
 export function weekdays(from: string, count: number, holidays: string[] = []): string[] {
@@ -53,7 +38,7 @@ export interface SyntheticMarket {
  * securities r = alpha + beta rm + e (sd 0.4%), plus `planted` on `eventDate` for the treated ones.
  */
 export function syntheticMarket(opts: {eventDate: string; planted: number; seed?: number}): SyntheticMarket {
-  const z = normal(rng(opts.seed ?? 7))
+  const z = normal(opts.seed ?? 7)
   const dates = weekdays('2024-01-01', 320, ['2024-12-25'])
   const rm = dates.map((_, i) => (i === 0 ? 0 : 0.0003 + 0.01 * z()))
   const bars = new Map<string, Bar[]>()
