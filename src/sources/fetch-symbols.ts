@@ -75,7 +75,7 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
       opts.onRetry?.(key, describeError(err), attempt, delayMs)
     },
   }
-  const get = (from: string): Promise<Bar[]> => withRetry(() => fetchChart(opts.client, symbol, from, to), retry, counter)
+  const get = (from: string, until: string = to): Promise<Bar[]> => withRetry(() => fetchChart(opts.client, symbol, from, until), retry, counter)
   const done = (bars: Bar[], replaced: boolean, note?: string): FetchSummary => ({
     symbol: key,
     ok: true,
@@ -87,9 +87,15 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     attempts: counter.n,
     ...(note ? {note} : {}),
   })
-  const replaceAll = async (from: string, note: string): Promise<FetchSummary> => {
-    const bars = await get(from)
-    if (bars.length === 0) throw new Error(`Yahoo returned no bars between ${from} and ${to}`)
+  // A replacement covers at least the stored range: replacing [first, last] with a narrower fetch (an earlier
+  // --from with an early --to, or --refresh with --from/--to inside the history) would silently drop stored days.
+  const replaceAll = async (wanted: string, note: string): Promise<FetchSummary> => {
+    const first = store.firstDate(key)
+    const last = store.lastDate(key)
+    const from = first !== null && first < wanted ? first : wanted
+    const until = last !== null && last > to ? last : to
+    const bars = await get(from, until)
+    if (bars.length === 0) throw new Error(`Yahoo returned no bars between ${from} and ${until}`)
     store.replaceHistory(key, bars, {source: 'yahoo'})
     return done(bars, true, note)
   }

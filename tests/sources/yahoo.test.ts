@@ -251,6 +251,24 @@ describe.runIf(haveSharedData())('fetchSymbols: incremental', () => {
     expect(store.firstDate('AMD')).toBe('2024-12-02')
   })
 
+  it('a replacement never drops stored days: an earlier --from with an early --to, or --refresh with --to/--from inside the history', async () => {
+    const store = newStore()
+    const {client} = setup({lastDate: '2025-01-31'})
+    await fetchSymbols(store, ['AMD'], {client, from: '2024-12-02', to: '2025-01-31'})
+    const stored = store.getBars('AMD')
+    // extend back with a --to before the stored history: the stored days must survive
+    const [r1] = await fetchSymbols(store, ['AMD'], {client, from: '2024-11-01', to: '2024-11-29'})
+    expect(r1).toMatchObject({ok: true, replaced: true, from: '2024-11-01', to: '2025-01-31'})
+    expect(store.firstDate('AMD')).toBe('2024-11-01')
+    expect(store.lastDate('AMD')).toBe('2025-01-31')
+    expect(store.getBars('AMD', '2024-12-02')).toEqual(stored)
+    // --refresh with a narrower range re-fetches the whole stored range
+    const before = store.getBars('AMD').length
+    const [r2] = await fetchSymbols(store, ['AMD'], {client, refresh: true, from: '2025-01-02', to: '2025-01-10'})
+    expect(r2).toMatchObject({ok: true, replaced: true, from: '2024-11-01', to: '2025-01-31', rows: before})
+    expect(store.getBars('AMD').length).toBe(before)
+  })
+
   it('a CSV import followed by a fetch on the same basis appends; the shared files agree with the fake', async () => {
     const store = newStore()
     importPaths(store, [path.join(PRICES_DIR, 'TSM.csv')]) // ends 2026-02-20
