@@ -64,12 +64,14 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
   if (lines.length === 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
 
-  const header = splitCsvLine(lines[0]).map((h) => h.trim().toLowerCase().replace(/[^a-z0-9]/g, ''))
+  // Column names as written (for messages: "Adj Close", "adj_close"), and their keys for matching.
+  const header = splitCsvLine(lines[0]).map((h) => h.trim())
   const column = new Map<Field, number>()
-  header.forEach((h, i) => {
-    const f = HEADER_ALIASES[h]
+  header.forEach((name, i) => {
+    const f = HEADER_ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
     if (f === undefined) return // extra columns (e.g. Yahoo's "Dividends") are ignored
-    if (column.has(f)) fail(1, `column "${f}" appears twice in the header`)
+    const prev = column.get(f)
+    if (prev !== undefined) fail(1, `column "${name}" appears twice in the header (also "${header[prev]}"); keep one`)
     column.set(f, i)
   })
   if (!column.has('date')) {
