@@ -72,7 +72,13 @@ export function importPaths(store: PriceStore, paths: readonly string[], opts: {
         throw new InputError(`${file}: cannot read: ${(err as Error).message}`)
       }
       const {bars, skipped} = parsePriceCsv(text, file)
-      if (bars.length === 0) throw new InputError(`${file}: no data rows below the header`)
+      if (bars.length === 0) {
+        throw new InputError(
+          skipped > 0
+            ? `${file}: all ${skipped} data rows lack a price (every cell empty or null); nothing to import`
+            : `${file}: no data rows below the header`,
+        )
+      }
       store.replaceHistory(symbol, bars, {source, at: opts.now?.()})
       out.push({file, symbol, ok: true, rows: bars.length, skipped, from: bars[0].date, to: bars[bars.length - 1].date})
     } catch (err) {

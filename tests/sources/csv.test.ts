@@ -144,6 +144,19 @@ describe('importPaths', () => {
     expect(store.listSecurities()[0].source).toBe('csv:download.csv')
   })
 
+  it('a file whose rows all lack a price is rejected as such, not as having no rows', () => {
+    const {dir, store} = setup()
+    const f = path.join(dir, 'NULLS.csv')
+    writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,null,null,null,null,null,null\n2025-01-03,null,null,null,null,null,null\n')
+    const [r] = importPaths(store, [f])
+    expect(r).toMatchObject({ok: false, rows: 0})
+    expect(r.error).toMatch(/NULLS\.csv: all 2 data rows lack a price \(every cell empty or null\); nothing to import/)
+    const g = path.join(dir, 'HEADER.csv')
+    writeFileSync(g, `${SHARED_HEADER}\n`)
+    expect(importPaths(store, [g])[0].error).toMatch(/HEADER\.csv: no data rows below the header/)
+    expect(store.listSecurities()).toEqual([])
+  })
+
   it('refuses bad usage before touching the store', () => {
     const {dir, store} = setup()
     writeFileSync(path.join(dir, 'A.csv'), `${SHARED_HEADER}\n2025-01-02,,,,,1,\n`)
