@@ -5,7 +5,7 @@
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
 import {fmtWindow} from '../render/format.js'
-import {num, pct, usd} from './tables.js'
+import {claimValue, num, pct, usd} from './tables.js'
 
 /** Study text that StudyResult does not carry (yet): from the study file via the caller. */
 export interface StudyText {
@@ -55,6 +55,12 @@ function describeWindow(result: StudyResult, g: GroupResult, w: WindowRow): stri
   return `${pct(w.caar, 1)} ${where} (${level(p)}${p === null || test === 'Kolari-Pynnönen' ? '' : `, ${test}`})`
 }
 
+/** Dollars with an explicit sign: +$76.4bn, -$592.5bn. */
+function signedUsd(x: number | null | undefined): string {
+  const s = usd(x)
+  return x !== null && x !== undefined && x > 0 && s.startsWith('$') ? `+${s}` : s
+}
+
 /** Plain-words findings, one heading per topic. */
 export function findings(result: StudyResult): FindingGroup[] {
   const out: FindingGroup[] = []
@@ -96,9 +102,9 @@ export function findings(result: StudyResult): FindingGroup[] {
   if (v) {
     const items = v.groups
       .filter((r) => r.window[0] === 0 && r.window[1] === 0)
-      .map((r) => `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value ${usd(r.change)} (abnormal part ${usd(r.abnormalChange)}).`)
+      .map((r) => `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value changed by ${signedUsd(r.change)} (abnormal part ${signedUsd(r.abnormalChange)}).`)
     const worst = [...v.rows].filter((r) => r.window[0] === 0 && r.window[1] === 0).sort((a, b) => a.change - b.change)[0]
-    if (worst) items.push(`Largest single loss on a day 0: ${worst.id}, ${usd(worst.change)} (${worst.event}).`)
+    if (worst && worst.change < 0) items.push(`Largest single loss on a day 0: ${worst.id}, ${usd(worst.change)} (${worst.event}).`)
     if (items.length > 0) out.push({heading: 'Market value at stake', items})
   }
   const vol = result.volatility
@@ -119,7 +125,10 @@ export function findings(result: StudyResult): FindingGroup[] {
     const held = claims.filter((c) => c.holds).length
     out.push({
       heading: `Claims: ${held} of ${claims.length} hold`,
-      items: claims.map((c) => `${c.holds ? 'Holds' : 'Fails'}: “${c.text}”${c.note ? ` (${c.note})` : ''}.`),
+      items: claims.map((c) => {
+        const measured = `measured ${claimValue(c.metric, c.measured)}, claimed ${claimValue(c.metric, c.expected)} ± ${claimValue(c.metric, c.tolerance).replace(/^\+/, '')}`
+        return `${c.holds ? 'Holds' : 'Fails'}: “${c.text}” (${measured}${c.note ? `; ${c.note}` : ''}).`
+      }),
     })
   }
   return out

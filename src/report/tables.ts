@@ -1,12 +1,12 @@
 /**
  * The tables of `study run`, as plain data (headers + string cells) so that Markdown and HTML render the same thing.
  * Order follows the study run summary: events, three waves, CAAR with tests, day-0 extremes, value at stake,
- * volatility, claims, notes.
+ * volatility, volume, claims, exclusions, overlapping events, notes.
  */
 import {TEST_NAMES, type TestName} from '../engine/types.js'
 import type {StudyResult} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
-import {fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, stars} from '../render/format.js'
+import {fmtDay, fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, stars} from '../render/format.js'
 
 export interface ReportTable {
   caption?: string
@@ -186,12 +186,64 @@ function volatilitySection(result: StudyResult): ReportSection | null {
   }
 }
 
+function volumeSection(result: StudyResult): ReportSection | null {
+  const v = result.volume
+  if (!v || v.groups.length === 0) return null
+  const rows = v.groups.map((g) => {
+    const d0 = g.daily.find((d) => d.t === 0)
+    const peak = g.daily.reduce<(typeof g.daily)[number] | null>((a, d) => (a === null || d.meanAv > a.meanAv ? d : a), null)
+    const avg = g.daily.length > 0 ? g.daily.reduce((a, d) => a + d.meanAv, 0) / g.daily.length : null
+    return [
+      groupLabel(result, g.group),
+      g.event,
+      String(g.n),
+      num(d0?.meanAv),
+      fmtTest(d0?.crossSectionalT),
+      peak ? fmtDay(peak.t) : MISSING,
+      num(peak?.meanAv),
+      fmtTest(peak?.crossSectionalT),
+      num(avg),
+    ]
+  })
+  const notes = v.notes.length > 0 ? ` ${v.notes.join('; ')}.` : ''
+  return {
+    id: 'volume',
+    title: 'Abnormal volume',
+    intro:
+      `AV = ln(1 + volume) minus its estimation-window mean, days ${fmtWindow(v.window)} (0.69 ≈ double the usual volume); ` +
+      `t: cross-sectional t of the standardized AV.${notes}`,
+    tables: [
+      {
+        headers: ['Group', 'Event', 'N', 'Day 0 mean AV', 'Day 0 t', 'Peak day', 'Peak mean AV', 'Peak t', 'Window mean AV'],
+        numeric: [false, false, true, true, true, true, true, true, true],
+        rows,
+      },
+    ],
+  }
+}
+
+function overlapsSection(result: StudyResult): ReportSection | null {
+  const o = result.overlaps
+  if (!o || o.length === 0) return null
+  return {
+    id: 'overlaps',
+    title: 'Overlapping events',
+    intro: 'Events of one security whose windows overlap: their abnormal returns share days and are not independent.',
+    tables: [{headers: ['Security', 'Events'], numeric: [false, false], rows: o.map((x) => [x.symbol, x.events.join(', ')])}],
+  }
+}
+
+/** A claim's value in its metric's unit: dollars, index points or a percent. */
+export function claimValue(metric: string, x: number | null): string {
+  if (metric === 'valueChange' || metric === 'abnormalValueChange') return usd(x)
+  if (metric === 'indexLevel') return num(x, 1)
+  return pct(x)
+}
+
 function claimsSection(result: StudyResult): ReportSection | null {
   const c = result.claims
   if (!c || c.length === 0) return null
-  const isDollar = (m: string): boolean => m === 'valueChange' || m === 'abnormalValueChange'
-  const isLevel = (m: string): boolean => m === 'indexLevel'
-  const fmt = (m: string, x: number | null): string => (isDollar(m) ? usd(x) : isLevel(m) ? num(x, 1) : pct(x))
+  const fmt = claimValue
   return {
     id: 'claims',
     title: 'Claims',
@@ -235,7 +287,9 @@ export function reportSections(result: StudyResult): ReportSection[] {
     day0Section(result),
     valueSection(result),
     volatilitySection(result),
+    volumeSection(result),
     claimsSection(result),
     exclusionsSection(result),
+    overlapsSection(result),
   ].filter((s): s is ReportSection => s !== null && s.tables.length > 0)
 }

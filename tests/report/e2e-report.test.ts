@@ -65,6 +65,10 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
       .sort((a, b) => a.ar - b.ar)[0]
     expect(md).toMatch(new RegExp(`\\| ${worst.symbol} \\| [^|]+ \\| ${(worst.ar * 100).toFixed(2)}% \\|`))
     expect(md).toContain('day 0 is 2025-01-21')
+    // every table of study run, abnormal volume included (the chip makers' day-0 mean AV of the sell-off)
+    const chipsVolume = result.volume!.groups.find((g) => g.group === 'ai-chips' && g.event === 'r1-selloff')!
+    expect(md).toContain('## Abnormal volume')
+    expect(md).toContain(`| AI chips and semiconductor equipment | r1-selloff | 8 | ${chipsVolume.daily.find((d) => d.t === 0)!.meanAv.toFixed(2)} |`)
     expect(md).toContain('![CAAR paths per group around each event, with 95% bands](charts/caar-paths.png)')
     const html = readFileSync(path.join(outA, 'report.html'), 'utf8')
     expect(html).not.toMatch(/<script|<link|src="http|href="http/i)

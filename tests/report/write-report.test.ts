@@ -46,14 +46,57 @@ describe('report content', () => {
     expect(caar.rows).toHaveLength(r.groups.length * 4)
   })
 
+  it('abnormal volume and overlapping events, shown by study run, are in the report too', () => {
+    const test = (stat: number, p: number, n: number) => ({stat, p, n, df: n - 1})
+    const withVolume = {
+      ...makeResult(),
+      volume: {
+        window: [-1, 1] as [number, number],
+        groups: [
+          {
+            group: 'chips',
+            event: 'selloff',
+            n: 3,
+            daily: [
+              {t: -1, date: '2025-01-10', n: 3, meanAv: 0.1, crossSectionalT: test(0.5, 0.6, 3), sign: test(0, 1, 3)},
+              {t: 0, date: '2025-01-13', n: 3, meanAv: 0.85, crossSectionalT: test(3.74, 0.004, 3), sign: test(1.7, 0.08, 3)},
+              {t: 1, date: '2025-01-14', n: 3, meanAv: 0.4, crossSectionalT: test(1.2, 0.3, 3), sign: test(0.5, 0.6, 3)},
+            ],
+          },
+        ],
+        notes: ['no volume in the store for CEG; left out of abnormal volume'],
+      },
+      overlaps: [{symbol: 'NVDA', events: ['NVDA-2024-05-22', 'NVDA-2024-05-29'], note: 'NVDA: overlap'}],
+    }
+    const sections = reportSections(withVolume)
+    expect(sections.map((s) => s.id)).toEqual(['events', 'index', 'caar', 'day0', 'value', 'volatility', 'volume', 'claims', 'excluded', 'overlaps'])
+    const vol = sections.find((s) => s.id === 'volume')!
+    expect(vol.tables[0].rows).toEqual([['AI chips', 'selloff', '3', '0.85', '3.74***', '0', '0.85', '3.74***', '0.45']])
+    expect(vol.intro).toContain('no volume in the store for CEG')
+    const md = renderMarkdown(withVolume, {charts: [], text: TEXT})
+    expect(md).toContain('## Abnormal volume')
+    expect(md).toContain('| NVDA | NVDA-2024-05-22, NVDA-2024-05-29 |')
+  })
+
   it('findings answer in plain words from the numbers', () => {
     const f = findings(r)
     const text = f.flatMap((g) => [g.heading, ...g.items]).join('\n')
     expect(text).toContain('The market was closed on 2025-01-04; day 0 is 2025-01-06.')
     expect(text).toMatch(/Power \(N = 2\): abnormal return -\d+\.\d% on day 0 \(significant at 1%\)/)
     expect(text).toContain('Claims: 2 of 3 hold')
-    expect(text).toContain('Fails: “Power stocks rose”')
+    expect(text).toContain('Fails: “Power stocks rose” (measured -20.00%, claimed +5.00% ± 1.00%).')
     expect(text).toContain('-$592.4bn')
+    // a dollar change is called a change, not a market value, and carries its sign
+    expect(text).toContain('AI chips, day 0 of selloff: market value changed by -$700.0bn (abnormal part -$600.0bn).')
+    expect(text).not.toMatch(/market value -?\$/)
+    const gains = makeResult()
+    for (const row of [...gains.value!.rows, ...gains.value!.groups]) {
+      row.change = Math.abs(row.change)
+      row.abnormalChange = row.abnormalChange === null ? null : Math.abs(row.abnormalChange)
+    }
+    const gainText = findings(gains).flatMap((g) => g.items).join('\n')
+    expect(gainText).toContain('market value changed by +$700.0bn (abnormal part +$600.0bn)')
+    expect(gainText).not.toContain('Largest single loss')
   })
 
   it('markdown: title, as-of date and version, questions, charts as PNG links, tables; no timestamp', () => {
