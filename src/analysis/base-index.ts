@@ -243,6 +243,18 @@ export function computeIndex(input: IndexInput): IndexResult {
     }
   }
 
+  // An indexed security without a price on asOf (its data end earlier) shows no level: say why.
+  const noPrice = [...new Set(securities.filter((r) => r.excluded === null && r.level === null && r.base !== null).map((r) => r.id))]
+  for (const id of noPrice) {
+    const p = secs.get(id)?.prices
+    let last = -1
+    if (p) for (let i = asOf; i >= 0 && last < 0; i--) if (Number.isFinite(p[i])) last = i
+    notes.push(
+      `${id}: no price on ${calendar[asOf]}${last >= 0 ? ` (its prices end ${calendar[last]})` : ''}; no level, returns or drawdown as of that day (` +
+        '`aftershock fetch` brings it up to date)',
+    )
+  }
+
   return {
     base: {from: index.base.from, to: index.base.to},
     asOf: calendar[asOf],

@@ -129,6 +129,17 @@ describe('computeIndex', () => {
     expect(r.securities.filter((s) => s.id === 'B')).toHaveLength(2)
   })
 
+  it('a security whose prices end before asOf has no level, and a note says why', () => {
+    const inp = input()
+    inp.bars.set('B', bars([5, 5, 5, 5, 5, 5, 5, 5, null, null]))
+    const r = computeIndex(inp)
+    const b = r.securities.find((x) => x.id === 'B')!
+    expect(b.level).toBeNull()
+    expect(b.excluded).toBeNull()
+    expect(r.notes).toContain('B: no price on 2023-01-13 (its prices end 2023-01-11); no level, returns or drawdown as of that day (`aftershock fetch` brings it up to date)')
+    expect(r.notes.filter((n) => n.startsWith('A:'))).toEqual([])
+  })
+
   it('never emits NaN', () => {
     const json = JSON.stringify(computeIndex(input()))
     expect(json).not.toMatch(/NaN/)
