@@ -222,7 +222,9 @@ export async function fetchSharesOutstanding(client: YahooClient, symbols: reado
   try {
     quotes = await withRetry(() => client.yf.quote(symbols.map((s) => yahooSymbol(s)), {fields: ['symbol', 'sharesOutstanding']}, {validateResult: false}), retry)
   } catch (err) {
-    throw new AftershockError(`shares outstanding from Yahoo failed: ${describeError(err)}`)
+    throw new AftershockError(
+      `shares outstanding from Yahoo failed: ${describeError(err)}; without --live-shares the study file's shares: are used`,
+    )
   }
   const list: unknown[] = Array.isArray(quotes) ? quotes : [quotes]
   for (const q of list) {

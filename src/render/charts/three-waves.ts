@@ -22,7 +22,7 @@ export function threeWavesSpec(result: StudyResult): TopLevelSpec | null {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Three waves: group indexes since the base period',
-      subtitle: `100 = mean close over ${idx.base.from} to ${idx.base.to}; ${weighting}; as of ${idx.asOf}`,
+      subtitle: `100 = mean adjusted close over ${idx.base.from} to ${idx.base.to}; ${weighting}; as of ${idx.asOf}`,
       offset: 4 + 13 * marks.length,
     },
     width: 680,
