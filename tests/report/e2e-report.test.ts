@@ -6,7 +6,7 @@ import type {StudyResult} from '../../src/result.js'
 import {BIN, runCli, tempDir} from '../helpers/cli.js'
 import {haveSharedData, PRICES_DIR} from '../helpers/shared.js'
 import {pngSize} from './png.js'
-import {listFiles} from './files.js'
+import {ALL_REPORT_FILES, listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
 
@@ -30,19 +30,7 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
     expect(first.code, first.stderr).toBe(0)
     expect(first.stdout).toBe('')
     const files = listFiles(outA)
-    expect(files).toEqual([
-      'charts/caar-paths.png',
-      'charts/caar-paths.svg',
-      'charts/day0-ar.png',
-      'charts/day0-ar.svg',
-      'charts/three-waves.png',
-      'charts/three-waves.svg',
-      'charts/volatility.png',
-      'charts/volatility.svg',
-      'report.html',
-      'report.md',
-      'results.json',
-    ])
+    expect(files).toEqual(ALL_REPORT_FILES)
     for (const f of files) expect(first.stderr).toContain(`wrote ${path.join(outA, f)}`)
   })
 

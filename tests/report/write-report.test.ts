@@ -11,7 +11,7 @@ import {pct, reportSections, usd} from '../../src/report/tables.js'
 import {tempDir} from '../helpers/cli.js'
 import {makeResult} from './fixtures.js'
 import {pngSize} from './png.js'
-import {listFiles} from './files.js'
+import {ALL_REPORT_FILES, listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
 const TEXT = {title: 'Fixture study', description: 'A synthetic study.', questions: ['How far did chips fall?', 'Did volatility rise?']}
@@ -135,19 +135,7 @@ describe('writeReport', () => {
     const r = makeResult()
     const files = await writeReport(r, {outDir: dir, formats: ['html', 'md', 'json'], text: TEXT})
     expect(files.map((f) => path.relative(dir, f))).toEqual(listFiles(dir))
-    expect(listFiles(dir)).toEqual([
-      'charts/caar-paths.png',
-      'charts/caar-paths.svg',
-      'charts/day0-ar.png',
-      'charts/day0-ar.svg',
-      'charts/three-waves.png',
-      'charts/three-waves.svg',
-      'charts/volatility.png',
-      'charts/volatility.svg',
-      'report.html',
-      'report.md',
-      'results.json',
-    ])
+    expect(listFiles(dir)).toEqual(ALL_REPORT_FILES)
     expect(JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'))).toEqual(r)
     for (const f of files.filter((x) => x.endsWith('.svg'))) expect(checkXml(readFileSync(f, 'utf8')).errors).toEqual([])
     for (const f of files.filter((x) => x.endsWith('.png'))) expect(pngSize(readFileSync(f)).width).toBeGreaterThan(500)
