@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {AggregateCorrelation, aggregateMeanCorrelation, pairwiseMeanCorrelation} from '../../src/engine/cross-correlation.js'
 import {normal} from './random.js'
+import {pearson} from './reference.js'
 
 /** n × L ARs with a common factor: a_it = f_t + e_it, corr = vf / (vf + ve). */
 function factorPanel(n: number, L: number, seed: number, sdF = 1, sdE = 2): Float64Array {
@@ -9,24 +10,6 @@ function factorPanel(n: number, L: number, seed: number, sdF = 1, sdE = 2): Floa
   const a = new Float64Array(n * L)
   for (let i = 0; i < n; i++) for (let k = 0; k < L; k++) a[i * L + k] = f[k] + sdE * z()
   return a
-}
-
-/** Textbook Pearson over common non-missing days, for a brute-force mean. */
-function pearson(a: number[], b: number[]): number {
-  const keep = a.map((v, k) => v === v && b[k] === b[k])
-  const x = a.filter((_, k) => keep[k])
-  const y = b.filter((_, k) => keep[k])
-  const mx = x.reduce((s, v) => s + v, 0) / x.length
-  const my = y.reduce((s, v) => s + v, 0) / y.length
-  let sxy = 0
-  let sxx = 0
-  let syy = 0
-  for (let k = 0; k < x.length; k++) {
-    sxy += (x[k] - mx) * (y[k] - my)
-    sxx += (x[k] - mx) ** 2
-    syy += (y[k] - my) ** 2
-  }
-  return sxy / Math.sqrt(sxx * syy)
 }
 
 describe('Kolari-Pynnönen mean pairwise correlation', () => {

@@ -5,6 +5,7 @@ import {TEST_NAMES} from '../../src/engine/types.js'
 import type {EngineOptions, EngineResult, EventPanel, RowFit, TestBattery} from '../../src/engine/types.js'
 import {InputError} from '../../src/errors.js'
 import {numbers, synthetic} from './panel.js'
+import {pearson} from './reference.js'
 
 const close = (a: number | null | undefined, b: number, tol = 1e-10) => {
   expect(a).not.toBeNull()
@@ -161,20 +162,7 @@ describe('runEventStudy against an independent computation', () => {
     let rs = 0
     let pairs = 0
     for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
-      const keep = b.estAr[i].map((x, k) => x !== null && b.estAr[j][k] !== null)
-      const x = b.estAr[i].filter((_, k) => keep[k]) as number[]
-      const y = b.estAr[j].filter((_, k) => keep[k]) as number[]
-      const mx = avg(x)
-      const my = avg(y)
-      let sxy = 0
-      let sxx = 0
-      let syy = 0
-      for (let k = 0; k < x.length; k++) {
-        sxy += (x[k] - mx) * (y[k] - my)
-        sxx += (x[k] - mx) ** 2
-        syy += (y[k] - my) ** 2
-      }
-      rs += sxy / Math.sqrt(sxx * syy)
+      rs += pearson(b.estAr[i], b.estAr[j])
       pairs++
     }
     const rBar = rs / pairs
