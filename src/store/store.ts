@@ -215,31 +215,25 @@ export class PriceStore {
 
   /** Replaces a symbol's whole history with `bars`, in one transaction (with its fetch-log entry). */
   replaceHistory(symbol: string, bars: readonly Bar[], src: WriteSource): number {
-    const key = normalizeSymbol(symbol)
-    const at = src.at ?? new Date().toISOString()
-    return retryBusy(() =>
-      this.db
-        .transaction(() => {
-          this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
-          const n = this.insertBars(key, bars, src.source, at)
-          this.touchSecurity(key, src.source, at)
-          this.insertLog({symbol: key, source: src.source, action: 'replace', ok: true, rows: n, ...range(bars), at})
-          return n
-        })
-        .immediate(),
-    )
+    return this.writeBars(symbol, bars, src, 'replace')
   }
 
   /** Inserts or overwrites the given days of a symbol, keeping its other days, in one transaction. */
   upsertBars(symbol: string, bars: readonly Bar[], src: WriteSource): number {
+    return this.writeBars(symbol, bars, src, 'append')
+  }
+
+  /** One transaction: (for a replace, drop the old days,) write the bars, the security row and the log entry. */
+  private writeBars(symbol: string, bars: readonly Bar[], src: WriteSource, action: 'replace' | 'append'): number {
     const key = normalizeSymbol(symbol)
     const at = src.at ?? new Date().toISOString()
     return retryBusy(() =>
       this.db
         .transaction(() => {
+          if (action === 'replace') this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
           const n = this.insertBars(key, bars, src.source, at)
           this.touchSecurity(key, src.source, at)
-          this.insertLog({symbol: key, source: src.source, action: 'append', ok: true, rows: n, ...range(bars), at})
+          this.insertLog({symbol: key, source: src.source, action, ok: true, rows: n, ...range(bars), at})
           return n
         })
         .immediate(),
