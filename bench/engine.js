@@ -81,6 +81,8 @@ function run(n, repeats) {
 }
 
 const load = (await import('node:os')).loadavg()[0].toFixed(2)
-console.log(`aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all 10 tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`)
+console.log(
+  `aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all 10 tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`,
+)
 run(1_000, 5)
 run(100_000, 2)

@@ -21,7 +21,14 @@ if (!existsSync(path.join(root, 'dist', 'commands'))) {
   process.exit(1)
 }
 
-const plugin = new Plugin({root, type: 'core', isRoot: true, ignoreManifest: true, errorOnManifestCreate: true, respectNoCacheDefault: true})
+const plugin = new Plugin({
+  root,
+  type: 'core',
+  isRoot: true,
+  ignoreManifest: true,
+  errorOnManifestCreate: true,
+  respectNoCacheDefault: true,
+})
 await plugin.load()
 const manifest = plugin.manifest
 const ids = Object.keys(manifest.commands)

@@ -5,7 +5,10 @@
 export const EXIT = {ok: 0, failure: 1, usage: 2, partial: 3} as const
 
 export class AftershockError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.failure) {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.failure,
+  ) {
     super(message)
     this.name = 'AftershockError'
   }

@@ -12,7 +12,15 @@
  * The engine alone (pure functions over Float64Arrays) is re-exported under `engine`.
  */
 export * as engine from './engine/index.js'
-export type {EventPanel, EngineOptions, ModelKind, ReturnKind, TestResult, TestBattery, TestName} from './engine/types.js'
+export type {
+  EventPanel,
+  EngineOptions,
+  ModelKind,
+  ReturnKind,
+  TestResult,
+  TestBattery,
+  TestName,
+} from './engine/types.js'
 export * from './result.js'
 export type * from './study/spec-types.js'
 export type {Bar, PriceField} from './types.js'

@@ -230,7 +230,14 @@ export interface VolumeResult {
     group: string
     event: string
     n: number
-    daily: Array<{t: number; date: string | null; n: number; meanAv: number; crossSectionalT: TestResult; sign: TestResult}>
+    daily: Array<{
+      t: number
+      date: string | null
+      n: number
+      meanAv: number
+      crossSectionalT: TestResult
+      sign: TestResult
+    }>
   }>
   notes: string[]
 }

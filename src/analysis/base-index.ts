@@ -58,7 +58,12 @@ export function securityIndex(prices: Float64Array, base: number): Float64Array 
  * A member without a price on a day after the base period carries its last index level forward, so that a
  * missing bar does not make the group jump; the caller reports it.
  */
-export function groupIndex(members: readonly Float64Array[], weights: readonly number[], from: number, countFrom = from): {series: Float64Array; carried: number} {
+export function groupIndex(
+  members: readonly Float64Array[],
+  weights: readonly number[],
+  from: number,
+  countFrom = from,
+): {series: Float64Array; carried: number} {
   const len = members.length === 0 ? 0 : members[0].length
   const out = new Float64Array(len).fill(Number.NaN)
   if (members.length === 0) return {series: out, carried: 0}
@@ -81,7 +86,11 @@ export function groupIndex(members: readonly Float64Array[], weights: readonly n
 }
 
 /** Peak of a series over [from, to] (max level and its index) and the drawdown level_to / peak − 1. */
-export function peakAndDrawdown(series: Float64Array, from: number, to: number): {peak: number; peakIndex: number; drawdown: number} {
+export function peakAndDrawdown(
+  series: Float64Array,
+  from: number,
+  to: number,
+): {peak: number; peakIndex: number; drawdown: number} {
   let peak = Number.NaN
   let peakIndex = -1
   for (let i = from; i <= to; i++) {
@@ -95,7 +104,13 @@ export function peakAndDrawdown(series: Float64Array, from: number, to: number):
 }
 
 /** Return from the last close before day 0 to `asOf`: S_asOf / S_before − 1 (any level series, price or index). */
-function sinceEvents(series: Float64Array, calendar: readonly string[], asOf: number, events: readonly IndexEvent[], symbol: string | null): Record<string, number | null> {
+function sinceEvents(
+  series: Float64Array,
+  calendar: readonly string[],
+  asOf: number,
+  events: readonly IndexEvent[],
+  symbol: string | null,
+): Record<string, number | null> {
   const out: Record<string, number | null> = {}
   for (const ev of events) {
     if (ev.symbol && ev.symbol !== symbol) continue
@@ -106,7 +121,18 @@ function sinceEvents(series: Float64Array, calendar: readonly string[], asOf: nu
   return out
 }
 
-function row(id: string, group: string | null, base: number | null, series: Float64Array, calendar: readonly string[], from: number, asOf: number, events: readonly IndexEvent[], symbol: string | null, excluded: string | null): IndexRow {
+function row(
+  id: string,
+  group: string | null,
+  base: number | null,
+  series: Float64Array,
+  calendar: readonly string[],
+  from: number,
+  asOf: number,
+  events: readonly IndexEvent[],
+  symbol: string | null,
+  excluded: string | null,
+): IndexRow {
   const level = finiteOrNull(series[asOf])
   const pk = peakAndDrawdown(series, from, asOf)
   return {
@@ -140,7 +166,9 @@ export function computeIndex(input: IndexInput): IndexResult {
   }
   const asOf = lastIndexOnOrBefore(calendar, index.asOf)
   if (asOf < baseTo) {
-    throw new InputError(`index.asOf: ${index.asOf} is before the end of the base period (${index.base.to}) or of the data; set a later asOf`)
+    throw new InputError(
+      `index.asOf: ${index.asOf} is before the end of the base period (${index.base.to}) or of the data; set a later asOf`,
+    )
   }
   if (calendar[asOf] !== index.asOf) {
     notes.push(
@@ -199,7 +227,20 @@ export function computeIndex(input: IndexInput): IndexResult {
   const benchmark = input.benchmark ?? null
   if (benchmark) {
     const s = symbolOf(benchmark)
-    securities.push(row(benchmark, null, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events.filter((e) => !e.symbol), null, s.excluded))
+    securities.push(
+      row(
+        benchmark,
+        null,
+        finiteOrNull(s.base),
+        s.index,
+        calendar,
+        baseFrom,
+        asOf,
+        events.filter((e) => !e.symbol),
+        null,
+        s.excluded,
+      ),
+    )
     put(benchmark, s.index)
   }
 
@@ -212,7 +253,8 @@ export function computeIndex(input: IndexInput): IndexResult {
       let excluded = s.excluded
       if (!excluded && index.weighting === 'value') {
         const sh = input.shares?.get(symbol)
-        if (sh === undefined || !(sh > 0)) excluded = 'no shares outstanding (weighting: value); left out of its group index'
+        if (sh === undefined || !(sh > 0))
+          excluded = 'no shares outstanding (weighting: value); left out of its group index'
       }
       // Since-event returns of a security need no base, so they are given from its prices even when excluded.
       const r = row(symbol, g.id, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events, symbol, excluded)
@@ -234,17 +276,35 @@ export function computeIndex(input: IndexInput): IndexResult {
       0,
       baseFrom,
     )
-    if (carried > 0) notes.push(`group ${g.id}: ${carried} member-days without a price carry the member's last level forward`)
+    if (carried > 0)
+      notes.push(`group ${g.id}: ${carried} member-days without a price carry the member's last level forward`)
     const excluded = members.length === 0 ? 'no member has prices for the whole base period' : null
-    groupRows.push(row(g.id, null, null, series, calendar, baseFrom, asOf, events.filter((e) => !e.symbol), null, excluded))
+    groupRows.push(
+      row(
+        g.id,
+        null,
+        null,
+        series,
+        calendar,
+        baseFrom,
+        asOf,
+        events.filter((e) => !e.symbol),
+        null,
+        excluded,
+      ),
+    )
     put(g.id, series)
     if (left.length > 0) {
-      notes.push(`group ${g.id}: ${left.join('; ')} left out of the group index (${members.length} of ${g.symbols.length} members in it)`)
+      notes.push(
+        `group ${g.id}: ${left.join('; ')} left out of the group index (${members.length} of ${g.symbols.length} members in it)`,
+      )
     }
   }
 
   // An indexed security without a price on asOf (its data end earlier) shows no level: say why.
-  const noPrice = [...new Set(securities.filter((r) => r.excluded === null && r.level === null && r.base !== null).map((r) => r.id))]
+  const noPrice = [
+    ...new Set(securities.filter((r) => r.excluded === null && r.level === null && r.base !== null).map((r) => r.id)),
+  ]
   for (const id of noPrice) {
     const p = secs.get(id)?.prices
     let last = -1

@@ -31,7 +31,8 @@ export function indexSymbols(spec: StudySpec): string[] {
 /** Runs the study's `index:` section on the stored bars. Throws InputError / MissingDataError naming the fix. */
 export function runIndexStudy(spec: StudySpec, store: IndexBarSource): IndexStudyResult {
   const where = spec.file ?? `study ${spec.name}`
-  if (!spec.index) throw new InputError(`${where}: index: the study has no index section; add index: {base: {from, to}, asOf}`)
+  if (!spec.index)
+    throw new InputError(`${where}: index: the study has no index section; add index: {base: {from, to}, asOf}`)
   const missing = indexSymbols(spec).filter((s) => !store.hasSymbol(s))
   if (missing.length > 0) {
     const field = missing.includes(spec.benchmark) ? `benchmark ${spec.benchmark}` : `groups`
@@ -43,7 +44,8 @@ export function runIndexStudy(spec: StudySpec, store: IndexBarSource): IndexStud
   const bars = new Map<string, Bar[]>()
   for (const s of indexSymbols(spec)) {
     // history: as in study run, a security's rows before its first usable date are not used
-    const {bars: usable, note} = s === spec.benchmark ? {bars: store.getBars(s), note: null} : usableBars(spec.history, s, store.getBars(s))
+    const {bars: usable, note} =
+      s === spec.benchmark ? {bars: store.getBars(s), note: null} : usableBars(spec.history, s, store.getBars(s))
     bars.set(s, usable)
     if (note) notes.push(note)
   }
@@ -57,9 +59,25 @@ export function runIndexStudy(spec: StudySpec, store: IndexBarSource): IndexStud
       notes.push(`event ${ev.id}: ${day.reason}`)
       continue
     }
-    events.push({id: ev.id, label: ev.label, symbol: ev.symbol, date: ev.date, tradingDate: day.tradingDate, shift: day.shift, note: day.note})
+    events.push({
+      id: ev.id,
+      label: ev.label,
+      symbol: ev.symbol,
+      date: ev.date,
+      tradingDate: day.tradingDate,
+      shift: day.shift,
+      note: day.note,
+    })
   }
   const shares = new Map(spec.shares.map((s) => [s.symbol, s.shares]))
-  const index = computeIndex({index: spec.index, calendar: cal.dates, groups: spec.groups, bars, events, benchmark: spec.benchmark, shares})
+  const index = computeIndex({
+    index: spec.index,
+    calendar: cal.dates,
+    groups: spec.groups,
+    bars,
+    events,
+    benchmark: spec.benchmark,
+    shares,
+  })
   return {study: spec.name, benchmark: spec.benchmark, events, index, notes}
 }

@@ -36,9 +36,13 @@ export function alignPrices(calendar: readonly string[], bars: readonly Bar[], f
  * Adjusted closes on the calendar; a security with no adjusted close at all falls back to its raw close.
  * The two are never mixed within one security: they differ by the adjustment factor.
  */
-export function alignAdjusted(calendar: readonly string[], bars: readonly Bar[]): {prices: Float64Array; usedClose: boolean} {
+export function alignAdjusted(
+  calendar: readonly string[],
+  bars: readonly Bar[],
+): {prices: Float64Array; usedClose: boolean} {
   const adj = alignPrices(calendar, bars, 'adjClose')
-  if (adj.some((v) => !Number.isNaN(v)) || !bars.some((b) => b.close !== null && b.close > 0)) return {prices: adj, usedClose: false}
+  if (adj.some((v) => !Number.isNaN(v)) || !bars.some((b) => b.close !== null && b.close > 0))
+    return {prices: adj, usedClose: false}
   return {prices: alignPrices(calendar, bars, 'close'), usedClose: true}
 }
 

@@ -101,7 +101,9 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
       const iStart = day0 + t1 - 1
       const iEnd = day0 + t2
       if (iStart < 0 || iEnd >= calendar.length) {
-        missing.push(`${sub.symbol} ${sub.event} window [${t1}, ${t2}]: needs prices from ${calendar[Math.max(iStart, 0)]} to beyond the data`)
+        missing.push(
+          `${sub.symbol} ${sub.event} window [${t1}, ${t2}]: needs prices from ${calendar[Math.max(iStart, 0)]} to beyond the data`,
+        )
         continue
       }
       const p = pricesOf(sub.symbol)
@@ -115,7 +117,9 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
         approximate = true
       }
       if (Number.isNaN(start) || Number.isNaN(end)) {
-        missing.push(`${sub.symbol} ${sub.event} window [${t1}, ${t2}]: no close on ${Number.isNaN(start) ? calendar[iStart] : calendar[iEnd]}`)
+        missing.push(
+          `${sub.symbol} ${sub.event} window [${t1}, ${t2}]: no close on ${Number.isNaN(start) ? calendar[iStart] : calendar[iEnd]}`,
+        )
         continue
       }
       if (approximate) approx.add(sub.symbol)
@@ -178,7 +182,12 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
   }
   if (noShares.size > 0) notes.push(`no shares outstanding given for ${[...noShares].sort().join(', ')}: not valued`)
   if (shares.some((s) => s.current)) {
-    notes.push(`current shares, not as of the event: ${shares.filter((s) => s.current).map((s) => s.symbol).join(', ')}`)
+    notes.push(
+      `current shares, not as of the event: ${shares
+        .filter((s) => s.current)
+        .map((s) => s.symbol)
+        .join(', ')}`,
+    )
   }
   notes.push(...missing)
   return {shares: [...shares], rows, groups, notes}

@@ -1,8 +1,10 @@
-import {Command, Flags, Interfaces} from '@oclif/core'
+import {Command, Flags, type Interfaces} from '@oclif/core'
 import path from 'node:path'
 import {AftershockError, EXIT} from '../errors.js'
 
-export type GlobalFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type GlobalFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof BaseCommand)['baseFlags'] & T['flags']
+>
 
 /**
  * Shared flags and behaviour of every command: `--json` (stdout carries only the JSON document),
@@ -10,7 +12,10 @@ export type GlobalFlags<T extends typeof Command> = Interfaces.InferredFlags<(ty
  */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override baseFlags = {
-    json: Flags.boolean({description: 'Print machine-readable JSON on stdout (nothing else goes to stdout).', default: false}),
+    json: Flags.boolean({
+      description: 'Print machine-readable JSON on stdout (nothing else goes to stdout).',
+      default: false,
+    }),
     'cache-dir': Flags.string({
       description: 'Folder of the price store (default: $AFTERSHOCK_CACHE_DIR, else ./cache).',
       helpGroup: 'GLOBAL',

@@ -21,7 +21,10 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
   static override strict = false
 
   static override args = {
-    symbols: Args.string({description: 'Symbols as Yahoo spells them (^GSPC or GSPC for the S&P 500 index)', required: true}),
+    symbols: Args.string({
+      description: 'Symbols as Yahoo spells them (^GSPC or GSPC for the S&P 500 index)',
+      required: true,
+    }),
   }
 
   static override flags = {
@@ -30,19 +33,28 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
     refresh: Flags.boolean({description: 'Re-fetch the whole history and replace what is stored.', default: false}),
     concurrency: Flags.integer({description: 'Symbols fetched at once.', default: 4, min: 1, max: 16}),
     timeout: Flags.integer({description: 'Seconds to wait for one answer from Yahoo.', default: 20, min: 1}),
-    retries: Flags.integer({description: 'Retries of a request after HTTP 429, 5xx or a timeout.', default: 3, min: 0, max: 10}),
+    retries: Flags.integer({
+      description: 'Retries of a request after HTTP 429, 5xx or a timeout.',
+      default: 3,
+      min: 0,
+      max: 10,
+    }),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Fetch)
     const symbols = argv.map(String)
     if (this.flags.offline) {
-      throw new InputError('fetch needs the network, but --offline was given: drop --offline, or load CSV files with `aftershock import PATH`')
+      throw new InputError(
+        'fetch needs the network, but --offline was given: drop --offline, or load CSV files with `aftershock import PATH`',
+      )
     }
     const {from, to} = checkDateRange(flags.from, flags.to)
     const client = await createCliYahooClient({timeoutMs: flags.timeout * 1000, concurrency: flags.concurrency})
     const store = PriceStore.open(this.cacheDir())
-    const bar = process.stderr.isTTY ? new SingleBar({stream: process.stderr, format: 'fetch [{bar}] {value}/{total} {symbol}', hideCursor: true}) : undefined
+    const bar = process.stderr.isTTY
+      ? new SingleBar({stream: process.stderr, format: 'fetch [{bar}] {value}/{total} {symbol}', hideCursor: true})
+      : undefined
     let results: FetchSummary[]
     try {
       bar?.start(symbols.length, 0, {symbol: ''})
@@ -53,9 +65,10 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
         refresh: flags.refresh,
         concurrency: flags.concurrency,
         retry: {attempts: flags.retries + 1},
-        onProgress: (done, total, s) => bar?.update(done, {symbol: s.symbol}),
+        onProgress: (done, _total, s) => bar?.update(done, {symbol: s.symbol}),
         onRetry: (symbol, reason, attempt, delayMs) => {
-          if (!bar) this.info(`${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`)
+          if (!bar)
+            this.info(`${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`)
         },
       })
     } finally {
@@ -65,9 +78,20 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
 
     if (this.flags.json) this.printJson({results})
     else {
-      const table = new Table({head: ['symbol', 'status', 'added', 'from', 'to', 'rows', 'note'], style: {head: [], border: []}})
+      const table = new Table({
+        head: ['symbol', 'status', 'added', 'from', 'to', 'rows', 'note'],
+        style: {head: [], border: []},
+      })
       for (const r of results) {
-        table.push([r.symbol, r.ok ? 'ok' : 'FAILED', r.added, r.from ?? '', r.to ?? '', r.rows, r.ok ? (r.note ?? '') : (r.error ?? '')])
+        table.push([
+          r.symbol,
+          r.ok ? 'ok' : 'FAILED',
+          r.added,
+          r.from ?? '',
+          r.to ?? '',
+          r.rows,
+          r.ok ? (r.note ?? '') : (r.error ?? ''),
+        ])
       }
       this.log(table.toString())
     }

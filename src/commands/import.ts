@@ -18,7 +18,10 @@ export default class Import extends BaseCommand<typeof Import> {
   static override strict = false
 
   static override args = {
-    paths: Args.string({description: 'CSV files, or folders whose *.csv files are imported (symbol = file name)', required: true}),
+    paths: Args.string({
+      description: 'CSV files, or folders whose *.csv files are imported (symbol = file name)',
+      required: true,
+    }),
   }
 
   static override flags = {
@@ -28,7 +31,7 @@ export default class Import extends BaseCommand<typeof Import> {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Import)
     const store = PriceStore.open(this.cacheDir())
-    let results
+    let results: ReturnType<typeof importPaths>
     try {
       results = importPaths(store, argv.map(String), {symbol: flags.symbol})
     } finally {
@@ -36,12 +39,14 @@ export default class Import extends BaseCommand<typeof Import> {
     }
     const failed = results.filter((r) => !r.ok)
     // One file, rejected: a plain input error (its FILE:LINE: reason), exit 2.
-    if (results.length === 1 && failed.length === 1 && !this.flags.json) throw new InputError(failed[0].error ?? 'rejected')
+    if (results.length === 1 && failed.length === 1 && !this.flags.json)
+      throw new InputError(failed[0].error ?? 'rejected')
 
     if (this.flags.json) this.printJson({results})
     else {
       const table = new Table({head: ['symbol', 'status', 'rows', 'from', 'to', 'file'], style: {head: [], border: []}})
-      for (const r of results) table.push([r.symbol, r.ok ? 'ok' : 'REJECTED', r.rows, r.from ?? '', r.to ?? '', r.file])
+      for (const r of results)
+        table.push([r.symbol, r.ok ? 'ok' : 'REJECTED', r.rows, r.from ?? '', r.to ?? '', r.file])
       this.log(table.toString())
       this.log(`${results.length - failed.length} of ${results.length} file(s) imported into ${this.cacheDir()}`)
     }

@@ -23,7 +23,11 @@ export default class Prices extends BaseCommand<typeof Prices> {
   static override flags = {
     from: Flags.string({description: 'First date, YYYY-MM-DD.'}),
     to: Flags.string({description: 'Last date, YYYY-MM-DD.'}),
-    csv: Flags.boolean({description: 'Write CSV (date,open,high,low,close,adj_close,volume), the format import reads.', default: false, exclusive: ['json']}),
+    csv: Flags.boolean({
+      description: 'Write CSV (date,open,high,low,close,adj_close,volume), the format import reads.',
+      default: false,
+      exclusive: ['json'],
+    }),
   }
 
   async run(): Promise<void> {
@@ -38,14 +42,37 @@ export default class Prices extends BaseCommand<typeof Prices> {
         )
       }
       const bars = store.getBars(symbol, from, to)
-      const rows = bars.map((b) => ({date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, adjClose: b.adjClose, volume: b.volume}))
-      if (rows.length === 0) this.info(`no bars for ${symbol} between ${from ?? 'the start'} and ${to ?? 'the end'} (stored: ${store.firstDate(symbol)} to ${store.lastDate(symbol)})`)
+      const rows = bars.map((b) => ({
+        date: b.date,
+        open: b.open,
+        high: b.high,
+        low: b.low,
+        close: b.close,
+        adjClose: b.adjClose,
+        volume: b.volume,
+      }))
+      if (rows.length === 0)
+        this.info(
+          `no bars for ${symbol} between ${from ?? 'the start'} and ${to ?? 'the end'} (stored: ${store.firstDate(symbol)} to ${store.lastDate(symbol)})`,
+        )
       if (this.flags.json) this.printJson({symbol, rows})
       else if (flags.csv) process.stdout.write(formatPriceCsv(bars))
       else {
-        const table = new Table({head: ['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'], style: {head: [], border: []}})
+        const table = new Table({
+          head: ['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'],
+          style: {head: [], border: []},
+        })
         const n = (v: number | null, d = 4): string => (v === null ? '' : v.toFixed(d))
-        for (const r of rows) table.push([r.date, n(r.open), n(r.high), n(r.low), n(r.close), n(r.adjClose), r.volume === null ? '' : String(r.volume)])
+        for (const r of rows)
+          table.push([
+            r.date,
+            n(r.open),
+            n(r.high),
+            n(r.low),
+            n(r.close),
+            n(r.adjClose),
+            r.volume === null ? '' : String(r.volume),
+          ])
         this.log(table.toString())
       }
     } finally {

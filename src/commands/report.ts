@@ -7,6 +7,7 @@ import type {YahooClient} from '../sources/yahoo.js'
 import {PriceStore} from '../store/store.js'
 import {loadStudy} from '../study/load.js'
 import {runStudy} from '../study/run.js'
+import type {StudyResult} from '../result.js'
 
 export default class Report extends BaseCommand<typeof Report> {
   static override description =
@@ -22,9 +23,15 @@ export default class Report extends BaseCommand<typeof Report> {
   }
 
   static override flags = {
-    out: Flags.string({description: 'Folder to write the report into (created if missing; files are replaced whole).', required: true}),
+    out: Flags.string({
+      description: 'Folder to write the report into (created if missing; files are replaced whole).',
+      required: true,
+    }),
     format: Flags.string({description: 'Comma-separated formats to write: html, md, json.', default: 'html,md,json'}),
-    'fail-on-claims': Flags.boolean({description: 'Exit with code 1 when a claim of the study does not hold (the report is still written).', default: false}),
+    'fail-on-claims': Flags.boolean({
+      description: 'Exit with code 1 when a claim of the study does not hold (the report is still written).',
+      default: false,
+    }),
   }
 
   async run(): Promise<void> {
@@ -34,12 +41,14 @@ export default class Report extends BaseCommand<typeof Report> {
     const store = PriceStore.open(this.cacheDir())
     // yahoo-finance2 loads slowly: import it only when the run needs the network.
     let client: YahooClient | undefined
-    const getClient = async (): Promise<YahooClient> => (client ??= await (await import('../sources/yahoo.js')).createCliYahooClient())
-    let result
+    const getClient = async (): Promise<YahooClient> =>
+      (client ??= await (await import('../sources/yahoo.js')).createCliYahooClient())
+    let result: StudyResult
     try {
       result = await runStudy(spec, store, {
         offline: this.flags.offline,
-        fetchMissing: async (symbols) => (await import('../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
+        fetchMissing: async (symbols) =>
+          (await import('../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
         log: (m) => this.info(m),
       })
     } finally {
@@ -59,7 +68,10 @@ export default class Report extends BaseCommand<typeof Report> {
         this.info(`wrote ${rel.startsWith('..') ? f : rel}`)
       }
     }
-    for (const c of failed) this.info(`claim ${c.id} does not hold: ${c.text} (measured ${c.measured === null ? 'n/a' : Number(c.measured.toPrecision(4))}, expected ${c.expected} ± ${c.tolerance})`)
+    for (const c of failed)
+      this.info(
+        `claim ${c.id} does not hold: ${c.text} (measured ${c.measured === null ? 'n/a' : Number(c.measured.toPrecision(4))}, expected ${c.expected} ± ${c.tolerance})`,
+      )
     if (flags['fail-on-claims'] && failed.length > 0) {
       this.info(`--fail-on-claims: ${failed.length} claim(s) do not hold; exit code ${EXIT.failure}`)
       process.exitCode = EXIT.failure

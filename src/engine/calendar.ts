@@ -70,16 +70,31 @@ export function resolveEventDay(cal: TradingCalendar, date: string, policy: NonT
   switch (policy) {
     case 'next': {
       const i = firstOnOrAfter(cal, date) // exists: date < last
-      return {kind: 'day', index: i, tradingDate: cal.dates[i], shift: 1, note: `${closed}: day 0 is the next trading day, ${cal.dates[i]}`}
+      return {
+        kind: 'day',
+        index: i,
+        tradingDate: cal.dates[i],
+        shift: 1,
+        note: `${closed}: day 0 is the next trading day, ${cal.dates[i]}`,
+      }
     }
     case 'previous': {
       const i = lastOnOrBefore(cal, date) // exists: date > first
-      return {kind: 'day', index: i, tradingDate: cal.dates[i], shift: -1, note: `${closed}: day 0 is the previous trading day, ${cal.dates[i]}`}
+      return {
+        kind: 'day',
+        index: i,
+        tradingDate: cal.dates[i],
+        shift: -1,
+        note: `${closed}: day 0 is the previous trading day, ${cal.dates[i]}`,
+      }
     }
     case 'skip':
       return {kind: 'skip', reason: `${closed}: event skipped (nonTradingDay: skip)`}
     case 'error':
-      return {kind: 'error', reason: `${closed} (nonTradingDay: error); use a trading date or nonTradingDay: next | previous | skip`}
+      return {
+        kind: 'error',
+        reason: `${closed} (nonTradingDay: error); use a trading date or nonTradingDay: next | previous | skip`,
+      }
   }
 }
 
@@ -95,7 +110,12 @@ export function dateAtOffset(cal: TradingCalendar, day0: number, offset: number)
  * a `from` bound to the first trading day on or after it, a `to` bound to the last on or before it.
  * Returns null when no such trading day exists in the calendar.
  */
-export function boundToOffset(cal: TradingCalendar, day0: number, bound: number | string, side: 'from' | 'to'): number | null {
+export function boundToOffset(
+  cal: TradingCalendar,
+  day0: number,
+  bound: number | string,
+  side: 'from' | 'to',
+): number | null {
   if (typeof bound === 'number') return bound
   const i = side === 'from' ? firstOnOrAfter(cal, bound) : lastOnOrBefore(cal, bound)
   return i < 0 ? null : i - day0

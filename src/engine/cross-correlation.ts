@@ -18,7 +18,12 @@
 export const PAIRWISE_MAX_N = 300
 
 /** Exact mean pairwise correlation over common calendar days; pairs with < 3 common days are skipped. */
-export function pairwiseMeanCorrelation(ars: Float64Array, n: number, cols: number, calStart: Int32Array): number | null {
+export function pairwiseMeanCorrelation(
+  ars: Float64Array,
+  n: number,
+  cols: number,
+  calStart: Int32Array,
+): number | null {
   let sum = 0
   let pairs = 0
   for (let i = 0; i < n; i++) {
@@ -65,7 +70,6 @@ export function pairwiseMeanCorrelation(ars: Float64Array, n: number, cols: numb
 export class AggregateCorrelation {
   private readonly total: Float64Array
   private rows = 0
-  private readonly z: Float64Array
 
   /** Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns. */
   constructor(
@@ -74,7 +78,6 @@ export class AggregateCorrelation {
     private readonly cols: number,
   ) {
     this.total = new Float64Array(Math.max(0, calMax - calMin))
-    this.z = new Float64Array(cols)
   }
 
   /** Adds the AR row values[off .. off + cols) (NaN = missing) whose column 0 is calendar day calStart. */
@@ -118,7 +121,12 @@ export class AggregateCorrelation {
 }
 
 /** The aggregate form over a whole n × cols matrix (for tests and small callers). */
-export function aggregateMeanCorrelation(ars: Float64Array, n: number, cols: number, calStart: Int32Array): number | null {
+export function aggregateMeanCorrelation(
+  ars: Float64Array,
+  n: number,
+  cols: number,
+  calStart: Int32Array,
+): number | null {
   let lo = Infinity
   let hi = -Infinity
   for (let i = 0; i < n; i++) {

@@ -49,18 +49,24 @@ function checkPanel(panel: EventPanel, opts: EngineOptions): void {
     throw new InputError(`engine panel: returns has ${panel.returns.length} values, expected n × days = ${n * days}`)
   }
   if (panel.market.length !== days && panel.market.length !== n * days) {
-    throw new InputError(`engine panel: market has ${panel.market.length} values, expected ${days} (shared) or ${n * days} (per row)`)
+    throw new InputError(
+      `engine panel: market has ${panel.market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
+    )
   }
   if (panel.calendarStart.length !== n) {
     throw new InputError(`engine panel: calendarStart has ${panel.calendarStart.length} entries, expected ${n}`)
   }
   const [e1, e2] = opts.estimation
   if (!(Number.isInteger(e1) && Number.isInteger(e2) && e1 <= e2 && e1 >= firstRel && e2 <= last)) {
-    throw new InputError(`estimation window [${e1}, ${e2}] must be integer days with from <= to inside the panel's days [${firstRel}, ${last}]`)
+    throw new InputError(
+      `estimation window [${e1}, ${e2}] must be integer days with from <= to inside the panel's days [${firstRel}, ${last}]`,
+    )
   }
   for (const [t1, t2] of opts.windows) {
     if (!(Number.isInteger(t1) && Number.isInteger(t2) && t1 <= t2 && t1 >= firstRel && t2 <= last)) {
-      throw new InputError(`event window [${t1}, ${t2}] must be integer days with t1 <= t2 inside the panel's days [${firstRel}, ${last}]`)
+      throw new InputError(
+        `event window [${t1}, ${t2}] must be integer days with t1 <= t2 inside the panel's days [${firstRel}, ${last}]`,
+      )
     }
   }
 }
@@ -94,7 +100,15 @@ function noSecurities(): TestBattery {
  * The ten tests on `values` (AR_it or CAR_i) and `standardized` (SAR_it or SCAR_i) of the N included rows.
  * With N = 1 the cross-sectional t is the security's own t test (`ownDf`); tests that need N >= 2 are null.
  */
-function battery(values: Float64Array, standardized: Float64Array, N: number, T: number, ctx: BatteryContext, corrado: TestResult, ownDf: number): TestBattery {
+function battery(
+  values: Float64Array,
+  standardized: Float64Array,
+  N: number,
+  T: number,
+  ctx: BatteryContext,
+  corrado: TestResult,
+  ownDf: number,
+): TestBattery {
   if (N === 0) return noSecurities()
   const m = mean(values, N)
   let sumStd = 0
@@ -117,8 +131,17 @@ function battery(values: Float64Array, standardized: Float64Array, N: number, T:
 
 /** Estimation-window ARs of one row into out[0..E) (NaN where missing), accumulated for BW1985 and the generalized sign. */
 function estimationArs(
-  returns: Float64Array, rOff: number, market: Float64Array, mOff: number, E: number, alpha: number, beta: number,
-  out: Float64Array, estSum: Float64Array, estCnt: Int32Array, counts: Float64Array,
+  returns: Float64Array,
+  rOff: number,
+  market: Float64Array,
+  mOff: number,
+  E: number,
+  alpha: number,
+  beta: number,
+  out: Float64Array,
+  estSum: Float64Array,
+  estCnt: Int32Array,
+  counts: Float64Array,
 ): void {
   let positive = 0
   let total = 0
@@ -138,8 +161,17 @@ function estimationArs(
 
 /** Returns, ARs and SARs of one row on the event days. */
 function eventArs(
-  model: ModelKind, f: RowFit, returns: Float64Array, rOff: number, market: Float64Array, mOff: number, eventCols: Int32Array,
-  ret: Float64Array, ar: Float64Array, sar: Float64Array, base: number,
+  model: ModelKind,
+  f: RowFit,
+  returns: Float64Array,
+  rOff: number,
+  market: Float64Array,
+  mOff: number,
+  eventCols: Int32Array,
+  ret: Float64Array,
+  ar: Float64Array,
+  sar: Float64Array,
+  base: number,
 ): void {
   for (let j = 0; j < eventCols.length; j++) {
     const c = eventCols[j]
@@ -154,8 +186,18 @@ function eventArs(
 
 /** Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums. */
 function rankRow(
-  rankCols: Int32Array, eventPosOfCol: Int32Array, ar: Float64Array, base: number, estAr: Float64Array, e0: number,
-  vals: Float64Array, pos: Int32Array, out: Float64Array, scratch: RankScratch, rankDev: Float64Array, rankCnt: Int32Array,
+  rankCols: Int32Array,
+  eventPosOfCol: Int32Array,
+  ar: Float64Array,
+  base: number,
+  estAr: Float64Array,
+  e0: number,
+  vals: Float64Array,
+  pos: Int32Array,
+  out: Float64Array,
+  scratch: RankScratch,
+  rankDev: Float64Array,
+  rankCnt: Int32Array,
 ): void {
   let m = 0
   for (let q = 0; q < rankCols.length; q++) {
@@ -199,10 +241,11 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   for (let j = 0; j < D; j++) ranked[eventCols[j]] = 1
   const rankColList: number[] = []
   const rankPosOfCol = new Int32Array(days).fill(-1)
-  for (let c = 0; c < days; c++) if (ranked[c]) {
-    rankPosOfCol[c] = rankColList.length
-    rankColList.push(c)
-  }
+  for (let c = 0; c < days; c++)
+    if (ranked[c]) {
+      rankPosOfCol[c] = rankColList.length
+      rankColList.push(c)
+    }
   const rankCols = Int32Array.from(rankColList)
   const R = rankCols.length
   const eventPosOfCol = new Int32Array(days).fill(-1)
@@ -220,7 +263,14 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const sigma = new Float64Array(n)
   const win = windows.map(() => {
     const scar = new Float64Array(n)
-    return {car: new Float64Array(n), varCar: new Float64Array(n), scar, bhar: new Float64Array(n), t: scar, p: new Float64Array(n)}
+    return {
+      car: new Float64Array(n),
+      varCar: new Float64Array(n),
+      scar,
+      bhar: new Float64Array(n),
+      t: scar,
+      p: new Float64Array(n),
+    }
   })
 
   // estimation-window aggregates
@@ -267,7 +317,11 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
       if (!(y === y && x === x)) {
         const t = eventDays[j]
         const which = y === y ? 'benchmark return' : 'return'
-        exclusions[i] = {code: 'missing-event-return', reason: `missing ${which} on event day ${formatRelativeDay(t)}`, day: t}
+        exclusions[i] = {
+          code: 'missing-event-return',
+          reason: `missing ${which} on event day ${formatRelativeDay(t)}`,
+          day: t,
+        }
         continue rows
       }
     }
@@ -309,7 +363,15 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
       o.varCar[i] = v
       o.scar[i] = t // SCAR is the single-security t: one array serves both
       o.p[i] = p
-      o.bhar[i] = buyAndHoldAbnormalReturn(opts.returns, f, returns, rOff + eventCols[j0], market, mOff + eventCols[j0], T)
+      o.bhar[i] = buyAndHoldAbnormalReturn(
+        opts.returns,
+        f,
+        returns,
+        rOff + eventCols[j0],
+        market,
+        mOff + eventCols[j0],
+        T,
+      )
     }
   }
 
@@ -332,7 +394,9 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   let meanCorrelation: number | null = null
   let correlationMethod: 'pairwise' | 'aggregate' | null = null
   if (N >= 2) {
-    meanCorrelation = exact ? pairwiseMeanCorrelation(keptArs, kept, E, keptCal) : (aggregate as AggregateCorrelation).result()
+    meanCorrelation = exact
+      ? pairwiseMeanCorrelation(keptArs, kept, E, keptCal)
+      : (aggregate as AggregateCorrelation).result()
     correlationMethod = exact ? 'pairwise' : 'aggregate'
     if (meanCorrelation !== null && !Number.isFinite(meanCorrelation)) meanCorrelation = null
   }

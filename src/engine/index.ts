@@ -33,4 +33,9 @@ export {
 export {standardizedRanks, corradoDay, corradoWindow} from './rank-test.js'
 export {signTest, generalizedSignTest, countPositive} from './sign-tests.js'
 export {wilcoxonSignedRank} from './wilcoxon.js'
-export {pairwiseMeanCorrelation, aggregateMeanCorrelation, AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
+export {
+  pairwiseMeanCorrelation,
+  aggregateMeanCorrelation,
+  AggregateCorrelation,
+  PAIRWISE_MAX_N,
+} from './cross-correlation.js'

@@ -122,13 +122,26 @@ export function fitModel(
   }
   // relative threshold: a perfect fit leaves only rounding noise
   if (!(sigma > 1e-12 * Math.max(Math.abs(yMax), Math.abs(yMin), 1e-300))) {
-    return {code: 'zero-residual-variance', reason: 'zero abnormal-return variance in the estimation window (the model fits exactly)'}
+    return {
+      code: 'zero-residual-variance',
+      reason: 'zero abnormal-return variance in the estimation window (the model fits exactly)',
+    }
   }
   return {alpha, beta, sigma, r2, L, df: L - d, meanRm, smm}
 }
 
 /** sd of the ARs y - alpha - beta x around their mean, divisor L - max(d, 1). */
-function centredSd(y: Float64Array, yOff: number, x: Float64Array, xOff: number, count: number, alpha: number, beta: number, L: number, d: number): number {
+function centredSd(
+  y: Float64Array,
+  yOff: number,
+  x: Float64Array,
+  xOff: number,
+  count: number,
+  alpha: number,
+  beta: number,
+  L: number,
+  d: number,
+): number {
   let sa = 0
   for (let k = 0; k < count; k++) {
     const yv = y[yOff + k]

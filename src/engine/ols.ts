@@ -39,7 +39,16 @@ export function ols(y: Float64Array, yOff: number, x: Float64Array, xOff: number
 }
 
 /** OLS given the pair count L and the means (when the caller's own first pass already has them). */
-export function olsWithMeans(y: Float64Array, yOff: number, x: Float64Array, xOff: number, count: number, L: number, mx: number, my: number): OlsFit {
+export function olsWithMeans(
+  y: Float64Array,
+  yOff: number,
+  x: Float64Array,
+  xOff: number,
+  count: number,
+  L: number,
+  mx: number,
+  my: number,
+): OlsFit {
   let sxx = 0
   let sxy = 0
   let syy = 0

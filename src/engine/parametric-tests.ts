@@ -58,7 +58,8 @@ export function brownWarner1985(meanAr: number, sdPortfolio: number, n: number, 
  */
 export function patellZ(sumStandardized: number, sumVarFactor: number, n: number): TestResult {
   if (n < 1) return nullTest(n, 'no securities')
-  if (!(sumVarFactor > 0) || !Number.isFinite(sumVarFactor)) return nullTest(n, 'needs more than 4 estimation observations per security')
+  if (!(sumVarFactor > 0) || !Number.isFinite(sumVarFactor))
+    return nullTest(n, 'needs more than 4 estimation observations per security')
   return normalTest(sumStandardized / Math.sqrt(sumVarFactor), n)
 }
 

@@ -27,7 +27,12 @@ export function createRankScratch(capacity: number): RankScratch {
  * insertion sort of the nearly sorted order: O(m) expected for AR series, where a comparison sort of every
  * row would dominate the engine's run time.
  */
-export function standardizedRanks(values: Float64Array, m: number, out: Float64Array, scratch: RankScratch = createRankScratch(m)): void {
+export function standardizedRanks(
+  values: Float64Array,
+  m: number,
+  out: Float64Array,
+  scratch: RankScratch = createRankScratch(m),
+): void {
   if (m === 0) return
   const {bucket, counts, order} = scratch
   let s = 0

@@ -72,7 +72,12 @@ export type TestBattery = Record<TestName, TestResult>
 
 /** Why a row (security-event) was left out. `day` is the relative day for 'missing-event-return'. */
 export interface Exclusion {
-  code: 'too-few-observations' | 'constant-returns' | 'zero-market-variance' | 'zero-residual-variance' | 'missing-event-return'
+  code:
+    | 'too-few-observations'
+    | 'constant-returns'
+    | 'zero-market-variance'
+    | 'zero-residual-variance'
+    | 'missing-event-return'
   reason: string
   day?: number
 }

@@ -56,7 +56,12 @@ export interface VolatilityOutput {
  * The model is the engine result's; the older form (panel, result, {model}, opts) is still accepted.
  */
 export function abnormalVolatility(panel: EventPanel, result: EngineResult, opts: VolatilityOptions): VolatilityOutput
-export function abnormalVolatility(panel: EventPanel, result: EngineResult, engineOpts: {model: ModelKind}, opts: VolatilityOptions): VolatilityOutput
+export function abnormalVolatility(
+  panel: EventPanel,
+  result: EngineResult,
+  engineOpts: {model: ModelKind},
+  opts: VolatilityOptions,
+): VolatilityOutput
 export function abnormalVolatility(
   panel: EventPanel,
   result: EngineResult,

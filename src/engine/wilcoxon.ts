@@ -72,7 +72,7 @@ function exactP(rank2: Int32Array, w2: number): number {
     for (let s = reach; s >= 0; s--) if (counts[s] !== 0) counts[s + r] += counts[s]
     reach += r
   }
-  const all = Math.pow(2, rank2.length)
+  const all = 2 ** rank2.length
   let lower = 0
   let upper = 0
   for (let s = 0; s <= total; s++) {

@@ -32,7 +32,14 @@ export function indexCsvRows(index: IndexResult): CsvRow[] {
   for (const day of index.series) {
     for (const [key, v] of Object.entries(day.values)) {
       const isGroup = groupIds.has(key)
-      out.push({section: 'index-series', group: isGroup ? key : null, symbol: isGroup ? null : key, date: day.date, measure: 'level', value: v})
+      out.push({
+        section: 'index-series',
+        group: isGroup ? key : null,
+        symbol: isGroup ? null : key,
+        date: day.date,
+        measure: 'level',
+        value: v,
+      })
     }
   }
   return out
@@ -43,11 +50,24 @@ export function valueCsvRows(value: ValueResult): CsvRow[] {
   const out: CsvRow[] = []
   for (const r of [...value.rows, ...value.groups]) {
     const isGroup = r.group === null
-    const base = {section: isGroup ? 'value-group' : 'value', group: isGroup ? r.id : r.group, symbol: isGroup ? null : r.id, event: r.event, window: r.window, date: r.to}
-    if (!isGroup) out.push({...base, measure: 'startPrice', value: r.startPrice}, {...base, measure: 'endPrice', value: r.endPrice})
-    out.push({...base, measure: 'change', value: r.change}, {...base, measure: 'abnormalChange', value: r.abnormalChange}, {...base, measure: 'approximate', value: r.approximate})
+    const base = {
+      section: isGroup ? 'value-group' : 'value',
+      group: isGroup ? r.id : r.group,
+      symbol: isGroup ? null : r.id,
+      event: r.event,
+      window: r.window,
+      date: r.to,
+    }
+    if (!isGroup)
+      out.push({...base, measure: 'startPrice', value: r.startPrice}, {...base, measure: 'endPrice', value: r.endPrice})
+    out.push(
+      {...base, measure: 'change', value: r.change},
+      {...base, measure: 'abnormalChange', value: r.abnormalChange},
+      {...base, measure: 'approximate', value: r.approximate},
+    )
   }
-  for (const s of value.shares) out.push({section: 'shares', symbol: s.symbol, measure: s.current ? 'sharesCurrent' : 'shares', value: s.shares})
+  for (const s of value.shares)
+    out.push({section: 'shares', symbol: s.symbol, measure: s.current ? 'sharesCurrent' : 'shares', value: s.shares})
   return out
 }
 

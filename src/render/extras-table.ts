@@ -12,7 +12,8 @@ const plain = {style: {head: [], border: []}, chars: {mid: '', 'left-mid': '', '
 /** Event ids in first-seen order across the index rows. */
 function indexEvents(index: IndexResult): string[] {
   const ids: string[] = []
-  for (const r of [...index.securities, ...index.groups]) for (const id of Object.keys(r.sinceEvent)) if (!ids.includes(id)) ids.push(id)
+  for (const r of [...index.securities, ...index.groups])
+    for (const id of Object.keys(r.sinceEvent)) if (!ids.includes(id)) ids.push(id)
   return ids
 }
 
@@ -39,7 +40,8 @@ export function renderIndexTable(index: IndexResult): string {
   for (const r of index.securities.filter((s) => s.group === null)) t.push(indexCells(r, `${r.id} (benchmark)`, events))
   for (const g of index.groups) {
     t.push(indexCells(g, `[${g.id}]${g.excluded ? ` (${g.excluded})` : ''}`, events))
-    for (const r of index.securities.filter((s) => s.group === g.id)) t.push(indexCells(r, `  ${r.id}${r.excluded ? ' †' : ''}`, events))
+    for (const r of index.securities.filter((s) => s.group === g.id))
+      t.push(indexCells(r, `  ${r.id}${r.excluded ? ' †' : ''}`, events))
   }
   const lines = [
     `Base-period index (${index.weighting}-weighted groups): 100 = mean adjusted close ${index.base.from} .. ${index.base.to}; as of ${index.asOf}`,
@@ -59,13 +61,16 @@ const winKey = (w: readonly [number, number]): string => `${w[0]},${w[1]}`
  * change = shares × (P_end − P_start); abnormal = shares × P_start × CAR; ≈ marks adjusted closes standing in.
  */
 export function renderValueTable(value: ValueResult): string {
-  const lines = ['Market value at stake (USD): Δ = shares × (P_end − P_start), P_start the close before the window; abn. = shares × P_start × CAR']
+  const lines = [
+    'Market value at stake (USD): Δ = shares × (P_end − P_start), P_start the close before the window; abn. = shares × P_start × CAR',
+  ]
   const events = [...new Set([...value.groups, ...value.rows].map((r) => r.event))]
   for (const ev of events) {
     const groupRows = value.groups.filter((g) => g.event === ev)
     const memberRows = value.rows.filter((r) => r.event === ev || ev === 'all')
     const windows: Array<[number, number]> = []
-    for (const r of [...groupRows, ...memberRows]) if (!windows.some((w) => winKey(w) === winKey(r.window))) windows.push(r.window)
+    for (const r of [...groupRows, ...memberRows])
+      if (!windows.some((w) => winKey(w) === winKey(r.window))) windows.push(r.window)
     const dates = (w: [number, number]): string => {
       const r = groupRows.find((g) => winKey(g.window) === winKey(w))
       return r && ev !== 'all' ? (r.from === r.to ? ` ${r.from}` : ` ${r.from}..${r.to}`) : ''
@@ -84,16 +89,32 @@ export function renderValueTable(value: ValueResult): string {
     ]
     const groupIds = [...new Set(groupRows.map((g) => g.id))]
     for (const g of groupIds) {
-      t.push(cells(`[${g}] total`, groupRows.filter((r) => r.id === g)))
+      t.push(
+        cells(
+          `[${g}] total`,
+          groupRows.filter((r) => r.id === g),
+        ),
+      )
       const members = [...new Set(memberRows.filter((r) => r.group === g).map((r) => r.id))]
-      for (const m of members) t.push(cells(`  ${m}`, memberRows.filter((r) => r.group === g && r.id === m)))
+      for (const m of members)
+        t.push(
+          cells(
+            `  ${m}`,
+            memberRows.filter((r) => r.group === g && r.id === m),
+          ),
+        )
     }
     lines.push(`event ${ev}: ${windows.map((w) => `${fmtWindow(w)}${dates(w)}`).join('; ')}`, t.toString())
   }
   lines.push('Shares outstanding:')
-  for (const s of value.shares) lines.push(`  ${s.symbol}: ${fmtNumber(s.shares / 1e9, 3)}bn (${s.source})${s.current ? ' [current shares, not as of the event]' : ''}`)
-  if (value.rows.every((r) => r.approximate)) lines.push('All figures approximate: adjusted closes stand in for the unadjusted close')
-  else if (value.rows.some((r) => r.approximate)) lines.push('≈ approximate: adjusted closes stand in for the unadjusted close')
+  for (const s of value.shares)
+    lines.push(
+      `  ${s.symbol}: ${fmtNumber(s.shares / 1e9, 3)}bn (${s.source})${s.current ? ' [current shares, not as of the event]' : ''}`,
+    )
+  if (value.rows.every((r) => r.approximate))
+    lines.push('All figures approximate: adjusted closes stand in for the unadjusted close')
+  else if (value.rows.some((r) => r.approximate))
+    lines.push('≈ approximate: adjusted closes stand in for the unadjusted close')
   lines.push(...value.notes.map((n) => `note: ${n}`))
   return lines.join('\n')
 }
@@ -107,7 +128,12 @@ export function fmtClaimValue(metric: string, x: number | null): string {
 
 /** Claims: each with expected ± tolerance, the measured value, and HOLDS / FAILS. */
 export function renderClaimsTable(claims: readonly ClaimResult[]): string {
-  const t = new Table({head: ['claim', 'metric', 'subject', 'event', 'window', 'expected', 'measured', ''], ...plain, wordWrap: true, colWidths: [40, null, null, null, null, null, null, null]})
+  const t = new Table({
+    head: ['claim', 'metric', 'subject', 'event', 'window', 'expected', 'measured', ''],
+    ...plain,
+    wordWrap: true,
+    colWidths: [40, null, null, null, null, null, null, null],
+  })
   for (const c of claims) {
     t.push([
       c.text,

@@ -45,7 +45,8 @@ export function fmtTest(r: TestResult | null | undefined, digits = 2): string {
 export function fmtMoney(x: number | null | undefined, digits = 1): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return MISSING
   const a = Math.abs(x)
-  const [div, unit] = a >= 1e12 ? [1e12, 'tn'] : a >= 1e9 ? [1e9, 'bn'] : a >= 1e6 ? [1e6, 'm'] : a >= 1e3 ? [1e3, 'k'] : [1, '']
+  const [div, unit] =
+    a >= 1e12 ? [1e12, 'tn'] : a >= 1e9 ? [1e9, 'bn'] : a >= 1e6 ? [1e6, 'm'] : a >= 1e3 ? [1e3, 'k'] : [1, '']
   return fmtNumber(x / div, unit === '' ? 0 : digits) + unit
 }
 

@@ -90,7 +90,9 @@ export function renderHtml(result: StudyResult, opts: {charts: HtmlChart[]; text
   if (opts.charts.length > 0) {
     parts.push('<section id="charts"><h2>Charts</h2>')
     for (const c of opts.charts) {
-      parts.push(`<figure id="chart-${escapeHtml(c.id)}" role="img" aria-label="${escapeHtml(c.title)}">${inlineSvg(c.svg)}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`)
+      parts.push(
+        `<figure id="chart-${escapeHtml(c.id)}" role="img" aria-label="${escapeHtml(c.title)}">${inlineSvg(c.svg)}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`,
+      )
     }
     parts.push('</section>')
   }
@@ -105,7 +107,9 @@ export function renderHtml(result: StudyResult, opts: {charts: HtmlChart[]; text
     for (const n of result.notes) parts.push(`<li>${escapeHtml(n)}</li>`)
     parts.push('</ul></section>')
   }
-  parts.push(`<footer>${escapeHtml(provenance(result))}. Made by ${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}; this page needs no network.</footer>`)
+  parts.push(
+    `<footer>${escapeHtml(provenance(result))}. Made by ${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}; this page needs no network.</footer>`,
+  )
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -37,17 +37,7 @@ export function csvField(v: string | number | boolean | null | undefined): strin
 
 /** One CSV line of a row, in CSV_COLUMNS order. */
 export function csvLine(r: CsvRow): string {
-  return [
-    r.section,
-    r.group,
-    r.symbol,
-    r.event,
-    r.window ? csvWindow(r.window) : null,
-    r.t,
-    r.date,
-    r.measure,
-    r.value,
-  ]
+  return [r.section, r.group, r.symbol, r.event, r.window ? csvWindow(r.window) : null, r.t, r.date, r.measure, r.value]
     .map((v) => csvField(v))
     .join(',')
 }
@@ -56,7 +46,11 @@ function testRows(base: Omit<CsvRow, 'measure' | 'value'>, tests: TestBattery): 
   const rows: CsvRow[] = []
   for (const name of TEST_NAMES) {
     const r: TestResult = tests[name]
-    rows.push({...base, measure: `${name}.stat`, value: r.stat}, {...base, measure: `${name}.p`, value: r.p}, {...base, measure: `${name}.n`, value: r.n})
+    rows.push(
+      {...base, measure: `${name}.stat`, value: r.stat},
+      {...base, measure: `${name}.p`, value: r.p},
+      {...base, measure: `${name}.n`, value: r.n},
+    )
   }
   return rows
 }
@@ -77,14 +71,25 @@ export function studyCsvRows(result: StudyResult): CsvRow[] {
     if (e.note) rows.push({...base, measure: 'note', value: e.note})
   }
   for (const g of result.groups) {
-    rows.push({section: 'group', group: g.group, event: g.event, measure: 'n', value: g.n}, {section: 'group', group: g.group, event: g.event, measure: 'excluded', value: g.excluded})
+    rows.push(
+      {section: 'group', group: g.group, event: g.event, measure: 'n', value: g.n},
+      {section: 'group', group: g.group, event: g.event, measure: 'excluded', value: g.excluded},
+    )
     for (const w of g.windows) {
       const base = {section: 'group-window', group: g.group, event: g.event, window: w.window, date: w.to}
-      rows.push({...base, measure: 'n', value: w.n}, {...base, measure: 'caar', value: w.caar}, ...testRows(base, w.tests))
+      rows.push(
+        {...base, measure: 'n', value: w.n},
+        {...base, measure: 'caar', value: w.caar},
+        ...testRows(base, w.tests),
+      )
     }
     for (const d of g.daily) {
       const base = {section: 'group-day', group: g.group, event: g.event, t: d.t, date: d.date}
-      rows.push({...base, measure: 'n', value: d.n}, {...base, measure: 'aar', value: d.aar}, ...testRows(base, d.tests))
+      rows.push(
+        {...base, measure: 'n', value: d.n},
+        {...base, measure: 'aar', value: d.aar},
+        ...testRows(base, d.tests),
+      )
     }
   }
   for (const s of result.securities) {
@@ -95,17 +100,34 @@ export function studyCsvRows(result: StudyResult): CsvRow[] {
     }
     if (s.model) {
       const m = s.model
-      for (const [k, v] of [['alpha', m.alpha], ['beta', m.beta], ['sigma', m.sigma], ['r2', m.r2], ['n', m.n]] as const) {
+      for (const [k, v] of [
+        ['alpha', m.alpha],
+        ['beta', m.beta],
+        ['sigma', m.sigma],
+        ['r2', m.r2],
+        ['n', m.n],
+      ] as const) {
         rows.push({section: 'security-model', ...id, measure: k, value: v})
       }
     }
     for (const w of s.windows ?? []) {
       const base = {section: 'security-window', ...id, window: w.window, date: w.to}
-      for (const [k, v] of [['car', w.car], ['scar', w.scar], ['bhar', w.bhar], ['t', w.t], ['p', w.p]] as const) rows.push({...base, measure: k, value: v})
+      for (const [k, v] of [
+        ['car', w.car],
+        ['scar', w.scar],
+        ['bhar', w.bhar],
+        ['t', w.t],
+        ['p', w.p],
+      ] as const)
+        rows.push({...base, measure: k, value: v})
     }
     for (const d of s.ar ?? []) {
       const base = {section: 'security-day', ...id, t: d.t, date: d.date}
-      rows.push({...base, measure: 'ret', value: d.ret}, {...base, measure: 'ar', value: d.ar}, {...base, measure: 'sar', value: d.sar})
+      rows.push(
+        {...base, measure: 'ret', value: d.ret},
+        {...base, measure: 'ar', value: d.ar},
+        {...base, measure: 'sar', value: d.sar},
+      )
     }
   }
   rows.push(...extrasCsvRows(result))
@@ -152,7 +174,8 @@ export function studyCsvRows(result: StudyResult): CsvRow[] {
       }
     }
   }
-  for (const o of result.overlaps ?? []) rows.push({section: 'overlap', symbol: o.symbol, measure: 'events', value: o.events.join(' ')})
+  for (const o of result.overlaps ?? [])
+    rows.push({section: 'overlap', symbol: o.symbol, measure: 'events', value: o.events.join(' ')})
   for (const n of result.notes) rows.push({section: 'note', measure: 'note', value: n})
   return rows
 }

@@ -8,7 +8,18 @@ import {normalTwoSidedP} from '../engine/distributions.js'
 import {TEST_NAMES} from '../engine/types.js'
 import type {GroupResult, StudyResult} from '../result.js'
 import {renderClaimsTable, renderIndexTable, renderValueTable} from './extras-table.js'
-import {fmtDay, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, STARS_LEGEND, stars, TEST_LABELS} from './format.js'
+import {
+  fmtDay,
+  fmtNumber,
+  fmtPercent,
+  fmtSignedPercent,
+  fmtTest,
+  fmtWindow,
+  MISSING,
+  STARS_LEGEND,
+  stars,
+  TEST_LABELS,
+} from './format.js'
 
 export interface StudyTableOptions {
   /** Colour table headers (callers pass useColor(process.stdout)). Default false. */
@@ -19,7 +30,11 @@ export interface StudyTableOptions {
 
 function table(head: string[], color: boolean, colAligns?: Array<'left' | 'right' | 'center'>): Table.Table {
   // compact: no rule between rows, so long tables stay readable in a terminal
-  return new Table({head, style: {head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true}, ...(colAligns ? {colAligns} : {})})
+  return new Table({
+    head,
+    style: {head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: true},
+    ...(colAligns ? {colAligns} : {}),
+  })
 }
 
 function heading(text: string): string {
@@ -32,20 +47,28 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
   const topN = opts.topN ?? 5
   const out: string[] = []
   const s = result.study
-  out.push(`Study ${s.name}: ${s.model} model on ${s.benchmark}, ${s.returns} returns from ${s.price === 'adjClose' ? 'adjusted closes' : 'closes'}`)
+  out.push(
+    `Study ${s.name}: ${s.model} model on ${s.benchmark}, ${s.returns} returns from ${s.price === 'adjClose' ? 'adjusted closes' : 'closes'}`,
+  )
   out.push(`Data as of ${result.dataAsOf} · aftershock ${result.tool.version}`)
 
   // events
   out.push(heading('Events'))
   const ev = table(['Event', 'Symbol', 'Label', 'Date', 'Day 0', 'Shift'], color)
   const events = result.events.length > 40 ? result.events.slice(0, 40) : result.events
-  for (const e of events) ev.push([e.id, e.symbol ?? '', e.label ?? '', e.date, e.tradingDate, e.shift === 0 ? '0' : fmtDay(e.shift)])
+  for (const e of events)
+    ev.push([e.id, e.symbol ?? '', e.label ?? '', e.date, e.tradingDate, e.shift === 0 ? '0' : fmtDay(e.shift)])
   out.push(ev.toString())
-  if (result.events.length > events.length) out.push(`(${result.events.length - events.length} more events; see --json or --csv)`)
+  if (result.events.length > events.length)
+    out.push(`(${result.events.length - events.length} more events; see --json or --csv)`)
   for (const e of result.events.slice(0, 40)) if (e.note) out.push(`  ${e.id}: ${e.note}`)
 
   if (result.index) {
-    out.push(heading(`Three waves: index levels as of ${result.index.asOf} (100 = ${result.index.base.from} to ${result.index.base.to})`))
+    out.push(
+      heading(
+        `Three waves: index levels as of ${result.index.asOf} (100 = ${result.index.base.from} to ${result.index.base.to})`,
+      ),
+    )
     out.push(renderIndexTable(result.index))
   }
 
@@ -58,11 +81,28 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
   const day0 = dayZeroRanking(result)
   if (day0.length > 0) {
     out.push(heading('Abnormal returns on day 0'))
-    const t = table(['Symbol', 'Group', 'Event', 'Date', 'Return', 'AR', 'SAR'], color, ['left', 'left', 'left', 'left', 'right', 'right', 'right'])
+    const t = table(['Symbol', 'Group', 'Event', 'Date', 'Return', 'AR', 'SAR'], color, [
+      'left',
+      'left',
+      'left',
+      'left',
+      'right',
+      'right',
+      'right',
+    ])
     const shown = day0.length <= 2 * topN ? day0 : [...day0.slice(0, topN), null, ...day0.slice(-topN)]
     for (const r of shown) {
       if (r === null) t.push(['…', '', '', '', '', '', ''])
-      else t.push([r.symbol, r.group, r.event, r.date, fmtSignedPercent(r.ret), fmtSignedPercent(r.ar) + stars(normalTwoSidedP(r.sar)), fmtNumber(r.sar, 2)])
+      else
+        t.push([
+          r.symbol,
+          r.group,
+          r.event,
+          r.date,
+          fmtSignedPercent(r.ret),
+          fmtSignedPercent(r.ar) + stars(normalTwoSidedP(r.sar)),
+          fmtNumber(r.sar, 2),
+        ])
     }
     out.push(t.toString())
     out.push(`Highest first. Stars from the standardized AR (SAR, normal). ${STARS_LEGEND}`)
@@ -76,13 +116,28 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
   if (result.volatility && result.volatility.groups.length > 0) {
     const v = result.volatility
     out.push(heading(`Abnormal volatility, days ${fmtWindow(v.window)} vs the estimation window`))
-    const t = table(['Group', 'Event', 'N', 'Mean variance ratio', 'Share significant (5%)', 'mean SAR² − 1', 'Test t'], color, ['left', 'left', 'right', 'right', 'right', 'right', 'right'])
-    for (const g of v.groups) t.push([g.group, g.event, g.n, fmtNumber(g.meanRatio, 2), fmtPercent(g.shareSignificant, 0), fmtNumber(g.meanSar2Minus1, 2), fmtTest(g.test)])
+    const t = table(
+      ['Group', 'Event', 'N', 'Mean variance ratio', 'Share significant (5%)', 'mean SAR² − 1', 'Test t'],
+      color,
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+    )
+    for (const g of v.groups)
+      t.push([
+        g.group,
+        g.event,
+        g.n,
+        fmtNumber(g.meanRatio, 2),
+        fmtPercent(g.shareSignificant, 0),
+        fmtNumber(g.meanSar2Minus1, 2),
+        fmtTest(g.test),
+      ])
     out.push(t.toString())
     const rose = v.securities.filter((x) => x.significant)
     if (rose.length > 0) {
       const list = rose.map((x) => `${x.symbol} (${x.event}, ratio ${fmtNumber(x.ratio, 1)})`)
-      out.push(`Significant rise (F test, 5%): ${list.slice(0, 30).join(', ')}${list.length > 30 ? `, and ${list.length - 30} more` : ''}`)
+      out.push(
+        `Significant rise (F test, 5%): ${list.slice(0, 30).join(', ')}${list.length > 30 ? `, and ${list.length - 30} more` : ''}`,
+      )
     } else {
       out.push('No security shows a significant rise in volatility (F test, 5%).')
     }
@@ -91,20 +146,17 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
   if (result.volume && result.volume.groups.length > 0) {
     const v = result.volume
     out.push(heading(`Abnormal volume, days ${fmtWindow(v.window)}`))
-    const t = table(['Group', 'Event', 'N', 'Day 0 mean AV', 'Day 0 t', 'Peak day', 'Peak mean AV', 'Peak t', 'Window mean AV'], color, [
-      'left',
-      'left',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-      'right',
-    ])
+    const t = table(
+      ['Group', 'Event', 'N', 'Day 0 mean AV', 'Day 0 t', 'Peak day', 'Peak mean AV', 'Peak t', 'Window mean AV'],
+      color,
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    )
     for (const g of v.groups) {
       const d0 = g.daily.find((d) => d.t === 0)
-      const peak = g.daily.reduce<(typeof g.daily)[number] | null>((a, d) => (a === null || d.meanAv > a.meanAv ? d : a), null)
+      const peak = g.daily.reduce<(typeof g.daily)[number] | null>(
+        (a, d) => (a === null || d.meanAv > a.meanAv ? d : a),
+        null,
+      )
       const avg = g.daily.length > 0 ? g.daily.reduce((a, d) => a + d.meanAv, 0) / g.daily.length : null
       t.push([
         g.group,
@@ -119,7 +171,9 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
       ])
     }
     out.push(t.toString())
-    out.push('AV = ln(1 + volume) minus its estimation-window mean (0.69 ≈ double the usual volume); t: cross-sectional t. Daily rows: --json or --csv.')
+    out.push(
+      'AV = ln(1 + volume) minus its estimation-window mean (0.69 ≈ double the usual volume); t: cross-sectional t. Daily rows: --json or --csv.',
+    )
     for (const n of v.notes) out.push(`  ${n}`)
   }
 
@@ -149,7 +203,12 @@ export function renderStudyTable(result: StudyResult, opts: StudyTableOptions = 
 function groupTable(g: GroupResult, color: boolean): string {
   const title = `${g.label ? `${g.label} (${g.group})` : g.group}, event ${g.event}: N = ${g.n}${g.excluded > 0 ? `, ${g.excluded} excluded` : ''}`
   if (g.windows.length === 0) return `\n${title}\n  no estimable security: no averages or tests`
-  const head = ['', ...g.windows.map((w) => fmtWindow(w.window) + (w.from && w.to ? `\n${w.from === w.to ? w.from : `${w.from}..${w.to}`}` : ''))]
+  const head = [
+    '',
+    ...g.windows.map(
+      (w) => fmtWindow(w.window) + (w.from && w.to ? `\n${w.from === w.to ? w.from : `${w.from}..${w.to}`}` : ''),
+    ),
+  ]
   const t = table(head, color, ['left', ...g.windows.map(() => 'right' as const)])
   t.push(['CAAR', ...g.windows.map((w) => fmtSignedPercent(w.caar))])
   t.push(['N', ...g.windows.map((w) => String(w.n))])

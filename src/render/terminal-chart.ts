@@ -7,7 +7,17 @@ import type {StudyResult} from '../result.js'
 import {caarPaths, shortEventLabel, type CaarPoint} from '../report/chart-data.js'
 
 interface AsciiChart {
-  plot(series: number[][], cfg: {height: number; min?: number; max?: number; colors?: string[]; format?: (x: number) => string; offset?: number}): string
+  plot(
+    series: number[][],
+    cfg: {
+      height: number
+      min?: number
+      max?: number
+      colors?: string[]
+      format?: (x: number) => string
+      offset?: number
+    },
+  ): string
   blue: string
   red: string
   green: string
@@ -64,7 +74,16 @@ function rowOf(v: number, min: number, max: number, height: number): number {
 export function renderCaarChart(result: StudyResult, opts: CaarChartOptions = {}): string {
   const width = Math.max(10, Math.floor(opts.width ?? 60))
   const height = Math.max(3, Math.floor(opts.height ?? 12))
-  const colors = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.yellow, asciichart.lightblue, asciichart.lightred]
+  const colors = [
+    asciichart.blue,
+    asciichart.red,
+    asciichart.green,
+    asciichart.magenta,
+    asciichart.cyan,
+    asciichart.yellow,
+    asciichart.lightblue,
+    asciichart.lightred,
+  ]
   const paths = caarPaths(result)
   if (paths.length === 0) return 'CAAR chart: no group has abnormal-return rows to plot.'
   const byEvent = new Map<string, CaarPoint[]>()
@@ -78,14 +97,19 @@ export function renderCaarChart(result: StudyResult, opts: CaarChartOptions = {}
       const m = new Map(pts.filter((p) => p.group === g).map((p) => [p.t, p.caar * 100]))
       // A day a group lacks holds its last value (its first value before it starts).
       let last = m.get(days.find((d) => m.has(d)) ?? days[0]) ?? 0
-      return resample(days.map((d) => (last = m.get(d) ?? last)), width)
+      return resample(
+        days.map((d) => (last = m.get(d) ?? last)),
+        width,
+      )
     })
     const all = series.flat()
     // Zero is always on the scale, so a path's sign is visible.
     const min = Math.min(...all, 0)
     const max = Math.max(...all, 0)
     const plotColors = opts.color ? groups.map((_, i) => colors[i % colors.length]) : undefined
-    const lines = asciichart.plot(series, {height, min, max, colors: plotColors, format: fmtPct, offset: OFFSET}).split('\n')
+    const lines = asciichart
+      .plot(series, {height, min, max, colors: plotColors, format: fmtPct, offset: OFFSET})
+      .split('\n')
     // Right-end labels: "← AI chips -12.3%".
     const tags = new Map<number, string[]>()
     series.forEach((s, i) => {
@@ -106,7 +130,11 @@ export function renderCaarChart(result: StudyResult, opts: CaarChartOptions = {}
     }
     for (const t of [days[0], ...(days.includes(0) && days[0] !== 0 ? [0] : []), days[days.length - 1]]) put(t)
     blocks.push(
-      [`CAAR around ${shortEventLabel(result, event, 60)} (percent; trading days ${days[0]} to ${days[days.length - 1]})`, ...body, `${axis.join('').trimEnd()}   (day)`].join('\n'),
+      [
+        `CAAR around ${shortEventLabel(result, event, 60)} (percent; trading days ${days[0]} to ${days[days.length - 1]})`,
+        ...body,
+        `${axis.join('').trimEnd()}   (day)`,
+      ].join('\n'),
     )
   }
   return blocks.join('\n\n')

@@ -160,7 +160,10 @@ export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
     })
   }
   const eventIdx = new Map(result.events.map((e, i) => [e.id, i]))
-  return out.sort((a, b) => (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || a.ar - b.ar || a.symbol.localeCompare(b.symbol))
+  return out.sort(
+    (a, b) =>
+      (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || a.ar - b.ar || a.symbol.localeCompare(b.symbol),
+  )
 }
 
 export interface VolatilityBar {
@@ -185,7 +188,8 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
   if (!v) return []
   const keys = new Map<string, {group: string; event: string; pre: number[]; post: number[]; sig: number}>()
   for (const s of v.securities) {
-    if (!Number.isFinite(s.preVariance) || !Number.isFinite(s.postVariance) || s.preVariance < 0 || s.postVariance < 0) continue
+    if (!Number.isFinite(s.preVariance) || !Number.isFinite(s.postVariance) || s.preVariance < 0 || s.postVariance < 0)
+      continue
     const k = `${s.group}\u0000${s.event}`
     const e = keys.get(k) ?? {group: s.group, event: s.event, pre: [], post: [], sig: 0}
     e.pre.push(Math.sqrt(s.preVariance))
@@ -196,13 +200,21 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
   const order = groupOrder(result)
   const eventIdx = new Map(result.events.map((e, i) => [e.id, i]))
   const entries = [...keys.values()].sort(
-    (a, b) => (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || order.indexOf(a.group) - order.indexOf(b.group),
+    (a, b) =>
+      (eventIdx.get(a.event) ?? 0) - (eventIdx.get(b.event) ?? 0) || order.indexOf(a.group) - order.indexOf(b.group),
   )
   const out: VolatilityBar[] = []
   for (const e of entries) {
     const n = e.pre.length
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
-    const base = {event: e.event, eventLabel: shortEventLabel(result, e.event), group: e.group, groupLabel: groupLabel(result, e.group), n, shareSignificant: e.sig / n}
+    const base = {
+      event: e.event,
+      eventLabel: shortEventLabel(result, e.event),
+      group: e.group,
+      groupLabel: groupLabel(result, e.group),
+      n,
+      shareSignificant: e.sig / n,
+    }
     out.push({...base, period: 'before', sd: mean(e.pre)}, {...base, period: 'after', sd: mean(e.post)})
   }
   return out

@@ -20,7 +20,10 @@ export interface FindingGroup {
 }
 
 /** Title, description and questions: from result.study when the runner echoes them, else from `text`. */
-export function studyText(result: StudyResult, text: StudyText = {}): {title: string; description: string | null; questions: string[]} {
+export function studyText(
+  result: StudyResult,
+  text: StudyText = {},
+): {title: string; description: string | null; questions: string[]} {
   const echo = result.study as StudyResult['study'] & StudyText
   return {
     title: echo.title ?? text.title ?? result.study.name,
@@ -44,7 +47,9 @@ function windowP(result: StudyResult, g: GroupResult, w: WindowRow): {p: number 
     if (kp && kp.p !== null) return {p: kp.p, test: 'Kolari-Pynnönen'}
     return {p: w.tests.crossSectionalT?.p ?? null, test: 'cross-sectional t'}
   }
-  const s = result.securities.find((x) => x.group === g.group && (g.event === 'all' || x.event === g.event) && x.windows)
+  const s = result.securities.find(
+    (x) => x.group === g.group && (g.event === 'all' || x.event === g.event) && x.windows,
+  )
   const sw = s?.windows?.find((x) => x.window[0] === w.window[0] && x.window[1] === w.window[1])
   return {p: sw?.p ?? w.tests.crossSectionalT?.p ?? null, test: 'own t test'}
 }
@@ -79,21 +84,28 @@ export function findings(result: StudyResult): FindingGroup[] {
     if (pts.length > 1) {
       const lo = pts[0]
       const hi = pts[pts.length - 1]
-      items.push(`Largest day-0 fall: ${lo.symbol} ${pct(lo.ar, 1)}; largest day-0 rise or smallest fall: ${hi.symbol} ${pct(hi.ar, 1)}.`)
+      items.push(
+        `Largest day-0 fall: ${lo.symbol} ${pct(lo.ar, 1)}; largest day-0 rise or smallest fall: ${hi.symbol} ${pct(hi.ar, 1)}.`,
+      )
     }
     const e = shifted.find((x) => x.id === ev)
     if (e) items.unshift(`The market was closed on ${e.date}; day 0 is ${e.tradingDate}.`)
     if (items.length > 0) out.push({heading: `Around ${eventLabel(result, ev)}`, items})
   }
   if (out.length > 0) {
-    out[0].items.push('Significance: the Kolari-Pynnönen adjusted BMP test for groups (robust to a shared event date), unless another test is named.')
+    out[0].items.push(
+      'Significance: the Kolari-Pynnönen adjusted BMP test for groups (robust to a shared event date), unless another test is named.',
+    )
   }
   const idx = result.index
   if (idx && idx.groups.length > 0) {
     out.push({
       heading: `Since the base period (${idx.base.from} to ${idx.base.to} = 100), as of ${idx.asOf}`,
       items: idx.groups.map((g) => {
-        const peak = g.peak !== null && g.peakDate ? `; peak ${num(g.peak, 1)} on ${g.peakDate}, ${pct(g.drawdown, 1)} from it` : ''
+        const peak =
+          g.peak !== null && g.peakDate
+            ? `; peak ${num(g.peak, 1)} on ${g.peakDate}, ${pct(g.drawdown, 1)} from it`
+            : ''
         return `${groupLabel(result, g.id)}: index ${num(g.level, 1)} (${pct(g.sinceBase, 1)} since the base)${peak}.`
       }),
     })
@@ -102,9 +114,15 @@ export function findings(result: StudyResult): FindingGroup[] {
   if (v) {
     const items = v.groups
       .filter((r) => r.window[0] === 0 && r.window[1] === 0)
-      .map((r) => `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value changed by ${signedUsd(r.change)} (abnormal part ${signedUsd(r.abnormalChange)}).`)
-    const worst = [...v.rows].filter((r) => r.window[0] === 0 && r.window[1] === 0).sort((a, b) => a.change - b.change)[0]
-    if (worst && worst.change < 0) items.push(`Largest single loss on a day 0: ${worst.id}, ${usd(worst.change)} (${worst.event}).`)
+      .map(
+        (r) =>
+          `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value changed by ${signedUsd(r.change)} (abnormal part ${signedUsd(r.abnormalChange)}).`,
+      )
+    const worst = [...v.rows]
+      .filter((r) => r.window[0] === 0 && r.window[1] === 0)
+      .sort((a, b) => a.change - b.change)[0]
+    if (worst && worst.change < 0)
+      items.push(`Largest single loss on a day 0: ${worst.id}, ${usd(worst.change)} (${worst.event}).`)
     if (items.length > 0) out.push({heading: 'Market value at stake', items})
   }
   const vol = result.volatility
@@ -116,9 +134,15 @@ export function findings(result: StudyResult): FindingGroup[] {
       const ss = vol.securities.filter((s) => s.event === ev && s.group === grp)
       const rose = ss.filter((s) => s.significant).length
       const mean = ss.reduce((a, s) => a + s.ratio, 0) / ss.length
-      items.push(`${groupLabel(result, grp)} after ${ev}: volatility rose significantly for ${rose} of ${ss.length} (mean variance ratio ${num(mean)}).`)
+      items.push(
+        `${groupLabel(result, grp)} after ${ev}: volatility rose significantly for ${rose} of ${ss.length} (mean variance ratio ${num(mean)}).`,
+      )
     }
-    if (items.length > 0) out.push({heading: `Volatility, days ${vol.window[0]} to ${vol.window[1]} after the event vs. the estimation window`, items})
+    if (items.length > 0)
+      out.push({
+        heading: `Volatility, days ${vol.window[0]} to ${vol.window[1]} after the event vs. the estimation window`,
+        items,
+      })
   }
   const claims = result.claims ?? []
   if (claims.length > 0) {

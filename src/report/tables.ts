@@ -6,7 +6,17 @@
 import {TEST_NAMES, type TestName} from '../engine/types.js'
 import type {StudyResult} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
-import {fmtDay, fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, stars} from '../render/format.js'
+import {
+  fmtDay,
+  fmtMoney,
+  fmtNumber,
+  fmtPercent,
+  fmtSignedPercent,
+  fmtTest,
+  fmtWindow,
+  MISSING,
+  stars,
+} from '../render/format.js'
 
 export interface ReportTable {
   caption?: string
@@ -60,7 +70,14 @@ function eventsSection(result: StudyResult): ReportSection {
       {
         headers: ['Event', 'Label', 'Date', 'Day 0', 'Shift', 'Note'],
         numeric: [false, false, false, false, true, false],
-        rows: result.events.map((e) => [e.symbol ? `${e.id} (${e.symbol})` : e.id, e.label ?? '', e.date, e.tradingDate, String(e.shift), e.note ?? '']),
+        rows: result.events.map((e) => [
+          e.symbol ? `${e.id} (${e.symbol})` : e.id,
+          e.label ?? '',
+          e.date,
+          e.tradingDate,
+          String(e.shift),
+          e.note ?? '',
+        ]),
       },
     ],
   }
@@ -70,7 +87,16 @@ function indexSection(result: StudyResult): ReportSection | null {
   const idx = result.index
   if (!idx) return null
   const events = result.events.filter((e) => e.symbol === null).map((e) => e.id)
-  const headers = ['Group / security', 'Level', 'Since base', ...events.map((e) => `Since ${e}`), 'Peak', 'Peak date', 'Drawdown', 'Note']
+  const headers = [
+    'Group / security',
+    'Level',
+    'Since base',
+    ...events.map((e) => `Since ${e}`),
+    'Peak',
+    'Peak date',
+    'Drawdown',
+    'Note',
+  ]
   const numeric = headers.map((_, i) => i >= 1 && i < headers.length - 1 && i !== 4 + events.length)
   const row = (r: (typeof idx.groups)[number], name: string): string[] => [
     name,
@@ -88,7 +114,12 @@ function indexSection(result: StudyResult): ReportSection | null {
     intro: `Index 100 = mean adjusted close over ${idx.base.from} to ${idx.base.to} (${idx.weighting}-weighted groups), as of ${idx.asOf}. "Since" an event: from the last close before it.`,
     tables: [
       {caption: 'Groups', headers, numeric, rows: idx.groups.map((g) => row(g, groupLabel(result, g.id)))},
-      {caption: 'Securities', headers, numeric, rows: idx.securities.map((s) => row(s, s.group ? `${s.id} (${s.group})` : s.id))},
+      {
+        caption: 'Securities',
+        headers,
+        numeric,
+        rows: idx.securities.map((s) => row(s, s.group ? `${s.id} (${s.group})` : s.id)),
+      },
     ].filter((t) => t.rows.length > 0),
   }
 }
@@ -98,7 +129,14 @@ function caarSection(result: StudyResult): ReportSection {
   const rows: string[][] = []
   for (const g of result.groups) {
     for (const w of g.windows) {
-      rows.push([g.label ?? g.group, g.event, fmtWindow(w.window), String(w.n), pct(w.caar), ...TEST_NAMES.map((t) => fmtTest(w.tests[t]))])
+      rows.push([
+        g.label ?? g.group,
+        g.event,
+        fmtWindow(w.window),
+        String(w.n),
+        pct(w.caar),
+        ...TEST_NAMES.map((t) => fmtTest(w.tests[t])),
+      ])
     }
   }
   return {
@@ -124,13 +162,28 @@ function day0Section(result: StudyResult, k = 5): ReportSection | null {
       rows: pick.map((p) => [p.symbol, p.groupLabel, pct(p.ar), num(p.sar), `${num(p.p, 3)}${stars(p.p)}`]),
     })
   }
-  return {id: 'day0', title: 'Abnormal returns on day 0', intro: 'Sorted from the largest fall; p from the security’s own day-0 test.', tables}
+  return {
+    id: 'day0',
+    title: 'Abnormal returns on day 0',
+    intro: 'Sorted from the largest fall; p from the security’s own day-0 test.',
+    tables,
+  }
 }
 
 function valueSection(result: StudyResult): ReportSection | null {
   const v = result.value
   if (!v) return null
-  const headers = ['Security / group', 'Event', 'Window', 'Start', 'End', 'Start price', 'End price', 'Change', 'Abnormal change']
+  const headers = [
+    'Security / group',
+    'Event',
+    'Window',
+    'Start',
+    'End',
+    'Start price',
+    'End price',
+    'Change',
+    'Abnormal change',
+  ]
   const numeric = [false, false, false, false, false, true, true, true, true]
   const row = (r: (typeof v.rows)[number], name: string): string[] => [
     name + (r.approximate ? ' †' : ''),
@@ -146,7 +199,8 @@ function valueSection(result: StudyResult): ReportSection | null {
   return {
     id: 'value',
     title: 'Market value at stake',
-    intro: 'Change = shares × (end price − close before the window); abnormal change = shares × start price × CAR. † adjusted closes stand in for unadjusted closes.',
+    intro:
+      'Change = shares × (end price − close before the window); abnormal change = shares × start price × CAR. † adjusted closes stand in for unadjusted closes.',
     tables: [
       {caption: 'Groups (sums)', headers, numeric, rows: v.groups.map((r) => row(r, groupLabel(result, r.id)))},
       {caption: 'Securities', headers, numeric, rows: v.rows.map((r) => row(r, r.id))},
@@ -154,7 +208,11 @@ function valueSection(result: StudyResult): ReportSection | null {
         caption: 'Shares outstanding used',
         headers: ['Security', 'Shares', 'Source'],
         numeric: [false, true, false],
-        rows: v.shares.map((s) => [s.symbol, s.shares.toLocaleString('en-US'), s.source + (s.current ? ' (current, not as of the event)' : '')]),
+        rows: v.shares.map((s) => [
+          s.symbol,
+          s.shares.toLocaleString('en-US'),
+          s.source + (s.current ? ' (current, not as of the event)' : ''),
+        ]),
       },
     ].filter((t) => t.rows.length > 0),
   }
@@ -169,14 +227,29 @@ function volatilitySection(result: StudyResult): ReportSection | null {
       caption: 'Groups',
       headers: ['Group', 'Event', 'N', 'Mean variance ratio', 'Share significant', 'Mean SAR² − 1', 'CS t'],
       numeric: [false, false, true, true, true, true, true],
-      rows: v.groups.map((g) => [groupLabel(result, g.group), g.event, String(g.n), num(g.meanRatio), fmtPercent(g.shareSignificant, 0), num(g.meanSar2Minus1), fmtTest(g.test)]),
+      rows: v.groups.map((g) => [
+        groupLabel(result, g.group),
+        g.event,
+        String(g.n),
+        num(g.meanRatio),
+        fmtPercent(g.shareSignificant, 0),
+        num(g.meanSar2Minus1),
+        fmtTest(g.test),
+      ]),
     })
   }
   tables.push({
     caption: 'Securities',
     headers: ['Security', 'Group', 'Event', 'Variance ratio', 'p (F)', 'Rose?'],
     numeric: [false, false, false, true, true, false],
-    rows: v.securities.map((s) => [s.symbol, s.group, s.event, num(s.ratio), num(s.p, 3), s.significant ? 'yes' : 'no']),
+    rows: v.securities.map((s) => [
+      s.symbol,
+      s.group,
+      s.event,
+      num(s.ratio),
+      num(s.p, 3),
+      s.significant ? 'yes' : 'no',
+    ]),
   })
   return {
     id: 'volatility',
@@ -191,7 +264,10 @@ function volumeSection(result: StudyResult): ReportSection | null {
   if (!v || v.groups.length === 0) return null
   const rows = v.groups.map((g) => {
     const d0 = g.daily.find((d) => d.t === 0)
-    const peak = g.daily.reduce<(typeof g.daily)[number] | null>((a, d) => (a === null || d.meanAv > a.meanAv ? d : a), null)
+    const peak = g.daily.reduce<(typeof g.daily)[number] | null>(
+      (a, d) => (a === null || d.meanAv > a.meanAv ? d : a),
+      null,
+    )
     const avg = g.daily.length > 0 ? g.daily.reduce((a, d) => a + d.meanAv, 0) / g.daily.length : null
     return [
       groupLabel(result, g.group),
@@ -214,7 +290,17 @@ function volumeSection(result: StudyResult): ReportSection | null {
       `t: cross-sectional t of the standardized AV.${notes}`,
     tables: [
       {
-        headers: ['Group', 'Event', 'N', 'Day 0 mean AV', 'Day 0 t', 'Peak day', 'Peak mean AV', 'Peak t', 'Window mean AV'],
+        headers: [
+          'Group',
+          'Event',
+          'N',
+          'Day 0 mean AV',
+          'Day 0 t',
+          'Peak day',
+          'Peak mean AV',
+          'Peak t',
+          'Window mean AV',
+        ],
         numeric: [false, false, true, true, true, true, true, true, true],
         rows,
       },
@@ -229,7 +315,9 @@ function overlapsSection(result: StudyResult): ReportSection | null {
     id: 'overlaps',
     title: 'Overlapping events',
     intro: 'Events of one security whose windows overlap: their abnormal returns share days and are not independent.',
-    tables: [{headers: ['Security', 'Events'], numeric: [false, false], rows: o.map((x) => [x.symbol, x.events.join(', ')])}],
+    tables: [
+      {headers: ['Security', 'Events'], numeric: [false, false], rows: o.map((x) => [x.symbol, x.events.join(', ')])},
+    ],
   }
 }
 
@@ -274,7 +362,13 @@ function exclusionsSection(result: StudyResult): ReportSection | null {
   return {
     id: 'excluded',
     title: 'Excluded securities',
-    tables: [{headers: ['Security', 'Group', 'Event', 'Reason'], numeric: [false, false, false, false], rows: ex.map((s) => [s.symbol, s.group, s.event, s.excluded ?? ''])}],
+    tables: [
+      {
+        headers: ['Security', 'Group', 'Event', 'Reason'],
+        numeric: [false, false, false, false],
+        rows: ex.map((s) => [s.symbol, s.group, s.event, s.excluded ?? '']),
+      },
+    ],
   }
 }
 

@@ -26,7 +26,10 @@ const ALL_CHARTS: ChartId[] = ['three-waves', 'caar-paths', 'day0-ar', 'volatili
 
 /** Parses "html,md,json" into formats; an unknown name is an InputError naming the flag. */
 export function parseFormats(list: string): ReportFormat[] {
-  const names = list.split(',').map((s) => s.trim()).filter((s) => s.length > 0)
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
   if (names.length === 0) throw new InputError('--format: give at least one of html, md, json (comma-separated)')
   for (const n of names) {
     if (!(REPORT_FORMATS as readonly string[]).includes(n)) {
@@ -39,12 +42,16 @@ export function parseFormats(list: string): ReportFormat[] {
 /** Writes the report; returns the paths written (absolute, sorted). */
 export async function writeReport(result: StudyResult, opts: WriteReportOptions): Promise<string[]> {
   const outDir = path.resolve(opts.outDir)
-  if (existsSync(outDir) && !isDirectory(outDir)) throw new InputError(`--out ${opts.outDir}: exists and is not a folder; give a folder path`)
+  if (existsSync(outDir) && !isDirectory(outDir))
+    throw new InputError(`--out ${opts.outDir}: exists and is not a folder; give a folder path`)
   const files = new Map<string, string | Buffer>()
   const formats = new Set(opts.formats)
   if (formats.has('html') || formats.has('md')) {
     // vega, vega-lite and resvg load slowly: only the html and md formats need them.
-    const [{renderReportCharts}, {renderPng}] = await Promise.all([import('../render/charts/report-charts.js'), import('../render/charts/render.js')])
+    const [{renderReportCharts}, {renderPng}] = await Promise.all([
+      import('../render/charts/report-charts.js'),
+      import('../render/charts/render.js'),
+    ])
     const charts = await renderReportCharts(result)
     for (const c of charts) {
       files.set(`charts/${c.id}.svg`, c.svg)
@@ -52,7 +59,13 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
     }
     if (formats.has('html')) files.set('report.html', renderHtml(result, {charts, text: opts.text}))
     if (formats.has('md')) {
-      files.set('report.md', renderMarkdown(result, {charts: charts.map((c) => ({title: c.title, file: `charts/${c.id}.png`})), text: opts.text}))
+      files.set(
+        'report.md',
+        renderMarkdown(result, {
+          charts: charts.map((c) => ({title: c.title, file: `charts/${c.id}.png`})),
+          text: opts.text,
+        }),
+      )
     }
   }
   if (formats.has('json')) files.set('results.json', JSON.stringify(result, null, 2) + '\n')
@@ -76,7 +89,8 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
       for (const id of ALL_CHARTS) {
         for (const ext of ['svg', 'png']) {
           const rel = `charts/${id}.${ext}`
-          if (!files.has(rel) && (formats.has('html') || formats.has('md'))) rmSync(path.join(outDir, rel), {force: true})
+          if (!files.has(rel) && (formats.has('html') || formats.has('md')))
+            rmSync(path.join(outDir, rel), {force: true})
         }
       }
       for (const rel of files.keys()) {

@@ -47,7 +47,9 @@ export function symbolFromFile(file: string): string {
  * exchange-local trading date, so a time and offset after it are dropped.
  */
 function dateCell(cell: string): string {
-  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell) ? cell.slice(0, 10) : cell
+  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell)
+    ? cell.slice(0, 10)
+    : cell
 }
 
 /**
@@ -75,7 +77,10 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
     column.set(f, i)
   })
   if (!column.has('date')) {
-    fail(1, `missing header: the first line must name the columns, e.g. ${EXPECTED_HEADER} (got "${lines[0].slice(0, 80)}")`)
+    fail(
+      1,
+      `missing header: the first line must name the columns, e.g. ${EXPECTED_HEADER} (got "${lines[0].slice(0, 80)}")`,
+    )
   }
   if (!column.has('close') && !column.has('adjClose')) {
     fail(1, `the header has neither a close nor an adj_close column; expected ${EXPECTED_HEADER}`)
@@ -89,7 +94,8 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
     const raw = lines[i]
     if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
     const cells = splitCsvLine(raw).map((c) => c.trim())
-    if (cells.length !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
+    if (cells.length !== header.length)
+      fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
 
     const date = dateCell(cells[column.get('date')!])
     if (!isIsoDate(date)) fail(lineNo, `unparseable date "${cells[column.get('date')!]}" (expected YYYY-MM-DD)`)
@@ -126,6 +132,9 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
 export function formatPriceCsv(bars: readonly Bar[]): string {
   const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
   const lines = [EXPECTED_HEADER]
-  for (const b of bars) lines.push([b.date, cell(b.open), cell(b.high), cell(b.low), cell(b.close), cell(b.adjClose), cell(b.volume)].join(','))
+  for (const b of bars)
+    lines.push(
+      [b.date, cell(b.open), cell(b.high), cell(b.low), cell(b.close), cell(b.adjClose), cell(b.volume)].join(','),
+    )
   return lines.join('\n') + '\n'
 }

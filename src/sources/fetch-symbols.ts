@@ -65,7 +65,12 @@ function barChanged(a: Bar, b: Bar): boolean {
   return (['open', 'high', 'low', 'close', 'adjClose', 'volume'] as const).some((f) => differs(a[f], b[f]))
 }
 
-async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOptions, to: string): Promise<FetchSummary> {
+async function fetchOne(
+  store: PriceStore,
+  symbol: string,
+  opts: FetchSymbolsOptions,
+  to: string,
+): Promise<FetchSummary> {
   const key = normalizeSymbol(symbol)
   const counter = {n: 0}
   const retry: RetryPolicy = {
@@ -75,7 +80,8 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
       opts.onRetry?.(key, describeError(err), attempt, delayMs)
     },
   }
-  const get = (from: string, until: string = to): Promise<Bar[]> => withRetry(() => fetchChart(opts.client, symbol, from, until), retry, counter)
+  const get = (from: string, until: string = to): Promise<Bar[]> =>
+    withRetry(() => fetchChart(opts.client, symbol, from, until), retry, counter)
   const done = (bars: Bar[], replaced: boolean, note?: string): FetchSummary => ({
     symbol: key,
     ok: true,
@@ -106,9 +112,17 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     const last = store.lastDate(key)
     if (first === null || last === null) return await replaceAll(opts.from ?? DEFAULT_FROM, 'new symbol')
     if (opts.refresh) return await replaceAll(opts.from ?? first, 'refreshed')
-    if (opts.from !== undefined && opts.from < first) return await replaceAll(opts.from, `history extended back to ${opts.from}`)
+    if (opts.from !== undefined && opts.from < first)
+      return await replaceAll(opts.from, `history extended back to ${opts.from}`)
     if (to <= last) {
-      store.logFetch({symbol: key, source: 'yahoo', action: 'unchanged', ok: true, rows: 0, message: `already stored up to ${last}`})
+      store.logFetch({
+        symbol: key,
+        source: 'yahoo',
+        action: 'unchanged',
+        ok: true,
+        rows: 0,
+        message: `already stored up to ${last}`,
+      })
       return done([], false, `up to date (stored to ${last})`)
     }
 
@@ -122,7 +136,10 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     const overlap = compared.filter((h) => byDate.has(h.date))
     const changed = overlap.length === 0 || overlap.some((h) => differs(h.adjClose, byDate.get(h.date)!.adjClose))
     if (changed) {
-      const why = overlap.length === 0 ? 'the stored last days are missing from Yahoo' : 'adjusted closes changed (new dividend or split)'
+      const why =
+        overlap.length === 0
+          ? 'the stored last days are missing from Yahoo'
+          : 'adjusted closes changed (new dividend or split)'
       return await replaceAll(first, `history replaced: ${why}`)
     }
     const lastHeld = held[held.length - 1]
@@ -130,7 +147,14 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     const fix = lastHeld && lastNow && barChanged(lastHeld, lastNow) ? [lastNow] : []
     const fresh = fetched.filter((b) => b.date > last)
     if (fresh.length === 0 && fix.length === 0) {
-      store.logFetch({symbol: key, source: 'yahoo', action: 'unchanged', ok: true, rows: 0, message: `no new days after ${last}`})
+      store.logFetch({
+        symbol: key,
+        source: 'yahoo',
+        action: 'unchanged',
+        ok: true,
+        rows: 0,
+        message: `no new days after ${last}`,
+      })
       return done([], false, `no new days after ${last}`)
     }
     store.upsertBars(key, [...fix, ...fresh], {source: 'yahoo'})
@@ -143,7 +167,17 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
     } catch {
       // the log is best effort; the summary carries the error
     }
-    return {symbol: key, ok: false, added: 0, from: null, to: null, replaced: false, rows: store.getBars(key).length, attempts: counter.n, error: message}
+    return {
+      symbol: key,
+      ok: false,
+      added: 0,
+      from: null,
+      to: null,
+      replaced: false,
+      rows: store.getBars(key).length,
+      attempts: counter.n,
+      error: message,
+    }
   }
 }
 
@@ -151,7 +185,11 @@ async function fetchOne(store: PriceStore, symbol: string, opts: FetchSymbolsOpt
  * Fetches symbols (as typed: `NVDA`, `^GSPC`, `gspc`) into the store and returns one summary per distinct
  * symbol, in input order. Never throws for a symbol's failure: it is in that symbol's summary.
  */
-export async function fetchSymbols(store: PriceStore, symbols: readonly string[], opts: FetchSymbolsOptions): Promise<FetchSummary[]> {
+export async function fetchSymbols(
+  store: PriceStore,
+  symbols: readonly string[],
+  opts: FetchSymbolsOptions,
+): Promise<FetchSummary[]> {
   const seen = new Set<string>()
   const unique = symbols.filter((s) => {
     const k = normalizeSymbol(s)

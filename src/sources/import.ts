@@ -30,7 +30,7 @@ export interface ImportSummary {
 export function expandCsvPaths(paths: readonly string[]): string[] {
   const files: string[] = []
   for (const p of paths) {
-    let st
+    let st: ReturnType<typeof statSync>
     try {
       st = statSync(p)
     } catch {
@@ -53,10 +53,17 @@ export function expandCsvPaths(paths: readonly string[]): string[] {
  * Throws InputError for bad usage (missing path, --symbol with several files); per-file problems are in the
  * summaries.
  */
-export function importPaths(store: PriceStore, paths: readonly string[], opts: {symbol?: string; now?: () => string} = {}): ImportSummary[] {
+export function importPaths(
+  store: PriceStore,
+  paths: readonly string[],
+  opts: {symbol?: string; now?: () => string} = {},
+): ImportSummary[] {
   const files = expandCsvPaths(paths)
   if (opts.symbol !== undefined) {
-    if (files.length !== 1) throw new InputError(`--symbol names one symbol, but ${files.length} files were given; import them one at a time or name the files after their symbols`)
+    if (files.length !== 1)
+      throw new InputError(
+        `--symbol names one symbol, but ${files.length} files were given; import them one at a time or name the files after their symbols`,
+      )
     if (!isValidSymbol(opts.symbol)) throw new InputError(`--symbol "${opts.symbol}" is not a valid symbol`)
   }
   const out: ImportSummary[] = []
@@ -64,7 +71,8 @@ export function importPaths(store: PriceStore, paths: readonly string[], opts: {
     const symbol = opts.symbol !== undefined ? normalizeSymbol(opts.symbol) : symbolFromFile(file)
     const source = `csv:${path.basename(file)}`
     try {
-      if (!isValidSymbol(symbol)) throw new InputError(`${file}: "${symbol}" is not a valid symbol; rename the file or pass --symbol`)
+      if (!isValidSymbol(symbol))
+        throw new InputError(`${file}: "${symbol}" is not a valid symbol; rename the file or pass --symbol`)
       let text: string
       try {
         text = readFileSync(file, 'utf8')

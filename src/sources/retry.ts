@@ -46,13 +46,18 @@ export function describeError(err: unknown): string {
   const msg = (e?.message ?? String(err)).replace(/\s+/g, ' ').trim()
   if (e?.name === 'HTTPError') return `HTTP ${String(e.code)}: ${msg.slice(0, 120)}`
   if (/No data found/i.test(msg)) return `unknown symbol: Yahoo has no data for it (${msg})`
-  if (e?.name === 'FailedYahooValidationError') return 'Yahoo sent a response of an unexpected shape (failed validation)'
+  if (e?.name === 'FailedYahooValidationError')
+    return 'Yahoo sent a response of an unexpected shape (failed validation)'
   if (/not parsable/i.test(msg)) return 'Yahoo sent a malformed response (not JSON)'
   return msg.slice(0, 200)
 }
 
 /** Runs `fn`, retrying retryable errors with backoff; `counter.n` counts the attempts made. */
-export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy = {}, counter: {n: number} = {n: 0}): Promise<T> {
+export async function withRetry<T>(
+  fn: () => Promise<T>,
+  policy: RetryPolicy = {},
+  counter: {n: number} = {n: 0},
+): Promise<T> {
   const attempts = Math.max(1, policy.attempts ?? 4)
   const sleep = policy.sleep ?? sleepReal
   for (let i = 1; ; i++) {
@@ -67,4 +72,3 @@ export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy = {
     }
   }
 }
-

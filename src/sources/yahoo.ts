@@ -77,7 +77,8 @@ function guardedFetch(inner: () => typeof fetch, ms: number): typeof fetch {
     })
     const request = (async () => {
       const res = await inner()(input, {...init, signal: ac.signal})
-      if (res.status === 429 || res.status >= 500) throw new HttpStatusError(res.status, await res.text().catch(() => res.statusText))
+      if (res.status === 429 || res.status >= 500)
+        throw new HttpStatusError(res.status, await res.text().catch(() => res.statusText))
       return res
     })()
     return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
@@ -109,12 +110,15 @@ export async function loadFetchHook(env: NodeJS.ProcessEnv = process.env): Promi
   if (!file) return undefined
   const mod = (await import(pathToFileURL(path.resolve(file)).href)) as {default?: unknown; fetch?: unknown}
   const f = mod.default ?? mod.fetch
-  if (typeof f !== 'function') throw new InputError(`AFTERSHOCK_YAHOO_FETCH=${file}: the module exports no fetch function (default or fetch)`)
+  if (typeof f !== 'function')
+    throw new InputError(`AFTERSHOCK_YAHOO_FETCH=${file}: the module exports no fetch function (default or fetch)`)
   return f as typeof fetch
 }
 
 /** The client the CLI uses: the testing hook's fetch if set, else the network. */
-export async function createCliYahooClient(opts: {timeoutMs?: number; concurrency?: number} = {}): Promise<YahooClient> {
+export async function createCliYahooClient(
+  opts: {timeoutMs?: number; concurrency?: number} = {},
+): Promise<YahooClient> {
   return createYahooClient({fetch: await loadFetchHook(), timeoutMs: opts.timeoutMs, concurrency: opts.concurrency})
 }
 
@@ -122,7 +126,13 @@ interface ChartObject {
   meta: {exchangeTimezoneName?: unknown; gmtoffset?: unknown; [k: string]: unknown}
   timestamp?: number[]
   indicators: {
-    quote: Array<{open?: Array<number | null>; high?: Array<number | null>; low?: Array<number | null>; close?: Array<number | null>; volume?: Array<number | null>}>
+    quote: Array<{
+      open?: Array<number | null>
+      high?: Array<number | null>
+      low?: Array<number | null>
+      close?: Array<number | null>
+      volume?: Array<number | null>
+    }>
     adjclose?: Array<{adjclose?: Array<number | null>}>
   }
   events?: {
@@ -166,7 +176,13 @@ export async function fetchChart(client: YahooClient, symbol: string, from: stri
   // A day of slack each side: bars are stamped at the session open, which is not midnight UTC anywhere.
   const period1 = epochSeconds(addDays(from, -1))
   const period2 = epochSeconds(addDays(last, 2))
-  const raw = (await client.yf.chart(ysym, {period1, period2, interval: '1d', events: 'div|split', return: 'object'})) as unknown as ChartObject
+  const raw = (await client.yf.chart(ysym, {
+    period1,
+    period2,
+    interval: '1d',
+    events: 'div|split',
+    return: 'object',
+  })) as unknown as ChartObject
   return chartToBars(raw, from, last)
 }
 
@@ -176,7 +192,14 @@ export function chartToBars(raw: ChartObject, from: string, to: string): Bar[] {
   const ts = raw.timestamp ?? []
   const q = raw.indicators.quote[0] ?? {}
   const adj = raw.indicators.adjclose?.[0]?.adjclose
-  for (const [name, arr] of Object.entries({open: q.open, high: q.high, low: q.low, close: q.close, volume: q.volume, adjclose: adj})) {
+  for (const [name, arr] of Object.entries({
+    open: q.open,
+    high: q.high,
+    low: q.low,
+    close: q.close,
+    volume: q.volume,
+    adjclose: adj,
+  })) {
     if (ts.length > 0 && arr !== undefined && arr.length !== ts.length) {
       throw new AftershockError(`Yahoo sent ${ts.length} timestamps but ${arr.length} values of ${name}`)
     }
@@ -214,13 +237,25 @@ export function chartToBars(raw: ChartObject, from: string, to: string): Bar[] {
  * fetch answers them). A symbol Yahoo does not know, or without the field, maps to null. Retried like chart
  * requests; a final failure throws AftershockError (exit 1).
  */
-export async function fetchSharesOutstanding(client: YahooClient, symbols: readonly string[], retry: RetryPolicy = {}): Promise<Record<string, number | null>> {
+export async function fetchSharesOutstanding(
+  client: YahooClient,
+  symbols: readonly string[],
+  retry: RetryPolicy = {},
+): Promise<Record<string, number | null>> {
   const out: Record<string, number | null> = {}
   for (const s of symbols) out[normalizeSymbol(s)] = null
   if (symbols.length === 0) return out
   let quotes: unknown
   try {
-    quotes = await withRetry(() => client.yf.quote(symbols.map((s) => yahooSymbol(s)), {fields: ['symbol', 'sharesOutstanding']}, {validateResult: false}), retry)
+    quotes = await withRetry(
+      () =>
+        client.yf.quote(
+          symbols.map((s) => yahooSymbol(s)),
+          {fields: ['symbol', 'sharesOutstanding']},
+          {validateResult: false},
+        ),
+      retry,
+    )
   } catch (err) {
     throw new AftershockError(
       `shares outstanding from Yahoo failed: ${describeError(err)}; without --live-shares the study file's shares: are used`,

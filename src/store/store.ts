@@ -111,7 +111,15 @@ interface BarRow {
 }
 
 function toBar(r: BarRow): Bar {
-  const bar: Bar = {date: r.date, open: r.open, high: r.high, low: r.low, close: r.close, adjClose: r.adj_close, volume: r.volume}
+  const bar: Bar = {
+    date: r.date,
+    open: r.open,
+    high: r.high,
+    low: r.low,
+    close: r.close,
+    adjClose: r.adj_close,
+    volume: r.volume,
+  }
   if (r.dividend !== null) bar.dividend = r.dividend
   if (r.split !== null) bar.split = r.split
   return bar
@@ -191,13 +199,17 @@ export class PriceStore {
 
   /** Last stored date of a symbol, or null when it has no bars. */
   lastDate(symbol: string): string | null {
-    const r = this.db.prepare<[string], {d: string | null}>('SELECT max(date) AS d FROM bars WHERE symbol = ?').get(normalizeSymbol(symbol))
+    const r = this.db
+      .prepare<[string], {d: string | null}>('SELECT max(date) AS d FROM bars WHERE symbol = ?')
+      .get(normalizeSymbol(symbol))
     return r?.d ?? null
   }
 
   /** First stored date of a symbol, or null when it has no bars. */
   firstDate(symbol: string): string | null {
-    const r = this.db.prepare<[string], {d: string | null}>('SELECT min(date) AS d FROM bars WHERE symbol = ?').get(normalizeSymbol(symbol))
+    const r = this.db
+      .prepare<[string], {d: string | null}>('SELECT min(date) AS d FROM bars WHERE symbol = ?')
+      .get(normalizeSymbol(symbol))
     return r?.d ?? null
   }
 
@@ -242,7 +254,9 @@ export class PriceStore {
 
   /** Records a fetch or import that wrote nothing (an error, or nothing new). */
   logFetch(entry: FetchLogEntry): void {
-    retryBusy(() => this.db.transaction(() => this.insertLog({...entry, symbol: normalizeSymbol(entry.symbol)})).immediate())
+    retryBusy(() =>
+      this.db.transaction(() => this.insertLog({...entry, symbol: normalizeSymbol(entry.symbol)})).immediate(),
+    )
   }
 
   /** The fetch log, newest first. */
@@ -258,7 +272,8 @@ export class PriceStore {
 
   /** Stores shares outstanding fetched live (for --live-shares). */
   setShares(symbol: string, shares: number, asOf: string): void {
-    if (!Number.isFinite(shares) || shares <= 0) throw new AftershockError(`shares outstanding of ${symbol} must be a positive number, got ${shares}`)
+    if (!Number.isFinite(shares) || shares <= 0)
+      throw new AftershockError(`shares outstanding of ${symbol} must be a positive number, got ${shares}`)
     const key = normalizeSymbol(symbol)
     retryBusy(() =>
       this.db
@@ -272,7 +287,9 @@ export class PriceStore {
 
   getShares(symbol: string): SharesInfo | null {
     const r = this.db
-      .prepare<[string], {shares: number | null; asOf: string | null}>('SELECT shares, shares_as_of AS asOf FROM securities WHERE symbol = ?')
+      .prepare<[string], {shares: number | null; asOf: string | null}>(
+        'SELECT shares, shares_as_of AS asOf FROM securities WHERE symbol = ?',
+      )
       .get(normalizeSymbol(symbol))
     return r && r.shares !== null ? {shares: r.shares, asOf: r.asOf ?? ''} : null
   }
@@ -283,7 +300,20 @@ export class PriceStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     for (const b of bars) {
-      ins.run(key, b.date, num(b.open), num(b.high), num(b.low), num(b.close), num(b.adjClose), num(b.volume), num(b.dividend), num(b.split), source, at)
+      ins.run(
+        key,
+        b.date,
+        num(b.open),
+        num(b.high),
+        num(b.low),
+        num(b.close),
+        num(b.adjClose),
+        num(b.volume),
+        num(b.dividend),
+        num(b.split),
+        source,
+        at,
+      )
     }
     return bars.length
   }
@@ -303,7 +333,17 @@ export class PriceStore {
         `INSERT INTO fetch_log (at, symbol, source, action, ok, rows, from_date, to_date, message)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.at ?? new Date().toISOString(), e.symbol, e.source, e.action, e.ok ? 1 : 0, e.rows, e.from ?? null, e.to ?? null, e.message ?? null)
+      .run(
+        e.at ?? new Date().toISOString(),
+        e.symbol,
+        e.source,
+        e.action,
+        e.ok ? 1 : 0,
+        e.rows,
+        e.from ?? null,
+        e.to ?? null,
+        e.message ?? null,
+      )
   }
 }
 

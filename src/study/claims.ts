@@ -68,8 +68,15 @@ function securityWindow(sec: SecurityResult, w: [number, number], field: 'car' |
 }
 
 /** Mean of the members' measures, for group subjects of security metrics (return, bhar). */
-function groupMean(result: StudyResult, group: string, event: string | null, w: [number, number], one: (s: SecurityResult) => Measured): Measured {
-  const members = result.securities.filter((s) => s.group === group && (event === null || s.event === event) && !s.excluded)
+function groupMean(
+  result: StudyResult,
+  group: string,
+  event: string | null,
+  one: (s: SecurityResult) => Measured,
+): Measured {
+  const members = result.securities.filter(
+    (s) => s.group === group && (event === null || s.event === event) && !s.excluded,
+  )
   if (members.length === 0) return none(`group ${group} has no estimated members for event ${event ?? '(any)'}`)
   const values: number[] = []
   for (const m of members) {
@@ -77,10 +84,18 @@ function groupMean(result: StudyResult, group: string, event: string | null, w: 
     if (v.value === null) return v
     values.push(v.value)
   }
-  return {value: values.reduce((a, b) => a + b, 0) / values.length, note: `equal-weighted mean over ${values.length} members`}
+  return {
+    value: values.reduce((a, b) => a + b, 0) / values.length,
+    note: `equal-weighted mean over ${values.length} members`,
+  }
 }
 
-function valueRow(rows: readonly ValueRow[], id: string, event: string | null, w: [number, number]): ValueRow | undefined {
+function valueRow(
+  rows: readonly ValueRow[],
+  id: string,
+  event: string | null,
+  w: [number, number],
+): ValueRow | undefined {
   return rows.find((r) => r.id === id && (event === null || r.event === event) && sameWindow(r.window, w))
 }
 
@@ -93,7 +108,9 @@ function measure(claim: ClaimSpec, result: StudyResult): Measured {
     const row = (group ? result.index.groups : result.index.securities).find((r) => r.id === subject)
     if (!row) return none(`${subject} is not in the index`)
     const v = metric === 'indexLevel' ? row.level : row.sinceBase
-    return v === null ? none(`${subject} has no index level (${row.excluded ?? 'no price on asOf'})`) : {value: v, note: `as of ${result.index.asOf}`}
+    return v === null
+      ? none(`${subject} has no index level (${row.excluded ?? 'no price on asOf'})`)
+      : {value: v, note: `as of ${result.index.asOf}`}
   }
 
   if (metric === 'valueChange' || metric === 'abnormalValueChange') {
@@ -116,29 +133,36 @@ function measure(claim: ClaimSpec, result: StudyResult): Measured {
       case 'caar':
       case 'car': {
         const row = g.windows.find((x) => sameWindow(x.window, w))
-        return row ? {value: row.caar, note: metric === 'car' ? 'group subject: CAAR' : null} : none(`window ${fmtWindow(w)} is not among group ${subject}'s windows`)
+        return row
+          ? {value: row.caar, note: metric === 'car' ? 'group subject: CAAR' : null}
+          : none(`window ${fmtWindow(w)} is not among group ${subject}'s windows`)
       }
       case 'ar': {
         if (w[0] !== w[1]) return none('metric ar needs a one-day window [t, t]')
         const row = g.daily.find((x) => x.t === w[0])
-        return row ? {value: row.aar, note: 'group subject: AAR'} : none(`day ${w[0]} is not in group ${subject}'s daily rows`)
+        return row
+          ? {value: row.aar, note: 'group subject: AAR'}
+          : none(`day ${w[0]} is not in group ${subject}'s daily rows`)
       }
       case 'return':
-        return groupMean(result, subject, event, w, (s) => securityReturn(result, s, w))
+        return groupMean(result, subject, event, (s) => securityReturn(result, s, w))
       case 'bhar':
-        return groupMean(result, subject, event, w, (s) => securityWindow(s, w, 'bhar'))
+        return groupMean(result, subject, event, (s) => securityWindow(s, w, 'bhar'))
     }
   }
 
   const sec = securityOf(result, subject, event)
-  if (!sec) return none(`${subject} is neither a security nor a group of the result${event ? ` for event ${event}` : ''}`)
+  if (!sec)
+    return none(`${subject} is neither a security nor a group of the result${event ? ` for event ${event}` : ''}`)
   switch (metric) {
     case 'return':
       return securityReturn(result, sec, w)
     case 'ar': {
       if (w[0] !== w[1]) return none('metric ar needs a one-day window [t, t]')
       const row = sec.ar?.find((x) => x.t === w[0])
-      return row ? {value: row.ar, note: null} : none(`${subject} has no abnormal return for day ${w[0]} (${sec.excluded ?? 'not in the result'})`)
+      return row
+        ? {value: row.ar, note: null}
+        : none(`${subject} has no abnormal return for day ${w[0]} (${sec.excluded ?? 'not in the result'})`)
     }
     case 'car':
       return securityWindow(sec, w, 'car')
@@ -154,7 +178,10 @@ function measure(claim: ClaimSpec, result: StudyResult): Measured {
 export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult): ClaimResult[] {
   return claims.map((c) => {
     const m = measure(c, result)
-    const holds = m.value !== null && Number.isFinite(m.value) && Math.abs(m.value - c.expected) <= c.tolerance + EPS * Math.max(1, Math.abs(c.expected))
+    const holds =
+      m.value !== null &&
+      Number.isFinite(m.value) &&
+      Math.abs(m.value - c.expected) <= c.tolerance + EPS * Math.max(1, Math.abs(c.expected))
     return {
       id: c.id,
       text: c.text,

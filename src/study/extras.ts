@@ -33,7 +33,12 @@ function studyGroups(spec: StudySpec, result: StudyResult): GroupSpec[] {
 
 /** Study-file shares first (as of the event); live shares only for symbols the study file does not cover. */
 export function shareEntries(spec: StudySpec, live?: ReadonlyMap<string, number>): ShareEntry[] {
-  const out: ShareEntry[] = spec.shares.map((s) => ({symbol: s.symbol, shares: s.shares, source: s.source, current: false}))
+  const out: ShareEntry[] = spec.shares.map((s) => ({
+    symbol: s.symbol,
+    shares: s.shares,
+    source: s.source,
+    current: false,
+  }))
   const given = new Set(out.map((s) => s.symbol))
   for (const [symbol, shares] of live ?? []) {
     if (given.has(symbol) || !(shares > 0) || !Number.isFinite(shares)) continue

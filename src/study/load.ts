@@ -24,7 +24,9 @@ export const BUNDLED_STUDIES_DIR = path.resolve(path.dirname(fileURLToPath(impor
 /** Folders searched for named studies, in order. */
 export function studiesDirs(opts: StudyLocateOptions = {}): string[] {
   const cwd = opts.cwd ?? process.cwd()
-  const dirs = opts.studiesDir ? [path.resolve(cwd, opts.studiesDir)] : [path.resolve(cwd, 'studies'), BUNDLED_STUDIES_DIR]
+  const dirs = opts.studiesDir
+    ? [path.resolve(cwd, opts.studiesDir)]
+    : [path.resolve(cwd, 'studies'), BUNDLED_STUDIES_DIR]
   return [...new Set(dirs)]
 }
 
@@ -48,7 +50,9 @@ export function resolveStudyPath(ref: string, opts: StudyLocateOptions = {}): st
   }
   const tried = hasExt ? ref : `${ref}.yaml|.yml|.json`
   const where = looksLikePath ? `no file ${direct}` : `no file ${ref}, and no ${tried} in ${dirs.join(' or ')}`
-  throw new InputError(`study "${ref}" not found: ${where}. Give a path to a study file, or a name from \`aftershock study list\`.`)
+  throw new InputError(
+    `study "${ref}" not found: ${where}. Give a path to a study file, or a name from \`aftershock study list\`.`,
+  )
 }
 
 /** How a file is named in messages: relative to cwd when inside it, else absolute. */
@@ -62,7 +66,17 @@ function eventsFileLoader(studyAbs: string, cwd: string): EventsFileLoader {
   return (ref) => {
     const abs = path.resolve(path.dirname(studyAbs), ref)
     if (!existsSync(abs)) {
-      return {events: [], issues: [{file: '', line: null, path: 'events.file', message: `events file ${abs} not found; the path is relative to the study file`}]}
+      return {
+        events: [],
+        issues: [
+          {
+            file: '',
+            line: null,
+            path: 'events.file',
+            message: `events file ${abs} not found; the path is relative to the study file`,
+          },
+        ],
+      }
     }
     return readEventsCsv(readFileSync(abs, 'utf8'), displayPath(abs, cwd))
   }
@@ -73,7 +87,10 @@ export function checkStudyFile(ref: string, opts: StudyLocateOptions = {}): Chec
   const cwd = opts.cwd ?? process.cwd()
   const abs = resolveStudyPath(ref, opts)
   const shown = displayPath(abs, cwd)
-  const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {absFile: abs, loadEventsFile: eventsFileLoader(abs, cwd)})
+  const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {
+    absFile: abs,
+    loadEventsFile: eventsFileLoader(abs, cwd),
+  })
   return {...res, file: shown}
 }
 
@@ -111,7 +128,15 @@ export interface StudySummary {
 
 /** Counts shown by `study validate` and `study list`. */
 export function summarizeStudy(spec: StudySpec, file: string): StudySummary {
-  return {name: spec.name, file, title: spec.title, events: spec.events.length, groups: spec.groups.length, securities: studySymbols(spec).length, error: null}
+  return {
+    name: spec.name,
+    file,
+    title: spec.title,
+    events: spec.events.length,
+    groups: spec.groups.length,
+    securities: studySymbols(spec).length,
+    error: null,
+  }
 }
 
 /** The studies of a folder (YAML and JSON files), by name; invalid ones are listed with their first error. */
@@ -122,10 +147,21 @@ export function listStudies(dir: string): StudySummary[] {
     .sort()
   return files.map((f) => {
     const abs = path.join(dir, f)
-    const res = checkStudyText(readFileSync(abs, 'utf8'), abs, {absFile: abs, loadEventsFile: eventsFileLoader(abs, dir)})
+    const res = checkStudyText(readFileSync(abs, 'utf8'), abs, {
+      absFile: abs,
+      loadEventsFile: eventsFileLoader(abs, dir),
+    })
     if (res.spec) return summarizeStudy(res.spec, abs)
     const first = res.issues[0]
     const more = res.issues.length > 1 ? ` (and ${res.issues.length - 1} more)` : ''
-    return {name: path.basename(f, path.extname(f)), file: abs, title: null, events: 0, groups: 0, securities: 0, error: `${first.path ? first.path + ': ' : ''}${first.message}${more}`}
+    return {
+      name: path.basename(f, path.extname(f)),
+      file: abs,
+      title: null,
+      events: 0,
+      groups: 0,
+      securities: 0,
+      error: `${first.path ? first.path + ': ' : ''}${first.message}${more}`,
+    }
   })
 }

@@ -37,7 +37,12 @@ function usable(x: number | null | undefined): x is number {
  * close"), with a note. A day whose chosen price is absent or non-positive is missing (NaN): fields are never
  * mixed within one security, since adjusted and raw closes differ by the adjustment factor.
  */
-export function alignBars(symbol: string, bars: readonly Bar[], cal: TradingCalendar, field: PriceField): AlignedSeries {
+export function alignBars(
+  symbol: string,
+  bars: readonly Bar[],
+  cal: TradingCalendar,
+  field: PriceField,
+): AlignedSeries {
   let used: PriceField = field
   let note: string | null = null
   if (field === 'adjClose' && !bars.some((b) => usable(b.adjClose)) && bars.some((b) => usable(b.close))) {
@@ -109,7 +114,12 @@ export interface PanelRow {
  * Copies relative days firstRel..lastRel of each row out of calendar-aligned series into one row-major
  * n × days matrix; days outside the calendar are NaN.
  */
-export function sliceRows(series: readonly Float64Array[], day0s: readonly number[], firstRel: number, lastRel: number): Float64Array {
+export function sliceRows(
+  series: readonly Float64Array[],
+  day0s: readonly number[],
+  firstRel: number,
+  lastRel: number,
+): Float64Array {
   const days = lastRel - firstRel + 1
   const out = new Float64Array(series.length * days).fill(Number.NaN)
   for (let i = 0; i < series.length; i++) {
@@ -127,7 +137,12 @@ export function sliceRows(series: readonly Float64Array[], day0s: readonly numbe
  * The EventPanel of rows (security-events) over relative days firstRel..lastRel. When every row has the
  * same day 0 the benchmark returns are one shared row; otherwise one benchmark row per security-event.
  */
-export function buildEventPanel(rows: readonly PanelRow[], market: Float64Array, firstRel: number, lastRel: number): EventPanel {
+export function buildEventPanel(
+  rows: readonly PanelRow[],
+  market: Float64Array,
+  firstRel: number,
+  lastRel: number,
+): EventPanel {
   if (lastRel < firstRel) throw new RangeError(`empty panel range ${firstRel}..${lastRel}`)
   const n = rows.length
   const days = lastRel - firstRel + 1
@@ -139,7 +154,15 @@ export function buildEventPanel(rows: readonly PanelRow[], market: Float64Array,
     firstRel,
     lastRel,
   )
-  const marketRows = common && n > 0 ? sliceRows([market], [day0s[0]], firstRel, lastRel) : sliceRows(rows.map(() => market), day0s, firstRel, lastRel)
+  const marketRows =
+    common && n > 0
+      ? sliceRows([market], [day0s[0]], firstRel, lastRel)
+      : sliceRows(
+          rows.map(() => market),
+          day0s,
+          firstRel,
+          lastRel,
+        )
   const calendarStart = new Int32Array(n)
   for (let i = 0; i < n; i++) calendarStart[i] = day0s[i] + firstRel
   return {n, days, firstRel, returns, market: marketRows, calendarStart}

@@ -6,7 +6,13 @@
  */
 import path from 'node:path'
 import {boundToOffset, buildCalendar, dateAtOffset, resolveEventDay, type TradingCalendar} from '../engine/calendar.js'
-import {abnormalVolatility, abnormalVolume, expectedReturn, predictionErrorFactor, runEventStudy} from '../engine/index.js'
+import {
+  abnormalVolatility,
+  abnormalVolume,
+  expectedReturn,
+  predictionErrorFactor,
+  runEventStudy,
+} from '../engine/index.js'
 import type {EngineResult, EventPanel, TestBattery, TestResult} from '../engine/types.js'
 import {TEST_NAMES} from '../engine/types.js'
 import {InputError} from '../errors.js'
@@ -85,11 +91,15 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
   const log = opts.log ?? (() => {})
   const notes: string[] = []
   // Events from --events replace the study's: windows, estimation and claims are re-checked against them.
-  const spec = opts.eventsOverride !== undefined ? withListEvents(studySpec, opts.eventsOverride, opts.eventsSource ?? '--events') : studySpec
+  const spec =
+    opts.eventsOverride !== undefined
+      ? withListEvents(studySpec, opts.eventsOverride, opts.eventsSource ?? '--events')
+      : studySpec
   const where = studyLabel(spec)
   const listMode = spec.eventsKind === 'list'
   const eventSpecs = spec.events
-  if (eventSpecs.length === 0) throw new InputError(`${where}: events: the study has no events; add events or pass --events FILE`)
+  if (eventSpecs.length === 0)
+    throw new InputError(`${where}: events: the study has no events; add events or pass --events FILE`)
 
   // ---- who is studied ---------------------------------------------------------------------------------
   const groupOrder: string[] = []
@@ -118,7 +128,9 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
     throw new InputError(`${where}: groups: the study has no groups; add groups with their symbols`)
   }
 
-  const securities = listMode ? uniq(eventSpecs.map((e) => e.symbol as string)) : uniq(spec.groups.flatMap((g) => g.symbols))
+  const securities = listMode
+    ? uniq(eventSpecs.map((e) => e.symbol as string))
+    : uniq(spec.groups.flatMap((g) => g.symbols))
   const allSymbols = uniq([spec.benchmark, ...securities])
 
   // ---- data present? fetch what the store lacks when online ---------------------------------------------
@@ -140,16 +152,24 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       const gs = spec.groups.filter((g) => g.symbols.includes(s))
       return gs.map((g) => `groups.${g.id}.symbols[${g.symbols.indexOf(s)}]: ${s} is not in the price store`).join('\n')
     })
-    throw new InputError(`${where}:\n${lines.join('\n')}\n${fetchHint(missing)}${opts.offline ? ' (offline: nothing was fetched)' : ''}, or remove the symbol from the study`)
+    throw new InputError(
+      `${where}:\n${lines.join('\n')}\n${fetchHint(missing)}${opts.offline ? ' (offline: nothing was fetched)' : ''}, or remove the symbol from the study`,
+    )
   }
 
   // ---- calendar and aligned series ------------------------------------------------------------------------
   const bars = new Map<string, Bar[]>()
   const benchBars = store.getBars(spec.benchmark)
   bars.set(spec.benchmark, benchBars)
-  const benchField = spec.price === 'adjClose' && !benchBars.some((b) => b.adjClose !== null && b.adjClose > 0) ? 'close' : spec.price
-  const cal = buildCalendar(benchBars.filter((b) => b[benchField] !== null && (b[benchField] as number) > 0).map((b) => b.date))
-  if (cal.dates.length < 2) throw new InputError(`${where}: benchmark: ${spec.benchmark} has fewer than 2 prices in the store; ${fetchHint([spec.benchmark])}`)
+  const benchField =
+    spec.price === 'adjClose' && !benchBars.some((b) => b.adjClose !== null && b.adjClose > 0) ? 'close' : spec.price
+  const cal = buildCalendar(
+    benchBars.filter((b) => b[benchField] !== null && (b[benchField] as number) > 0).map((b) => b.date),
+  )
+  if (cal.dates.length < 2)
+    throw new InputError(
+      `${where}: benchmark: ${spec.benchmark} has fewer than 2 prices in the store; ${fetchHint([spec.benchmark])}`,
+    )
   const dataAsOf = cal.dates[cal.dates.length - 1]
   const bench = alignBars(spec.benchmark, benchBars, cal, spec.price)
   const marketReturns = calendarReturns(bench.prices, spec.returns)
@@ -166,17 +186,28 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
         notes.push(`${ev.id}: left out: ${r.reason}`)
         continue
       }
-      throw new InputError(`${where}: ${field}.date: ${r.reason}${r.reason.includes('outside') ? `; ${fetchHint([spec.benchmark, ...(ev.symbol ? [ev.symbol] : [])])}` : ''}`)
+      throw new InputError(
+        `${where}: ${field}.date: ${r.reason}${r.reason.includes('outside') ? `; ${fetchHint([spec.benchmark, ...(ev.symbol ? [ev.symbol] : [])])}` : ''}`,
+      )
     }
     if (r.kind === 'skip') {
       notes.push(`${ev.id}: ${r.reason}`)
       continue
     }
     if (r.note) notes.push(`${ev.id}: ${r.note}`)
-    events.push({id: ev.id, label: ev.label, symbol: listMode ? ev.symbol : null, date: ev.date, tradingDate: r.tradingDate, shift: r.shift, note: r.note})
+    events.push({
+      id: ev.id,
+      label: ev.label,
+      symbol: listMode ? ev.symbol : null,
+      date: ev.date,
+      tradingDate: r.tradingDate,
+      shift: r.shift,
+      note: r.note,
+    })
     resolved.push({spec: ev, day0: r.index, index: i})
   }
-  if (resolved.length === 0) throw new InputError(`${where}: events: no event is left to study (all skipped); check the dates`)
+  if (resolved.length === 0)
+    throw new InputError(`${where}: events: no event is left to study (all skipped); check the dates`)
 
   // ---- layouts: ISO-date bounds resolved per event, then checked against the data ------------------------------
   const layouts = new Map<string, Layout>()
@@ -214,15 +245,20 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
     aligned.set(s, a)
     returnsOf.set(s, calendarReturns(a.prices, spec.returns))
     if (a.note) fallbacks.push(s)
-    if (a.offCalendar > 0) notes.push(`${s}: ${a.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
+    if (a.offCalendar > 0)
+      notes.push(`${s}: ${a.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
     const lastStored = store.lastDate ? store.lastDate(s) : null
     if (lastStored !== null && lastStored > dataAsOf) later.push(s)
   }
   if (later.length > 0) {
-    notes.push(`${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`)
+    notes.push(
+      `${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`,
+    )
   }
   if (fallbacks.length > 0) {
-    notes.push(`price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`)
+    notes.push(
+      `price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`,
+    )
   }
 
   // ---- panels and the engine ----------------------------------------------------------------------------------
@@ -236,7 +272,8 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
     const preExcluded = new Map<Member, string>()
     for (const m of members) {
       const a = aligned.get(m.symbol) as AlignedSeries
-      if (a.firstDate === null) preExcluded.set(m, `no prices in the store on ${spec.benchmark}'s trading days of the study's period`)
+      if (a.firstDate === null)
+        preExcluded.set(m, `no prices in the store on ${spec.benchmark}'s trading days of the study's period`)
       else usable.push(m)
     }
     const path = pathRange(layout)
@@ -275,7 +312,16 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       const fit = e.fits[i]
       const exclusion = e.exclusions[i]
       if (!fit || exclusion) {
-        const reason = explainExclusion(exclusion?.reason ?? 'not estimated', exclusion?.code, exclusion?.day, aligned.get(m.symbol) as AlignedSeries, cal, m.day0, layout, firstUsable.has(m.symbol))
+        const reason = explainExclusion(
+          exclusion?.reason ?? 'not estimated',
+          exclusion?.code,
+          exclusion?.day,
+          aligned.get(m.symbol) as AlignedSeries,
+          cal,
+          m.day0,
+          layout,
+          firstUsable.has(m.symbol),
+        )
         secResults.push({...base, excluded: reason})
         excludedReasons.push(`${m.symbol} (${groupId}, ${m.event.id}): ${reason}`)
         continue
@@ -334,12 +380,27 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       }
       for (const w of engine.windows) {
         if (w.caar === null || !Number.isFinite(w.caar)) continue
-        windows.push({window: [w.window[0], w.window[1]], from: dateOf(w.window[0]), to: dateOf(w.window[1]), n: w.n, caar: w.caar, tests: cleanBattery(w.tests)})
+        windows.push({
+          window: [w.window[0], w.window[1]],
+          from: dateOf(w.window[0]),
+          to: dateOf(w.window[1]),
+          n: w.n,
+          caar: w.caar,
+          tests: cleanBattery(w.tests),
+        })
       }
     } else {
       notes.push(`${groupId} (${eventId}): no security could be estimated, so the group has no averages or tests`)
     }
-    groups.push({group: groupId, label: groupLabel.get(groupId) ?? null, event: eventId, n: nIncluded, excluded: members.length - nIncluded, daily, windows})
+    groups.push({
+      group: groupId,
+      label: groupLabel.get(groupId) ?? null,
+      event: eventId,
+      n: nIncluded,
+      excluded: members.length - nIncluded,
+      daily,
+      windows,
+    })
     if (engine) {
       volInputs.push({
         group: groupId,
@@ -365,14 +426,21 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       }
     }
   } else {
-    const layout = sameLayout(kept.map((r) => layoutOf(r.spec)), where)
+    const layout = sameLayout(
+      kept.map((r) => layoutOf(r.spec)),
+      where,
+    )
     for (const g of groupOrder) {
-      const members = kept.filter((r) => listGroupOf(r.spec) === g).map((r) => ({symbol: r.spec.symbol as string, group: g, event: r.spec, day0: r.day0}))
+      const members = kept
+        .filter((r) => listGroupOf(r.spec) === g)
+        .map((r) => ({symbol: r.spec.symbol as string, group: g, event: r.spec, day0: r.day0}))
       if (members.length > 0 && layout) runPanel(g, 'all', members, layout)
     }
   }
   if (excludedReasons.length > 0) {
-    notes.push(`excluded (event-study-methods.md: too few estimation observations, constant series or missing event-day prices): ${excludedReasons.join('; ')}`)
+    notes.push(
+      `excluded (event-study-methods.md: too few estimation observations, constant series or missing event-day prices): ${excludedReasons.join('; ')}`,
+    )
   }
 
   const result: StudyResult = {
@@ -415,7 +483,11 @@ export async function runStudy(studySpec: StudySpec, store: BarSource, opts: Run
       notes.push('--live-shares: not used offline; shares come from the study file')
     } else {
       const got = await opts.fetchShares(securities)
-      liveShares = new Map(Object.entries(got).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0))
+      liveShares = new Map(
+        Object.entries(got).filter(
+          (e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0,
+        ),
+      )
       const none = securities.filter((s) => !liveShares?.has(s))
       if (none.length > 0) notes.push(`--live-shares: no current shares outstanding for ${none.join(', ')}`)
     }
@@ -470,7 +542,8 @@ function cleanTest(r: TestResult): TestResult {
   const clean: TestResult = {stat, p, n: r.n}
   if (r.df !== undefined && Number.isFinite(r.df)) clean.df = r.df
   if (r.note) clean.note = r.note
-  else if ((stat === null) !== (r.stat === null) || (p === null) !== (r.p === null)) clean.note = 'undefined for these data'
+  else if ((stat === null) !== (r.stat === null) || (p === null) !== (r.p === null))
+    clean.note = 'undefined for these data'
   return clean
 }
 
@@ -501,9 +574,14 @@ function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: number, ev: 
       )
     }
   }
-  const estimation: [number, number] = [off('estimation.from', spec.estimation.from, 'from'), off('estimation.to', spec.estimation.to, 'to')]
+  const estimation: [number, number] = [
+    off('estimation.from', spec.estimation.from, 'from'),
+    off('estimation.to', spec.estimation.to, 'to'),
+  ]
   if (estimation[0] > estimation[1]) {
-    throw new InputError(`${where}: estimation: from ${spec.estimation.from} to ${spec.estimation.to} holds no trading day for event ${tag}; widen it`)
+    throw new InputError(
+      `${where}: estimation: from ${spec.estimation.from} to ${spec.estimation.to} holds no trading day for event ${tag}; widen it`,
+    )
   }
   inData('estimation.from', estimation[0], 'the estimation start')
   inData('estimation.to', estimation[1], 'the estimation end')
@@ -516,10 +594,16 @@ function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: number, ev: 
   }
   const windows = spec.windows.map((w, k): [number, number] => {
     const r: [number, number] = [off(`windows[${k}][0]`, w[0], 'from'), off(`windows[${k}][1]`, w[1], 'to')]
-    if (r[0] > r[1]) throw new InputError(`${where}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag}; widen it`)
+    if (r[0] > r[1])
+      throw new InputError(
+        `${where}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag}; widen it`,
+      )
     inData(`windows[${k}]`, r[0], 'the window start')
     inData(`windows[${k}]`, r[1], 'the window end')
-    if (day0 + r[0] < 1) throw new InputError(`${where}: windows[${k}]: the window starts on the benchmark's first date, which has no return; import older data`)
+    if (day0 + r[0] < 1)
+      throw new InputError(
+        `${where}: windows[${k}]: the window starts on the benchmark's first date, which has no return; import older data`,
+      )
     if (estimation[1] >= r[0] && estimation[0] <= r[1]) {
       throw new InputError(
         `${where}: estimation: days ${estimation[0]}..${estimation[1]} overlap windows[${k}] (days ${r[0]}..${r[1]}) of event ${tag}; end the estimation before the window starts`,
@@ -528,7 +612,9 @@ function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: number, ev: 
     return r
   })
   const maxEnd = Math.max(...windows.map((w) => w[1]))
-  const volatility: [number, number] = spec.volatilityWindow ? [spec.volatilityWindow[0], spec.volatilityWindow[1]] : [Math.min(1, maxEnd), maxEnd]
+  const volatility: [number, number] = spec.volatilityWindow
+    ? [spec.volatilityWindow[0], spec.volatilityWindow[1]]
+    : [Math.min(1, maxEnd), maxEnd]
   inData('volatility.window', volatility[0], 'the volatility window start')
   inData('volatility.window', volatility[1], 'the volatility window end')
   return {estimation, windows, volatility}
@@ -556,7 +642,12 @@ function pathRange(layout: Layout): [number, number] {
  * The dates the study reads: every panel's range (with the close before it, for value at stake) and the
  * index's base period to its as-of date.
  */
-function neededDates(spec: StudySpec, cal: TradingCalendar, kept: Array<{spec: EventSpec; day0: number}>, layoutOf: (ev: EventSpec) => Layout): [string, string] {
+function neededDates(
+  spec: StudySpec,
+  cal: TradingCalendar,
+  kept: Array<{spec: EventSpec; day0: number}>,
+  layoutOf: (ev: EventSpec) => Layout,
+): [string, string] {
   const last = cal.dates.length - 1
   let lo = last
   let hi = 0
@@ -583,7 +674,9 @@ function sameLayout(layouts: Layout[], where: string): Layout | null {
   const key = (l: Layout): string => JSON.stringify(l)
   const k0 = key(layouts[0])
   if (layouts.some((l) => key(l) !== k0)) {
-    throw new InputError(`${where}: estimation/windows: with events from a list, give the estimation window and the event windows as trading-day offsets (e.g. [-1, 1]), not dates`)
+    throw new InputError(
+      `${where}: estimation/windows: with events from a list, give the estimation window and the event windows as trading-day offsets (e.g. [-1, 1]), not dates`,
+    )
   }
   return layouts[0]
 }
@@ -606,17 +699,25 @@ function explainExclusion(
   }
   if (code === 'too-few-observations' && a.firstDate !== null) {
     const estStart = dateAtOffset(cal, day0, layout.estimation[0])
-    if (estStart !== null && a.firstDate > estStart) return `${reason} (first price ${cut ? 'used (history:)' : 'in the store'} ${a.firstDate}, after the estimation window starts on ${estStart})`
+    if (estStart !== null && a.firstDate > estStart)
+      return `${reason} (first price ${cut ? 'used (history:)' : 'in the store'} ${a.firstDate}, after the estimation window starts on ${estStart})`
   }
   return reason
 }
 
 /** Security-events of one symbol whose event windows (first window start .. last window end) overlap. */
-function findOverlaps(kept: Array<{spec: EventSpec; day0: number}>, layoutOf: (ev: EventSpec) => Layout): OverlapNote[] {
+function findOverlaps(
+  kept: Array<{spec: EventSpec; day0: number}>,
+  layoutOf: (ev: EventSpec) => Layout,
+): OverlapNote[] {
   const bySymbol = new Map<string, Array<{id: string; from: number; to: number}>>()
   for (const r of kept) {
     const l = layoutOf(r.spec)
-    const span = {id: r.spec.id, from: r.day0 + Math.min(...l.windows.map((w) => w[0])), to: r.day0 + Math.max(...l.windows.map((w) => w[1]))}
+    const span = {
+      id: r.spec.id,
+      from: r.day0 + Math.min(...l.windows.map((w) => w[0])),
+      to: r.day0 + Math.max(...l.windows.map((w) => w[1])),
+    }
     const s = r.spec.symbol as string
     const list = bySymbol.get(s) ?? []
     list.push(span)
@@ -634,7 +735,11 @@ function findOverlaps(kept: Array<{spec: EventSpec; day0: number}>, layoutOf: (e
     }
     if (ids.size > 0) {
       const evs = spans.map((s) => s.id).filter((id) => ids.has(id))
-      out.push({symbol, events: evs, note: `${symbol}: the event windows of ${evs.join(', ')} overlap; their abnormal returns share days and are not independent`})
+      out.push({
+        symbol,
+        events: evs,
+        note: `${symbol}: the event windows of ${evs.join(', ')} overlap; their abnormal returns share days and are not independent`,
+      })
     }
   }
   return out
@@ -706,7 +811,10 @@ function studyVolatility(inputs: VolatilityInput[]): VolatilityResult | undefine
  */
 function studyVolume(inputs: VolatilityInput[], minObservations: number): VolumeResult | undefined {
   if (inputs.length === 0 || !inputs.some((x) => x.volume.some((v) => v !== null))) return undefined
-  const spanOf = (l: Layout): [number, number] => [Math.min(...l.windows.map((w) => w[0])), Math.max(...l.windows.map((w) => w[1]))]
+  const spanOf = (l: Layout): [number, number] => [
+    Math.min(...l.windows.map((w) => w[0])),
+    Math.max(...l.windows.map((w) => w[1])),
+  ]
   const out: VolumeResult = {window: spanOf(inputs[0].layout), groups: [], notes: []}
   const without = new Set<string>()
   for (const x of inputs) {
@@ -727,11 +835,19 @@ function studyVolume(inputs: VolatilityInput[], minObservations: number): Volume
     const daily: VolumeResult['groups'][number]['daily'] = []
     for (const d of v.daily) {
       if (d.n === 0 || d.meanAv === null || !Number.isFinite(d.meanAv)) continue
-      daily.push({t: d.t, date: x.dateOf(d.t), n: d.n, meanAv: d.meanAv, crossSectionalT: cleanTest(d.crossSectionalT), sign: cleanTest(d.sign)})
+      daily.push({
+        t: d.t,
+        date: x.dateOf(d.t),
+        n: d.n,
+        meanAv: d.meanAv,
+        crossSectionalT: cleanTest(d.crossSectionalT),
+        sign: cleanTest(d.sign),
+      })
     }
     const n = v.exclusions.filter((e) => e === null).length
     if (n > 0) out.groups.push({group: x.group, event: x.event, n, daily})
   }
-  if (without.size > 0) out.notes.push(`no volume in the store for ${[...without].sort().join(', ')}; left out of abnormal volume`)
+  if (without.size > 0)
+    out.notes.push(`no volume in the store for ${[...without].sort().join(', ')}; left out of abnormal volume`)
   return out.groups.length > 0 ? out : undefined
 }

@@ -37,7 +37,10 @@ export interface StudyIssue {
 /** An invalid study file: every issue, one per line of the message. Exit code 2 (InputError). */
 export class StudyValidationError extends InputError {
   constructor(readonly issues: StudyIssue[]) {
-    super(`invalid study (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` + issues.map(formatIssue).join('\n'))
+    super(
+      `invalid study (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map(formatIssue).join('\n'),
+    )
     this.name = 'StudyValidationError'
   }
 }
@@ -151,11 +154,20 @@ export function studySchemaHash(text: string): string {
  * Compiles the study schema with ajv. `fix` is our own annotation: the advice shown with an error. With
  * `source`, ajv keeps the generated code, for the build's standalone validator (scripts/study-validator.mjs).
  */
-export function compileStudyValidator(opts: {source?: boolean; schemaText?: string} = {}): {ajv: Ajv; validate: ValidateFunction} {
+export function compileStudyValidator(opts: {source?: boolean; schemaText?: string} = {}): {
+  ajv: Ajv
+  validate: ValidateFunction
+} {
   const schema = JSON.parse(opts.schemaText ?? readFileSync(STUDY_SCHEMA_URL, 'utf8')) as object
   // ajv (and its schema compilation) loads only here: the CLI normally uses the precompiled validator.
   const {Ajv: AjvClass} = require('ajv') as typeof import('ajv')
-  const ajv = new AjvClass({allErrors: true, verbose: true, strictTypes: false, allowUnionTypes: true, ...(opts.source ? {code: {source: true}} : {})})
+  const ajv = new AjvClass({
+    allErrors: true,
+    verbose: true,
+    strictTypes: false,
+    allowUnionTypes: true,
+    ...(opts.source ? {code: {source: true}} : {}),
+  })
   ajv.addKeyword('fix')
   return {ajv, validate: ajv.compile(schema)}
 }
@@ -180,7 +192,8 @@ function studyValidator(): ValidateFunction {
       // Only the file itself may be missing (no build); anything else it fails on is a real error.
       if (e.code !== 'MODULE_NOT_FOUND' || !e.message.startsWith(`Cannot find module '${PRECOMPILED}'`)) throw error
     }
-    validator = pre && pre.schemaSha256 === studySchemaHash(text) ? pre : compileStudyValidator({schemaText: text}).validate
+    validator =
+      pre && pre.schemaSha256 === studySchemaHash(text) ? pre : compileStudyValidator({schemaText: text}).validate
   }
   return validator
 }
@@ -232,13 +245,23 @@ function schemaIssues(data: unknown, file: string, src: SourceMap): StudyIssue[]
     const params = e.params as Record<string, unknown>
     if (typeof params.propertyName === 'string') {
       const p = [...path, params.propertyName]
-      out.push({file, line: src.line(p, true), path: formatPath(p), message: `the name "${params.propertyName}" is not valid${fix}`})
+      out.push({
+        file,
+        line: src.line(p, true),
+        path: formatPath(p),
+        message: `the name "${params.propertyName}" is not valid${fix}`,
+      })
       continue
     }
     switch (e.keyword) {
       case 'required': {
         const p = [...path, String(params.missingProperty)]
-        out.push({file, line: src.line(path), path: formatPath(p), message: `missing required field "${String(params.missingProperty)}"; add it`})
+        out.push({
+          file,
+          line: src.line(path),
+          path: formatPath(p),
+          message: `missing required field "${String(params.missingProperty)}"; add it`,
+        })
         break
       }
       case 'additionalProperties': {
@@ -253,27 +276,52 @@ function schemaIssues(data: unknown, file: string, src: SourceMap): StudyIssue[]
       case 'type': {
         const types = ([] as string[]).concat(parent.type ?? String(params.type))
         const want = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')
-        out.push({file, line: src.line(path), path: formatPath(path), message: `must be ${want}, not ${describeValue(e.data)}${fix}`})
+        out.push({
+          file,
+          line: src.line(path),
+          path: formatPath(path),
+          message: `must be ${want}, not ${describeValue(e.data)}${fix}`,
+        })
         break
       }
       case 'enum': {
         const allowed = (parent.enum ?? []).map(String).join(' | ')
-        out.push({file, line: src.line(path), path: formatPath(path), message: `${describeValue(e.data)} is not allowed; use one of ${allowed}`})
+        out.push({
+          file,
+          line: src.line(path),
+          path: formatPath(path),
+          message: `${describeValue(e.data)} is not allowed; use one of ${allowed}`,
+        })
         break
       }
       case 'pattern':
-        out.push({file, line: src.line(path), path: formatPath(path), message: `"${String(e.data)}" is not valid${fix}`})
+        out.push({
+          file,
+          line: src.line(path),
+          path: formatPath(path),
+          message: `"${String(e.data)}" is not valid${fix}`,
+        })
         break
       case 'minItems':
       case 'maxItems':
       case 'minProperties': {
         const limit = Number(params.limit)
-        const what = e.keyword === 'minItems' ? `needs at least ${limit} item${limit === 1 ? '' : 's'}` : e.keyword === 'maxItems' ? `has more than ${limit} item${limit === 1 ? '' : 's'}` : 'must not be empty'
+        const what =
+          e.keyword === 'minItems'
+            ? `needs at least ${limit} item${limit === 1 ? '' : 's'}`
+            : e.keyword === 'maxItems'
+              ? `has more than ${limit} item${limit === 1 ? '' : 's'}`
+              : 'must not be empty'
         out.push({file, line: src.line(path), path: formatPath(path), message: `${what}${fix}`})
         break
       }
       case 'minimum':
-        out.push({file, line: src.line(path), path: formatPath(path), message: `must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`})
+        out.push({
+          file,
+          line: src.line(path),
+          path: formatPath(path),
+          message: `must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`,
+        })
         break
       default:
         out.push({file, line: src.line(path), path: formatPath(path), message: `${e.message ?? 'is not valid'}${fix}`})
@@ -293,7 +341,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({length: b.length + 1}, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const cur = [i]
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)))
+    for (let j = 1; j <= b.length; j++)
+      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)))
     prev = cur
   }
   return prev[b.length]
@@ -357,7 +406,11 @@ export interface CheckResult {
  * Parses and checks a study file's text. Never throws for bad input: returns the issues (spec null when any).
  * `file` names the file in messages and becomes `spec.file`.
  */
-export function checkStudyText(text: string, file: string, opts: {absFile?: string | null; loadEventsFile?: EventsFileLoader} = {}): CheckResult {
+export function checkStudyText(
+  text: string,
+  file: string,
+  opts: {absFile?: string | null; loadEventsFile?: EventsFileLoader} = {},
+): CheckResult {
   const lc = new LineCounter()
   const doc = parseDocument(text, {lineCounter: lc, uniqueKeys: true, prettyErrors: false})
   const src = new SourceMap(doc, lc)
@@ -368,7 +421,12 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
       const dup = duplicatePath(doc, e.pos[0])
       const key = dup.path.split('.').pop() ?? dup.path
       const earlier = dup.first === null ? 'earlier' : `on line ${lc.linePos(dup.first).line}`
-      issues.push({file, line, path: dup.path, message: `duplicate key "${key}" (already given ${earlier}): each group id, symbol and field may appear once; rename or merge them`})
+      issues.push({
+        file,
+        line,
+        path: dup.path,
+        message: `duplicate key "${key}" (already given ${earlier}): each group id, symbol and field may appear once; rename or merge them`,
+      })
     } else {
       issues.push({file, line, path: '', message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`})
     }
@@ -376,7 +434,12 @@ export function checkStudyText(text: string, file: string, opts: {absFile?: stri
   if (issues.some((i) => !i.message.startsWith('duplicate key'))) return {spec: null, issues}
   const data = datesToIso(doc.toJS({maxAliasCount: 100}))
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    issues.push({file, line: 1, path: '', message: 'a study file must be a mapping with name, benchmark, estimation, windows, events and groups'})
+    issues.push({
+      file,
+      line: 1,
+      path: '',
+      message: 'a study file must be a mapping with name, benchmark, estimation, windows, events and groups',
+    })
     return {spec: null, issues}
   }
   const structural = schemaIssues(data, file, src)
@@ -397,7 +460,12 @@ export function byLine(issues: StudyIssue[], file: string): StudyIssue[] {
   const files = [file, ...new Set(issues.map((i) => i.file).filter((f) => f !== file))]
   return issues
     .map((i, k) => ({i, k}))
-    .sort((a, b) => files.indexOf(a.i.file) - files.indexOf(b.i.file) || (a.i.line ?? Infinity) - (b.i.line ?? Infinity) || a.k - b.k)
+    .sort(
+      (a, b) =>
+        files.indexOf(a.i.file) - files.indexOf(b.i.file) ||
+        (a.i.line ?? Infinity) - (b.i.line ?? Infinity) ||
+        a.k - b.k,
+    )
     .map((x) => x.i)
 }
 
@@ -442,7 +510,12 @@ function duplicatePath(doc: Document, offset: number): {path: string; first: num
 
 const INDEX_METRICS: ReadonlySet<ClaimMetric> = new Set(['indexLevel', 'sinceBase'])
 
-function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?: string | null; loadEventsFile?: EventsFileLoader}): {spec: StudySpec | null; issues: StudyIssue[]} {
+function buildSpec(
+  raw: RawStudy,
+  file: string,
+  src: SourceMap,
+  opts: {absFile?: string | null; loadEventsFile?: EventsFileLoader},
+): {spec: StudySpec | null; issues: StudyIssue[]} {
   const issues: StudyIssue[] = []
   const err = (path: PathSeg[], message: string, key = false): void => {
     issues.push({file, line: src.line(path, key), path: formatPath(path), message})
@@ -461,10 +534,18 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     err(['estimation', 'to'], `the estimation window ends (${est.to}) before it starts (${est.from}); swap from and to`)
   }
   const minObservations = est.minObservations ?? defaultMinObservations(est.from, est.to)
-  if (est.minObservations !== undefined && typeof est.from === 'number' && typeof est.to === 'number' && est.to >= est.from) {
+  if (
+    est.minObservations !== undefined &&
+    typeof est.from === 'number' &&
+    typeof est.to === 'number' &&
+    est.to >= est.from
+  ) {
     const length = est.to - est.from + 1
     if (est.minObservations > length) {
-      err(['estimation', 'minObservations'], `${est.minObservations} observations cannot come from a ${length}-day window; lower it to at most ${length} or widen the window`)
+      err(
+        ['estimation', 'minObservations'],
+        `${est.minObservations} observations cannot come from a ${length}-day window; lower it to at most ${length} or widen the window`,
+      )
     }
   }
 
@@ -473,14 +554,18 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
   raw.windows.forEach(([a, b], i) => {
     checkDate(['windows', i, 0], a)
     checkDate(['windows', i, 1], b)
-    if (typeof a !== typeof b) err(['windows', i], 'both bounds must be trading-day offsets or both be dates YYYY-MM-DD')
+    if (typeof a !== typeof b)
+      err(['windows', i], 'both bounds must be trading-day offsets or both be dates YYYY-MM-DD')
     else if (a > b) err(['windows', i], `window [${a}, ${b}] ends before it starts; write it as [${b}, ${a}]`)
     windows.push([a, b])
   })
   windows.forEach(([a, b], i) => {
     if (typeof a !== typeof b || typeof est.from !== typeof est.to || typeof a !== typeof est.from || a > b) return
     if (est.from <= b && a <= est.to) {
-      err(['windows', i], `window [${a}, ${b}] overlaps the estimation window [${est.from}, ${est.to}]; end the estimation before the window (e.g. estimation.to: ${typeof a === 'number' ? a - 1 : 'the day before ' + a})`)
+      err(
+        ['windows', i],
+        `window [${a}, ${b}] overlaps the estimation window [${est.from}, ${est.to}]; end the estimation before the window (e.g. estimation.to: ${typeof a === 'number' ? a - 1 : 'the day before ' + a})`,
+      )
     }
   })
 
@@ -503,16 +588,27 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     const seen = new Map<string, number>()
     raw.events.forEach((e, i) => {
       checkDate(['events', i, 'date'], e.date)
-      if (seen.has(e.id)) err(['events', i, 'id'], `event id "${e.id}" is already used by events[${seen.get(e.id)}]; give each event its own id`)
+      if (seen.has(e.id))
+        err(
+          ['events', i, 'id'],
+          `event id "${e.id}" is already used by events[${seen.get(e.id)}]; give each event its own id`,
+        )
       else seen.set(e.id, i)
       events.push({id: e.id, date: e.date, label: e.label ?? null, symbol: null, group: null})
     })
-    if (!raw.groups) err([], 'missing required field "groups": common events need groups of symbols; add groups: {my-group: {symbols: [...]}}')
+    if (!raw.groups)
+      err(
+        [],
+        'missing required field "groups": common events need groups of symbols; add groups: {my-group: {symbols: [...]}}',
+      )
     // An event inside a dated estimation period would be estimated on its own reaction.
     if (typeof est.from === 'string' && typeof est.to === 'string') {
       raw.events.forEach((e, i) => {
         if (e.date >= est.from && e.date <= est.to) {
-          err(['events', i, 'date'], `event ${e.id} (${e.date}) falls inside the estimation period ${est.from}..${est.to}; end the estimation before the event`)
+          err(
+            ['events', i, 'date'],
+            `event ${e.id} (${e.date}) falls inside the estimation period ${est.from}..${est.to}; end the estimation before the event`,
+          )
         }
       })
     }
@@ -530,10 +626,17 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
       events = loaded.events
     }
     windows.forEach(([a], i) => {
-      if (typeof a === 'string') err(['windows', i], 'events from a list have their own dates per security: write windows as trading-day offsets, e.g. [-1, 1]')
+      if (typeof a === 'string')
+        err(
+          ['windows', i],
+          'events from a list have their own dates per security: write windows as trading-day offsets, e.g. [-1, 1]',
+        )
     })
     if (typeof est.from === 'string' || typeof est.to === 'string') {
-      err(['estimation'], 'events from a list have their own dates per security: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}')
+      err(
+        ['estimation'],
+        'events from a list have their own dates per security: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}',
+      )
     }
   }
 
@@ -543,7 +646,10 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     const n = typeof v === 'number' ? v : v.shares
     const path: PathSeg[] = typeof v === 'number' ? ['shares', key] : ['shares', key, 'shares']
     if (!Number.isFinite(n) || n <= 0) {
-      err(path, `shares outstanding must be a positive finite number, not ${n}; give the count from the company's filing`)
+      err(
+        path,
+        `shares outstanding must be a positive finite number, not ${n}; give the count from the company's filing`,
+      )
       continue
     }
     const source = (typeof v === 'number' ? undefined : v.source) ?? raw.sharesSource ?? 'study file'
@@ -569,10 +675,17 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
     checkDate(['index', 'base', 'from'], ix.base.from)
     checkDate(['index', 'base', 'to'], ix.base.to)
     checkDate(['index', 'asOf'], ix.asOf)
-    if (ix.base.from > ix.base.to) err(['index', 'base', 'to'], `the base period ends (${ix.base.to}) before it starts (${ix.base.from}); swap from and to`)
+    if (ix.base.from > ix.base.to)
+      err(
+        ['index', 'base', 'to'],
+        `the base period ends (${ix.base.to}) before it starts (${ix.base.from}); swap from and to`,
+      )
     if (ix.asOf <= ix.base.to) {
       const what = ix.asOf < ix.base.from ? 'is before the base period' : 'is inside the base period'
-      err(['index', 'asOf'], `asOf (${ix.asOf}) ${what} (${ix.base.from}..${ix.base.to}); pick a date after ${ix.base.to}`)
+      err(
+        ['index', 'asOf'],
+        `asOf (${ix.asOf}) ${what} (${ix.base.from}..${ix.base.to}); pick a date after ${ix.base.to}`,
+      )
     }
     index = {base: {from: ix.base.from, to: ix.base.to}, asOf: ix.asOf, weighting: ix.weighting ?? 'equal'}
   }
@@ -614,7 +727,10 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
   // With list events the study's symbols are the groups' and the events file's; when that file could not be
   // read its symbols are unknown, and the share keys are not checked against it.
   if (eventsKind === 'common' || events.length > 0) {
-    const where = eventsKind === 'common' ? 'is in no group of this study; remove it or add it to a group' : 'is in no group and has no event in the events file; check the spelling, or remove it'
+    const where =
+      eventsKind === 'common'
+        ? 'is in no group of this study; remove it or add it to a group'
+        : 'is in no group and has no event in the events file; check the spelling, or remove it'
     for (const key of Object.keys(raw.shares ?? {})) {
       if (!symbols.has(normalizeSymbol(key))) err(['shares', key], `${normalizeSymbol(key)} ${where}`, true)
     }
@@ -633,7 +749,11 @@ function buildSpec(raw: RawStudy, file: string, src: SourceMap, opts: {absFile?:
   if (index?.weighting === 'value') {
     const have = new Set(shares.map((s) => s.symbol))
     const missing = [...symbols].filter((s) => !have.has(s))
-    if (missing.length > 0) err(['index', 'weighting'], `value weighting needs shares for every symbol; add shares for ${missing.join(', ')} or use weighting: equal`)
+    if (missing.length > 0)
+      err(
+        ['index', 'weighting'],
+        `value weighting needs shares for every symbol; add shares for ${missing.join(', ')} or use weighting: equal`,
+      )
   }
   spec.claims = buildClaims(raw, spec, err)
   return {spec: issues.length > 0 ? null : spec, issues}
@@ -665,22 +785,51 @@ function buildClaims(raw: RawStudy, spec: StudySpec, err: ErrFn): ClaimSpec[] {
     const isGroup = groupIds.has(c.subject)
     const subject = isGroup ? c.subject : normalizeSymbol(c.subject)
     if (!isGroup && !symbols.has(subject)) {
-      err(at('subject'), `"${c.subject}" is neither a group id (${[...groupIds].join(', ') || 'none'}) nor a symbol of this study; name one of them`)
+      err(
+        at('subject'),
+        `"${c.subject}" is neither a group id (${[...groupIds].join(', ') || 'none'}) nor a symbol of this study; name one of them`,
+      )
     }
-    if (c.metric === 'caar' && !isGroup) err(at('subject'), `metric caar needs a group as subject, not the symbol ${subject}; use car for one security`)
+    if (c.metric === 'caar' && !isGroup)
+      err(at('subject'), `metric caar needs a group as subject, not the symbol ${subject}; use car for one security`)
     const indexMetric = INDEX_METRICS.has(c.metric)
-    if (indexMetric && !spec.index) err(at('metric'), `metric ${c.metric} needs an index: section in the study; add one or pick another metric`)
+    if (indexMetric && !spec.index)
+      err(at('metric'), `metric ${c.metric} needs an index: section in the study; add one or pick another metric`)
     if (c.event === undefined) {
-      if (!indexMetric) err(at('event'), `metric ${c.metric} needs an event; add event: ${[...eventIds][0] ?? 'EVENT-ID'}`)
+      if (!indexMetric)
+        err(at('event'), `metric ${c.metric} needs an event; add event: ${[...eventIds][0] ?? 'EVENT-ID'}`)
     } else if (!eventIds.has(c.event)) {
       err(at('event'), `unknown event "${c.event}"; use one of ${[...eventIds].join(', ') || '(no events)'}`)
-    } else if (c.event === ALL_EVENTS && spec.eventsKind === 'list' && !isGroup && !indexMetric && symbols.has(subject)) {
+    } else if (
+      c.event === ALL_EVENTS &&
+      spec.eventsKind === 'list' &&
+      !isGroup &&
+      !indexMetric &&
+      symbols.has(subject)
+    ) {
       err(at('event'), allOnSecurity(subject, spec))
     }
     const window: [number, number] = c.window ?? [0, 0]
-    if (window[0] > window[1]) err(at('window'), `window [${window[0]}, ${window[1]}] ends before it starts; write it as [${window[1]}, ${window[0]}]`)
-    if (c.metric === 'ar' && window[0] !== window[1]) err(at('window'), `metric ar is one day's abnormal return: use a one-day window like [${window[0]}, ${window[0]}], or metric car`)
-    claims.push({id: c.id, text: c.text, metric: c.metric, subject, event: c.event ?? null, window, expected: c.expected, tolerance: c.tolerance})
+    if (window[0] > window[1])
+      err(
+        at('window'),
+        `window [${window[0]}, ${window[1]}] ends before it starts; write it as [${window[1]}, ${window[0]}]`,
+      )
+    if (c.metric === 'ar' && window[0] !== window[1])
+      err(
+        at('window'),
+        `metric ar is one day's abnormal return: use a one-day window like [${window[0]}, ${window[0]}], or metric car`,
+      )
+    claims.push({
+      id: c.id,
+      text: c.text,
+      metric: c.metric,
+      subject,
+      event: c.event ?? null,
+      window,
+      expected: c.expected,
+      tolerance: c.tolerance,
+    })
   })
   return claims
 }
@@ -728,10 +877,21 @@ export function withListEvents(spec: StudySpec, events: EventSpec[], source: str
   const file = spec.file ?? source
   const listDates = `events from a list (${source}) have their own dates per security`
   if (typeof spec.estimation.from === 'string' || typeof spec.estimation.to === 'string') {
-    issues.push({file, line: null, path: 'estimation', message: `${listDates}: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}, or run without ${source}`})
+    issues.push({
+      file,
+      line: null,
+      path: 'estimation',
+      message: `${listDates}: write the estimation window as trading-day offsets, e.g. {from: -260, to: -11}, or run without ${source}`,
+    })
   }
   spec.windows.forEach(([a], i) => {
-    if (typeof a === 'string') issues.push({file, line: null, path: `windows[${i}]`, message: `${listDates}: write windows as trading-day offsets, e.g. [-1, 1], or run without ${source}`})
+    if (typeof a === 'string')
+      issues.push({
+        file,
+        line: null,
+        path: `windows[${i}]`,
+        message: `${listDates}: write windows as trading-day offsets, e.g. [-1, 1], or run without ${source}`,
+      })
   })
   const eventIds = new Set([...out.events.map((e) => e.id), ALL_EVENTS])
   const symbols = new Set([...studySymbols(out), out.benchmark])
@@ -740,11 +900,27 @@ export function withListEvents(spec: StudySpec, events: EventSpec[], source: str
     const isGroup = groupIds.has(c.subject)
     const indexMetric = INDEX_METRICS.has(c.metric)
     if (c.event !== null && !eventIds.has(c.event)) {
-      issues.push({file, line: null, path: `claims[${i}].event`, message: `unknown event "${c.event}" (events now come from ${source}); use an id from that list or "all"`})
+      issues.push({
+        file,
+        line: null,
+        path: `claims[${i}].event`,
+        message: `unknown event "${c.event}" (events now come from ${source}); use an id from that list or "all"`,
+      })
     } else if (c.event === ALL_EVENTS && !isGroup && !indexMetric && symbols.has(c.subject)) {
-      issues.push({file, line: null, path: `claims[${i}].event`, message: `${allOnSecurity(c.subject, out)} (events now come from ${source})`})
+      issues.push({
+        file,
+        line: null,
+        path: `claims[${i}].event`,
+        message: `${allOnSecurity(c.subject, out)} (events now come from ${source})`,
+      })
     }
-    if (!isGroup && !symbols.has(c.subject)) issues.push({file, line: null, path: `claims[${i}].subject`, message: `"${c.subject}" is neither a group nor a symbol of the events in ${source}`})
+    if (!isGroup && !symbols.has(c.subject))
+      issues.push({
+        file,
+        line: null,
+        path: `claims[${i}].subject`,
+        message: `"${c.subject}" is neither a group nor a symbol of the events in ${source}`,
+      })
   })
   if (issues.length > 0) throw new StudyValidationError(issues)
   return out

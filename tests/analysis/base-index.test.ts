@@ -3,13 +3,32 @@ import {baseValue, computeIndex, groupIndex, peakAndDrawdown} from '../../src/an
 import {InputError} from '../../src/errors.js'
 import type {Bar} from '../../src/types.js'
 
-const CAL = ['2023-01-02', '2023-01-03', '2023-01-04', '2023-01-05', '2023-01-06', '2023-01-09', '2023-01-10', '2023-01-11', '2023-01-12', '2023-01-13']
+const CAL = [
+  '2023-01-02',
+  '2023-01-03',
+  '2023-01-04',
+  '2023-01-05',
+  '2023-01-06',
+  '2023-01-09',
+  '2023-01-10',
+  '2023-01-11',
+  '2023-01-12',
+  '2023-01-13',
+]
 
 function bars(prices: Array<number | null>, field: 'adjClose' | 'close' = 'adjClose'): Bar[] {
   const out: Bar[] = []
   prices.forEach((p, i) => {
     if (p === null) return
-    out.push({date: CAL[i], open: null, high: null, low: null, close: field === 'close' ? p : null, adjClose: field === 'adjClose' ? p : null, volume: null})
+    out.push({
+      date: CAL[i],
+      open: null,
+      high: null,
+      low: null,
+      close: field === 'close' ? p : null,
+      adjClose: field === 'adjClose' ? p : null,
+      volume: null,
+    })
   })
   return out
 }
@@ -136,7 +155,9 @@ describe('computeIndex', () => {
     const b = r.securities.find((x) => x.id === 'B')!
     expect(b.level).toBeNull()
     expect(b.excluded).toBeNull()
-    expect(r.notes).toContain('B: no price on 2023-01-13 (its prices end 2023-01-11); no level, returns or drawdown as of that day (`aftershock fetch` brings it up to date)')
+    expect(r.notes).toContain(
+      'B: no price on 2023-01-13 (its prices end 2023-01-11); no level, returns or drawdown as of that day (`aftershock fetch` brings it up to date)',
+    )
     expect(r.notes.filter((n) => n.startsWith('A:'))).toEqual([])
   })
 

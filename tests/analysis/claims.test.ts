@@ -10,9 +10,27 @@ function result(): StudyResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: {name: 'aftershock', version: 'test'},
-    study: {name: 't', title: null, description: null, questions: [], file: null, benchmark: 'M', price: 'adjClose', returns: 'simple', model: 'market', nonTradingDay: 'next', estimation: {from: -260, to: -11, minObservations: 100}, windows: [[0, 0], [0, 1]]},
+    study: {
+      name: 't',
+      title: null,
+      description: null,
+      questions: [],
+      file: null,
+      benchmark: 'M',
+      price: 'adjClose',
+      returns: 'simple',
+      model: 'market',
+      nonTradingDay: 'next',
+      estimation: {from: -260, to: -11, minObservations: 100},
+      windows: [
+        [0, 0],
+        [0, 1],
+      ],
+    },
     dataAsOf: '2025-02-14',
-    events: [{id: 'sell', label: null, symbol: null, date: '2025-01-27', tradingDate: '2025-01-27', shift: 0, note: null}],
+    events: [
+      {id: 'sell', label: null, symbol: null, date: '2025-01-27', tradingDate: '2025-01-27', shift: 0, note: null},
+    ],
     groups: [
       {
         group: 'chips',
@@ -34,7 +52,9 @@ function result(): StudyResult {
           {t: 0, date: '2025-01-27', ret: -0.1697, ar: -0.15, sar: -5},
           {t: 1, date: '2025-01-28', ret: 0.0893, ar: 0.08, sar: 2.6},
         ],
-        windows: [{window: [0, 1], from: '2025-01-27', to: '2025-01-28', car: -0.07, scar: -1.6, bhar: -0.08, t: -1.6, p: 0.11}],
+        windows: [
+          {window: [0, 1], from: '2025-01-27', to: '2025-01-28', car: -0.07, scar: -1.6, bhar: -0.08, t: -1.6, p: 0.11},
+        ],
       },
       {
         symbol: 'AMD',
@@ -45,7 +65,9 @@ function result(): StudyResult {
           {t: 0, date: '2025-01-27', ret: -0.0637, ar: -0.09, sar: -3},
           {t: 1, date: '2025-01-28', ret: 0.01, ar: 0.0, sar: 0},
         ],
-        windows: [{window: [0, 1], from: '2025-01-27', to: '2025-01-28', car: -0.13, scar: -3, bhar: -0.06, t: -3, p: 0.003}],
+        windows: [
+          {window: [0, 1], from: '2025-01-27', to: '2025-01-28', car: -0.13, scar: -3, bhar: -0.06, t: -3, p: 0.003},
+        ],
       },
       {symbol: 'ARM', group: 'chips', event: 'sell', excluded: 'only 80 estimation observations (minimum 120)'},
     ],
@@ -53,15 +75,69 @@ function result(): StudyResult {
       base: {from: '2023-01-01', to: '2023-01-31'},
       asOf: '2025-02-14',
       weighting: 'equal',
-      securities: [{id: 'NVDA', group: 'chips', base: 17.5, level: 790, sinceBase: 6.9, sinceEvent: {}, peak: 850, peakDate: '2025-01-06', drawdown: -0.07, excluded: null}],
-      groups: [{id: 'chips', group: null, base: null, level: 300, sinceBase: 2, sinceEvent: {}, peak: 320, peakDate: '2025-01-06', drawdown: -0.06, excluded: null}],
+      securities: [
+        {
+          id: 'NVDA',
+          group: 'chips',
+          base: 17.5,
+          level: 790,
+          sinceBase: 6.9,
+          sinceEvent: {},
+          peak: 850,
+          peakDate: '2025-01-06',
+          drawdown: -0.07,
+          excluded: null,
+        },
+      ],
+      groups: [
+        {
+          id: 'chips',
+          group: null,
+          base: null,
+          level: 300,
+          sinceBase: 2,
+          sinceEvent: {},
+          peak: 320,
+          peakDate: '2025-01-06',
+          drawdown: -0.06,
+          excluded: null,
+        },
+      ],
       series: [],
       notes: [],
     },
     value: {
       shares: [{symbol: 'NVDA', shares: 24.49e9, source: '10-Q', current: false}],
-      rows: [{id: 'NVDA', group: 'chips', event: 'sell', window: [0, 0], from: '2025-01-27', to: '2025-01-27', startPrice: 142.57, endPrice: 118.38, change: -592.4e9, abnormalChange: -523e9, approximate: true}],
-      groups: [{id: 'chips', group: null, event: 'sell', window: [0, 0], from: '2025-01-27', to: '2025-01-27', startPrice: null, endPrice: null, change: -700e9, abnormalChange: null, approximate: true}],
+      rows: [
+        {
+          id: 'NVDA',
+          group: 'chips',
+          event: 'sell',
+          window: [0, 0],
+          from: '2025-01-27',
+          to: '2025-01-27',
+          startPrice: 142.57,
+          endPrice: 118.38,
+          change: -592.4e9,
+          abnormalChange: -523e9,
+          approximate: true,
+        },
+      ],
+      groups: [
+        {
+          id: 'chips',
+          group: null,
+          event: 'sell',
+          window: [0, 0],
+          from: '2025-01-27',
+          to: '2025-01-27',
+          startPrice: null,
+          endPrice: null,
+          change: -700e9,
+          abnormalChange: null,
+          approximate: true,
+        },
+      ],
       notes: [],
     },
     notes: [],
@@ -88,7 +164,13 @@ describe('claims', () => {
       [
         claim({metric: 'return', subject: 'NVDA', expected: -0.17}),
         claim({metric: 'return', subject: 'NVDA', expected: -0.2}),
-        claim({metric: 'return', subject: 'NVDA', window: [0, 1], expected: (1 - 0.1697) * 1.0893 - 1, tolerance: 1e-9}),
+        claim({
+          metric: 'return',
+          subject: 'NVDA',
+          window: [0, 1],
+          expected: (1 - 0.1697) * 1.0893 - 1,
+          tolerance: 1e-9,
+        }),
         claim({metric: 'valueChange', subject: 'NVDA', expected: -6e11, tolerance: 0.3e11}),
         claim({metric: 'valueChange', subject: 'chips', expected: -7e11, tolerance: 1}),
         claim({metric: 'abnormalValueChange', subject: 'NVDA', expected: -5e11, tolerance: 0.3e11}),
@@ -102,7 +184,21 @@ describe('claims', () => {
       ],
       result(),
     )
-    expect(r.map((c) => c.holds)).toEqual([true, false, true, true, true, true, true, true, true, true, true, true, false])
+    expect(r.map((c) => c.holds)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ])
     expect(r[0].measured).toBeCloseTo(-0.1697, 12)
     expect(r[1].measured).toBeCloseTo(-0.1697, 12)
     expect(r[3].note).toMatch(/approximate/)
@@ -111,13 +207,19 @@ describe('claims', () => {
   })
 
   it('index claims carry event null even when the study file names an event', () => {
-    const [c] = evaluateClaims([claim({metric: 'indexLevel', subject: 'chips', event: 'sell', expected: 300, tolerance: 0})], result())
+    const [c] = evaluateClaims(
+      [claim({metric: 'indexLevel', subject: 'chips', event: 'sell', expected: 300, tolerance: 0})],
+      result(),
+    )
     expect(c.event).toBeNull()
     expect(c.holds).toBe(true)
   })
 
   it('group mean for a security metric, with a note', () => {
-    const [c] = evaluateClaims([claim({metric: 'return', subject: 'chips', expected: -0.1167, tolerance: 1e-4})], result())
+    const [c] = evaluateClaims(
+      [claim({metric: 'return', subject: 'chips', expected: -0.1167, tolerance: 1e-4})],
+      result(),
+    )
     expect(c.measured).toBeCloseTo((-0.1697 - 0.0637) / 2, 12)
     expect(c.holds).toBe(true)
     expect(c.note).toMatch(/mean over 2 members/)

@@ -7,7 +7,8 @@ import {renderClaimsTable, renderIndexTable, renderValueTable} from '../../src/r
 import {claimsCsvRows, csvText, extrasCsvRows, indexCsvRows} from '../../src/render/extras-csv.js'
 
 const CAL = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09']
-const bars = (ps: number[]): Bar[] => ps.map((p, i) => ({date: CAL[i], open: null, high: null, low: null, close: null, adjClose: p, volume: null}))
+const bars = (ps: number[]): Bar[] =>
+  ps.map((p, i) => ({date: CAL[i], open: null, high: null, low: null, close: null, adjClose: p, volume: null}))
 
 function spec(): StudySpec {
   return {
@@ -34,9 +35,36 @@ function spec(): StudySpec {
     history: [],
     shares: [{symbol: 'A', shares: 1e6, source: '10-Q'}],
     claims: [
-      {id: 'a-ret', text: 'A fell 10%', metric: 'return', subject: 'A', event: 'e', window: [0, 0], expected: -0.1, tolerance: 0.001},
-      {id: 'a-val', text: 'A lost 1m', metric: 'valueChange', subject: 'A', event: 'e', window: [0, 0], expected: -1e6, tolerance: 1},
-      {id: 'g-lvl', text: 'g at 100', metric: 'indexLevel', subject: 'g', event: null, window: [0, 0], expected: 100, tolerance: 1},
+      {
+        id: 'a-ret',
+        text: 'A fell 10%',
+        metric: 'return',
+        subject: 'A',
+        event: 'e',
+        window: [0, 0],
+        expected: -0.1,
+        tolerance: 0.001,
+      },
+      {
+        id: 'a-val',
+        text: 'A lost 1m',
+        metric: 'valueChange',
+        subject: 'A',
+        event: 'e',
+        window: [0, 0],
+        expected: -1e6,
+        tolerance: 1,
+      },
+      {
+        id: 'g-lvl',
+        text: 'g at 100',
+        metric: 'indexLevel',
+        subject: 'g',
+        event: null,
+        window: [0, 0],
+        expected: 100,
+        tolerance: 1,
+      },
     ],
   }
 }
@@ -45,12 +73,37 @@ function result(): StudyResult {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: {name: 'aftershock', version: 'test'},
-    study: {name: 't', title: null, description: null, questions: [], file: null, benchmark: 'M', price: 'adjClose', returns: 'simple', model: 'market', nonTradingDay: 'next', estimation: {from: -260, to: -11, minObservations: 100}, windows: [[0, 0], [0, 1]]},
+    study: {
+      name: 't',
+      title: null,
+      description: null,
+      questions: [],
+      file: null,
+      benchmark: 'M',
+      price: 'adjClose',
+      returns: 'simple',
+      model: 'market',
+      nonTradingDay: 'next',
+      estimation: {from: -260, to: -11, minObservations: 100},
+      windows: [
+        [0, 0],
+        [0, 1],
+      ],
+    },
     dataAsOf: '2024-01-09',
     events: [{id: 'e', label: null, symbol: null, date: '2024-01-05', tradingDate: '2024-01-05', shift: 0, note: null}],
     groups: [],
     securities: [
-      {symbol: 'A', group: 'g', event: 'e', model: {alpha: 0, beta: 1, sigma: 0.01, r2: 0.5, n: 250}, ar: [{t: 0, date: '2024-01-05', ret: -0.1, ar: -0.08, sar: -8}], windows: [{window: [0, 0], from: '2024-01-05', to: '2024-01-05', car: -0.08, scar: -8, bhar: -0.08, t: -8, p: 0}]},
+      {
+        symbol: 'A',
+        group: 'g',
+        event: 'e',
+        model: {alpha: 0, beta: 1, sigma: 0.01, r2: 0.5, n: 250},
+        ar: [{t: 0, date: '2024-01-05', ret: -0.1, ar: -0.08, sar: -8}],
+        windows: [
+          {window: [0, 0], from: '2024-01-05', to: '2024-01-05', car: -0.08, scar: -8, bhar: -0.08, t: -8, p: 0},
+        ],
+      },
       {symbol: 'B', group: 'g', event: 'e', excluded: 'too few observations'},
     ],
     notes: [],
@@ -95,13 +148,21 @@ describe('addStudyExtras', () => {
   })
 
   it('live shares fill in for symbols the study file does not cover, flagged current', () => {
-    const s = shareEntries(spec(), new Map([
-      ['A', 5],
-      ['B', 7],
-    ]))
+    const s = shareEntries(
+      spec(),
+      new Map([
+        ['A', 5],
+        ['B', 7],
+      ]),
+    )
     expect(s).toEqual([
       {symbol: 'A', shares: 1e6, source: '10-Q', current: false},
-      {symbol: 'B', shares: 7, source: 'Yahoo Finance, current shares outstanding (not as of the event)', current: true},
+      {
+        symbol: 'B',
+        shares: 7,
+        source: 'Yahoo Finance, current shares outstanding (not as of the event)',
+        current: true,
+      },
     ])
   })
 })
@@ -127,7 +188,9 @@ describe('extras renderers', () => {
 
   it('CSV rows in the study CSV columns', () => {
     const rows = extrasCsvRows(r)
-    expect(rows.find((x) => x.section === 'index' && x.group === 'g' && x.symbol === null && x.measure === 'level')!.value).toBeCloseTo(104.5, 10)
+    expect(
+      rows.find((x) => x.section === 'index' && x.group === 'g' && x.symbol === null && x.measure === 'level')!.value,
+    ).toBeCloseTo(104.5, 10)
     expect(rows.filter((x) => x.section === 'index-series' && x.group === 'g')).toHaveLength(CAL.length)
     expect(claimsCsvRows(r.claims!).find((x) => x.measure === 'a-ret:holds')!.value).toBe(true)
     const text = csvText(indexCsvRows(r.index!))

@@ -6,7 +6,8 @@ import type {Bar} from '../../src/types.js'
 
 // 2025-01-17 (Fri), 2025-01-21 (Tue, after MLK day), 2025-01-22
 const CAL = ['2025-01-02', '2025-01-03', '2025-01-17', '2025-01-21', '2025-01-22']
-const bars = (ps: number[]): Bar[] => ps.map((p, i) => ({date: CAL[i], open: null, high: null, low: null, close: null, adjClose: p, volume: null}))
+const bars = (ps: number[]): Bar[] =>
+  ps.map((p, i) => ({date: CAL[i], open: null, high: null, low: null, close: null, adjClose: p, volume: null}))
 
 function store(symbols: Record<string, number[]>) {
   return {
@@ -50,9 +51,12 @@ describe('runIndexStudy', () => {
     expect(a.sinceEvent.mlk).toBeCloseTo(60 / 40 - 1, 12) // from 2025-01-17's close
   })
 
-  it('history: a security\'s bars before its first usable date are not used (as in study run)', () => {
+  it("history: a security's bars before its first usable date are not used (as in study run)", () => {
     const r = runIndexStudy(
-      spec({groups: [{id: 'g', label: null, symbols: ['A', 'B']}], history: [{symbol: 'B', from: '2025-01-03', note: 'when-issued'}]}),
+      spec({
+        groups: [{id: 'g', label: null, symbols: ['A', 'B']}],
+        history: [{symbol: 'B', from: '2025-01-03', note: 'when-issued'}],
+      }),
       store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60], B: [10, 30, 40, 50, 60]}),
     )
     expect(r.notes).toContain('B: prices before 2025-01-03 not used (when-issued); history: dropped 1 row')
@@ -64,12 +68,16 @@ describe('runIndexStudy', () => {
 
   it('names the missing symbols and how to get them', () => {
     expect(() => runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).toThrow(MissingDataError)
-    expect(() => runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).toThrow(/groups: no prices in the store for A; import .*aftershock fetch A/)
+    expect(() => runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).toThrow(
+      /groups: no prices in the store for A; import .*aftershock fetch A/,
+    )
     expect(() => runIndexStudy(spec(), store({A: [1, 1, 1, 1, 1]}))).toThrow(/benchmark SPY/)
   })
 
   it('a study without index: is an input error', () => {
-    expect(() => runIndexStudy(spec({index: null}), store({SPY: [1, 1, 1, 1, 1], A: [1, 1, 1, 1, 1]}))).toThrow(InputError)
+    expect(() => runIndexStudy(spec({index: null}), store({SPY: [1, 1, 1, 1, 1], A: [1, 1, 1, 1, 1]}))).toThrow(
+      InputError,
+    )
   })
 
   it('nonTradingDay: skip drops the event with a note', () => {
@@ -80,7 +88,11 @@ describe('runIndexStudy', () => {
 
   it('value weighting leaves out a member without shares, with the reason', () => {
     const r = runIndexStudy(
-      spec({index: {base: {from: '2025-01-01', to: '2025-01-03'}, asOf: '2025-01-22', weighting: 'value'}, groups: [{id: 'g', label: null, symbols: ['A', 'B']}], shares: [{symbol: 'A', shares: 2, source: 's'}]}),
+      spec({
+        index: {base: {from: '2025-01-01', to: '2025-01-03'}, asOf: '2025-01-22', weighting: 'value'},
+        groups: [{id: 'g', label: null, symbols: ['A', 'B']}],
+        shares: [{symbol: 'A', shares: 2, source: 's'}],
+      }),
       store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60], B: [5, 5, 5, 5, 50]}),
     )
     expect(r.index.securities.find((s) => s.id === 'B')!.excluded).toMatch(/no shares outstanding/)

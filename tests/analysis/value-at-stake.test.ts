@@ -3,7 +3,15 @@ import {computeValueAtStake, dollarChange} from '../../src/analysis/value-at-sta
 import type {Bar} from '../../src/types.js'
 
 const CAL = ['2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27', '2025-01-28']
-const bar = (date: string, close: number | null, adjClose: number | null): Bar => ({date, open: null, high: null, low: null, close, adjClose, volume: null})
+const bar = (date: string, close: number | null, adjClose: number | null): Bar => ({
+  date,
+  open: null,
+  high: null,
+  low: null,
+  close,
+  adjClose,
+  volume: null,
+})
 
 const X = [100, 110, 99, 90, 95].map((p, i) => bar(CAL[i], p, p * 0.98)) // raw and adjusted closes
 const Y = [50, 40, 30, 20, 10].map((p, i) => bar(CAL[i], null, p)) // adjusted only
@@ -42,7 +50,15 @@ describe('value at stake', () => {
   it('day 0 and windows from the close before the window to its last close, raw closes first', () => {
     const r = run((s, _e, w) => (s === 'X' && w[0] === 0 && w[1] === 0 ? -0.1 : null))
     const x0 = r.rows.find((x) => x.id === 'X' && x.window[0] === 0 && x.window[1] === 0)!
-    expect(x0).toMatchObject({from: '2025-01-24', to: '2025-01-24', startPrice: 110, endPrice: 99, approximate: false, event: 'e', group: 'g'})
+    expect(x0).toMatchObject({
+      from: '2025-01-24',
+      to: '2025-01-24',
+      startPrice: 110,
+      endPrice: 99,
+      approximate: false,
+      event: 'e',
+      group: 'g',
+    })
     expect(x0.change).toBeCloseTo(-11e9, 0)
     expect(x0.abnormalChange).toBeCloseTo(1e9 * 110 * -0.1, 0)
     const xw = r.rows.find((x) => x.id === 'X' && x.window[0] === -1)!

@@ -13,7 +13,10 @@ const HEADER = 'date,open,high,low,close,adj_close,volume'
 /** Runs the CLI without waiting, so that two can run at once. */
 function runCliAsync(args: string[], cacheDir: string, env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: REPO, env: {...process.env, NO_COLOR: '1', AFTERSHOCK_CACHE_DIR: cacheDir, ...env}})
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO,
+      env: {...process.env, NO_COLOR: '1', AFTERSHOCK_CACHE_DIR: cacheDir, ...env},
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -49,7 +52,12 @@ describe.runIf(HAVE)('import and prices on the shared data (the issue\'s "done w
   it('stores all 37 symbols', () => {
     const secs = cacheInfo(cacheDir)
     expect(secs).toHaveLength(37)
-    expect(secs.find((s) => s.symbol === 'NVDA')).toMatchObject({rows: 1595, firstDate: '2020-01-02', lastDate: '2026-05-07', source: 'csv:NVDA.csv'})
+    expect(secs.find((s) => s.symbol === 'NVDA')).toMatchObject({
+      rows: 1595,
+      firstDate: '2020-01-02',
+      lastDate: '2026-05-07',
+      source: 'csv:NVDA.csv',
+    })
     expect(secs.find((s) => s.symbol === 'GSPC')).toMatchObject({rows: 1555})
   })
 
@@ -60,7 +68,8 @@ describe.runIf(HAVE)('import and prices on the shared data (the issue\'s "done w
     expect(Object.keys(doc)).toEqual(['symbol', 'rows'])
     expect(doc.symbol).toBe('NVDA')
     expect(doc.rows.map((x) => x.date)).toEqual(['2025-01-24', '2025-01-27'])
-    for (const row of doc.rows) expect(Object.keys(row)).toEqual(['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'])
+    for (const row of doc.rows)
+      expect(Object.keys(row)).toEqual(['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'])
     expect(doc.rows[0].close).toBeNull()
     const ret = (doc.rows[1].adjClose as number) / (doc.rows[0].adjClose as number) - 1
     expect(Number(ret.toFixed(4))).toBe(-0.1697)
@@ -71,7 +80,9 @@ describe.runIf(HAVE)('import and prices on the shared data (the issue\'s "done w
     expect(r.code).toBe(0)
     const lines = r.stdout.trim().split('\n')
     expect(lines[0]).toBe(HEADER)
-    expect(lines[2]).toBe('2025-01-27,5969.0400390625,6017.169921875,5962.919921875,6012.27978515625,6012.27978515625,5198750000')
+    expect(lines[2]).toBe(
+      '2025-01-27,5969.0400390625,6017.169921875,5962.919921875,6012.27978515625,6012.27978515625,5198750000',
+    )
     const other = path.join(tempDir(), 'cache')
     const f = path.join(tempDir(), 'out.csv')
     writeFileSync(f, r.stdout)
@@ -116,8 +127,12 @@ describe('prices and import: errors and exit codes', () => {
     const r = runCli(['import', f], {cacheDir})
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(`${f}:3: duplicate date 2025-01-06 (also on line 2)`)
-    const p = JSON.parse(runCli(['prices', 'ABC', '--json'], {cacheDir}).stdout) as {rows: Array<{date: string; adjClose: number}>}
-    expect(p.rows).toEqual([{date: '2025-01-02', open: null, high: null, low: null, close: null, adjClose: 10, volume: null}])
+    const p = JSON.parse(runCli(['prices', 'ABC', '--json'], {cacheDir}).stdout) as {
+      rows: Array<{date: string; adjClose: number}>
+    }
+    expect(p.rows).toEqual([
+      {date: '2025-01-02', open: null, high: null, low: null, close: null, adjClose: 10, volume: null},
+    ])
   })
 
   it('good and bad files together: exit 3, the good ones stored; all bad: exit 2', () => {
@@ -153,12 +168,16 @@ describe.runIf(HAVE)('fetch through the testing hook (yahoo-finance2 with the fa
     const cacheDir = path.join(tempDir(), 'cache')
     const r = fetchCli(['NVDA', '^GSPC', '--from', '2025-01-02', '--json'], cacheDir, {lastDate: '2025-01-31'})
     expect(r.code, r.stderr).toBe(0)
-    const doc = JSON.parse(r.stdout) as {results: Array<{symbol: string; ok: boolean; added: number; from: string; to: string}>}
+    const doc = JSON.parse(r.stdout) as {
+      results: Array<{symbol: string; ok: boolean; added: number; from: string; to: string}>
+    }
     expect(doc.results).toEqual([
       expect.objectContaining({symbol: 'NVDA', ok: true, added: 20, from: '2025-01-02', to: '2025-01-31'}),
       expect.objectContaining({symbol: 'GSPC', ok: true, added: 20}),
     ])
-    const p = JSON.parse(runCli(['prices', 'NVDA', '--from', '2025-01-24', '--to', '2025-01-27', '--json'], {cacheDir}).stdout) as {rows: Array<{adjClose: number}>}
+    const p = JSON.parse(
+      runCli(['prices', 'NVDA', '--from', '2025-01-24', '--to', '2025-01-27', '--json'], {cacheDir}).stdout,
+    ) as {rows: Array<{adjClose: number}>}
     expect(p.rows[1].adjClose / p.rows[0].adjClose - 1).toBeCloseTo(-0.1697, 4)
     expect(cacheInfo(cacheDir).map((s) => [s.symbol, s.source])).toEqual([
       ['GSPC', 'yahoo'],
@@ -173,32 +192,56 @@ describe.runIf(HAVE)('fetch through the testing hook (yahoo-finance2 with the fa
     expect(r.stdout).toMatch(/ZZZZ\s.*FAILED/)
     expect(r.stderr).toMatch(/fetch ZZZZ failed: unknown symbol/)
     expect(cacheInfo(cacheDir).map((s) => s.symbol)).toEqual(['NVDA'])
-    const all = fetchCli(['AMD', '--from', '2025-01-02', '--json', '--retries', '1'], cacheDir, {faults: {AMD: 'server-error'}})
+    const all = fetchCli(['AMD', '--from', '2025-01-02', '--json', '--retries', '1'], cacheDir, {
+      faults: {AMD: 'server-error'},
+    })
     expect(all.code).toBe(1)
-    expect((JSON.parse(all.stdout) as {results: Array<{error: string; attempts: number}>}).results[0]).toMatchObject({attempts: 2, error: expect.stringMatching(/HTTP 500/)})
+    expect((JSON.parse(all.stdout) as {results: Array<{error: string; attempts: number}>}).results[0]).toMatchObject({
+      attempts: 2,
+      error: expect.stringMatching(/HTTP 500/),
+    })
   })
 
   it('429 once is retried; a request that never answers times out', () => {
     const cacheDir = path.join(tempDir(), 'cache')
-    const r = fetchCli(['AMD', '--from', '2025-01-02', '--json'], cacheDir, {lastDate: '2025-01-31', faults: {AMD: 'rate-limit-once'}})
+    const r = fetchCli(['AMD', '--from', '2025-01-02', '--json'], cacheDir, {
+      lastDate: '2025-01-31',
+      faults: {AMD: 'rate-limit-once'},
+    })
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).results[0]).toMatchObject({ok: true, attempts: 2, added: 20})
     expect(r.stderr).toMatch(/AMD: HTTP 429: Too Many Requests; retry 1 of 3 in \d+\.\d s/)
     expect(r.stderr).not.toMatch(/query2\.finance\.yahoo\.com/)
-    const t = fetchCli(['MU', '--from', '2025-01-02', '--timeout', '1', '--retries', '0', '--json'], cacheDir, {faults: {MU: 'timeout'}})
+    const t = fetchCli(['MU', '--from', '2025-01-02', '--timeout', '1', '--retries', '0', '--json'], cacheDir, {
+      faults: {MU: 'timeout'},
+    })
     expect(t.code).toBe(1)
     expect(JSON.parse(t.stdout).results[0].error).toMatch(/no answer from Yahoo within 1000 ms/)
   })
 
   it('incremental: the second run adds the new days; a re-adjusted history is replaced whole', () => {
     const cacheDir = path.join(tempDir(), 'cache')
-    expect(fetchCli(['XLU', '--from', '2024-12-02', '--to', '2025-01-24'], cacheDir, {lastDate: '2025-01-24'}).code).toBe(0)
+    expect(
+      fetchCli(['XLU', '--from', '2024-12-02', '--to', '2025-01-24'], cacheDir, {lastDate: '2025-01-24'}).code,
+    ).toBe(0)
     const r2 = fetchCli(['XLU', '--to', '2025-01-31', '--json'], cacheDir, {lastDate: '2025-01-31'})
     expect(JSON.parse(r2.stdout).results[0]).toMatchObject({ok: true, added: 5, replaced: false, from: '2025-01-27'})
-    const before = JSON.parse(runCli(['prices', 'XLU', '--json'], {cacheDir}).stdout) as {rows: Array<{adjClose: number}>}
-    const r3 = fetchCli(['XLU', '--to', '2025-02-07', '--json'], cacheDir, {lastDate: '2025-02-07', adjScale: {XLU: 0.99}})
-    expect(JSON.parse(r3.stdout).results[0]).toMatchObject({ok: true, replaced: true, from: '2024-12-02', to: '2025-02-07'})
-    const after = JSON.parse(runCli(['prices', 'XLU', '--json'], {cacheDir}).stdout) as {rows: Array<{adjClose: number}>}
+    const before = JSON.parse(runCli(['prices', 'XLU', '--json'], {cacheDir}).stdout) as {
+      rows: Array<{adjClose: number}>
+    }
+    const r3 = fetchCli(['XLU', '--to', '2025-02-07', '--json'], cacheDir, {
+      lastDate: '2025-02-07',
+      adjScale: {XLU: 0.99},
+    })
+    expect(JSON.parse(r3.stdout).results[0]).toMatchObject({
+      ok: true,
+      replaced: true,
+      from: '2024-12-02',
+      to: '2025-02-07',
+    })
+    const after = JSON.parse(runCli(['prices', 'XLU', '--json'], {cacheDir}).stdout) as {
+      rows: Array<{adjClose: number}>
+    }
     expect(after.rows.length).toBe(before.rows.length + 5)
     expect(after.rows[0].adjClose / before.rows[0].adjClose).toBeCloseTo(0.99, 12)
   })
@@ -232,7 +275,9 @@ describe.runIf(HAVE)('two processes writing at once', () => {
     const secs = cacheInfo(cacheDir)
     expect(secs).toHaveLength(37)
     expect(secs.find((s) => s.symbol === 'NVDA')?.rows).toBe(1595)
-    const expected = Object.fromEntries(files.map((f) => [path.basename(f, '.csv'), readFileSync(f, 'utf8').trim().split('\n').length - 1]))
+    const expected = Object.fromEntries(
+      files.map((f) => [path.basename(f, '.csv'), readFileSync(f, 'utf8').trim().split('\n').length - 1]),
+    )
     expect(Object.fromEntries(secs.map((s) => [s.symbol, s.rows]))).toEqual(expected)
   })
 

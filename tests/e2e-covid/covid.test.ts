@@ -18,7 +18,10 @@ const WIN_FROM = '2020-03-16'
 const WIN_TO = '2020-03-20'
 
 function readCloses(symbol: string): Map<string, number> {
-  const lines = readFileSync(path.join(COVID_DIR, `${symbol}.csv`), 'utf8').trim().split(/\r?\n/).slice(1)
+  const lines = readFileSync(path.join(COVID_DIR, `${symbol}.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
   const out = new Map<string, number>()
   for (const l of lines) {
     const f = l.split(',')
@@ -121,7 +124,17 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     expect(validate(result), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
     expect(result.study.name).toBe('covid-2020')
     expect(result.dataAsOf).toBe('2020-03-31')
-    expect(result.events).toEqual([{id: 'crash', label: 'COVID-19 crash week', symbol: null, date: WIN_FROM, tradingDate: WIN_FROM, shift: 0, note: null}])
+    expect(result.events).toEqual([
+      {
+        id: 'crash',
+        label: 'COVID-19 crash week',
+        symbol: null,
+        date: WIN_FROM,
+        tradingDate: WIN_FROM,
+        shift: 0,
+        note: null,
+      },
+    ])
     expect(result.notes.join('\n')).toMatch(/no adjusted closes/)
     expect(stderr).toMatch(/note: .*no adjusted closes/)
   })
@@ -178,7 +191,9 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     const sumVar = SYMBOLS.reduce((a, s) => a + exp.bySymbol.get(s)!.sigma ** 2, 0)
     expect(w.tests.brownWarner1980.stat!).toBeCloseTo(caar / ((Math.sqrt(5) * Math.sqrt(sumVar)) / N), 9)
     // 4. Patell Z, window: sum SCAR / sqrt(sum (L-2)/(L-4))
-    const patellDen = Math.sqrt(SYMBOLS.reduce((a, s) => a + (exp.bySymbol.get(s)!.L - 2) / (exp.bySymbol.get(s)!.L - 4), 0))
+    const patellDen = Math.sqrt(
+      SYMBOLS.reduce((a, s) => a + (exp.bySymbol.get(s)!.L - 2) / (exp.bySymbol.get(s)!.L - 4), 0),
+    )
     expect(w.tests.patell.stat!).toBeCloseTo(scars.reduce((a, b) => a + b, 0) / patellDen, 9)
     // 5. BMP on SCAR
     expect(w.tests.bmp.stat!).toBeCloseTo(mean(scars) / (sd(scars) / Math.sqrt(N)), 9)
@@ -231,15 +246,25 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     ])
     expect(out.groups).toHaveLength(1)
     expect(out.groups[0]).toMatchObject({group: 'stay-at-home', event: 'all', n: 2})
-    expect(out.securities.find((s) => s.symbol === 'AMZN')!.windows![0].car).toBeCloseTo(exp.bySymbol.get('AMZN')!.car, 12)
+    expect(out.securities.find((s) => s.symbol === 'AMZN')!.windows![0].car).toBeCloseTo(
+      exp.bySymbol.get('AMZN')!.car,
+      12,
+    )
   })
 
   it('exits 2 with the field named on bad input', () => {
-    const bad = runCli(['study', 'run', 'covid-2020', '--json', '--offline', '--events', '-'], {cacheDir: cache, input: 'symbol,date\nAMZN,2020-03-16\nZM,2020-03-18\n'})
+    const bad = runCli(['study', 'run', 'covid-2020', '--json', '--offline', '--events', '-'], {
+      cacheDir: cache,
+      input: 'symbol,date\nAMZN,2020-03-16\nZM,2020-03-18\n',
+    })
     expect(bad.code).toBe(2)
     // covid-2020's dates are re-checked against the list events before anything runs
-    expect(bad.stderr).toMatch(/studies\/covid-2020\.yaml: estimation: events from a list \(--events - \(stdin\)\) have their own dates per security: write the estimation window as trading-day offsets/)
-    expect(bad.stderr).toMatch(/studies\/covid-2020\.yaml: windows\[0\]: events from a list \(--events - \(stdin\)\) .*write windows as trading-day offsets/)
+    expect(bad.stderr).toMatch(
+      /studies\/covid-2020\.yaml: estimation: events from a list \(--events - \(stdin\)\) have their own dates per security: write the estimation window as trading-day offsets/,
+    )
+    expect(bad.stderr).toMatch(
+      /studies\/covid-2020\.yaml: windows\[0\]: events from a list \(--events - \(stdin\)\) .*write windows as trading-day offsets/,
+    )
     expect(bad.stdout).toBe('')
     const empty = tempDir('aftershock-empty-')
     try {

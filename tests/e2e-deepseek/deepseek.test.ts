@@ -43,7 +43,9 @@ const FIRST_USABLE: Record<string, string> = {GEV: '2024-04-02', CEG: '2022-02-0
 
 /** Adjusted closes of a shared CSV (header date,open,high,low,close,adj_close,volume), by date, from the first usable date on. */
 function adj(symbol: string): Map<string, number> {
-  const lines = readFileSync(path.join(PRICES_DIR, `${symbol}.csv`), 'utf8').trim().split('\n')
+  const lines = readFileSync(path.join(PRICES_DIR, `${symbol}.csv`), 'utf8')
+    .trim()
+    .split('\n')
   const head = lines[0].split(',')
   const iDate = head.indexOf('date')
   const iAdj = head.indexOf('adj_close')
@@ -114,7 +116,9 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     const t0 = performance.now()
     const r = runCli(['study', 'run', 'deepseek-r1', '--json', '--offline'], {cacheDir})
     const ms = performance.now() - t0
-    console.log(`study run deepseek-r1 --json --offline (warm cache): ${ms.toFixed(0)} ms wall, including node and oclif start-up`)
+    console.log(
+      `study run deepseek-r1 --json --offline (warm cache): ${ms.toFixed(0)} ms wall, including node and oclif start-up`,
+    )
     expect(r.code, r.stderr).toBe(0)
     expect(ms).toBeLessThan(15_000) // generous: a loaded 2-core CI machine; the target is < 1 s on an idle one
     expect(JSON.parse(r.stdout)).toEqual(result) // deterministic
@@ -124,11 +128,17 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     const rel = result.events.find((e) => e.id === 'r1-release')!
     expect(rel).toMatchObject({date: '2025-01-20', tradingDate: '2025-01-21', shift: 1})
     expect(rel.note).toMatch(/2025-01-21/)
-    expect(result.events.find((e) => e.id === 'r1-selloff')).toMatchObject({date: '2025-01-27', tradingDate: '2025-01-27', shift: 0})
+    expect(result.events.find((e) => e.id === 'r1-selloff')).toMatchObject({
+      date: '2025-01-27',
+      tradingDate: '2025-01-27',
+      shift: 0,
+    })
   })
 
   it('history: GEV estimated from 2024-04-02 on (when-issued rows left out), CEG unaffected; fits match OLS by hand', () => {
-    expect(result.notes).toContain('GEV: prices before 2024-04-02 not used (rows before are when-issued trading before the GE spin-off); history: dropped 3 rows')
+    expect(result.notes).toContain(
+      'GEV: prices before 2024-04-02 not used (rows before are when-issued trading before the GE spin-off); history: dropped 3 rows',
+    )
     for (const [event, day0] of [
       ['r1-release', '2025-01-21'],
       ['r1-selloff', '2025-01-27'],
@@ -181,7 +191,10 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     expect(idx.notes.join('\n')).toMatch(/group power: .*TLN.*GEV.* \(4 of 6 members in it\)/)
     // since the last close before the sell-off: P(2025-02-14) / P(2025-01-24) - 1
     const nv = adj('NVDA')
-    expect(idx.securities.find((s) => s.id === 'NVDA')!.sinceEvent['r1-selloff']!).toBeCloseTo((nv.get('2025-02-14') as number) / (nv.get('2025-01-24') as number) - 1, 10)
+    expect(idx.securities.find((s) => s.id === 'NVDA')!.sinceEvent['r1-selloff']!).toBeCloseTo(
+      (nv.get('2025-02-14') as number) / (nv.get('2025-01-24') as number) - 1,
+      10,
+    )
     // the series runs from the base period's first trading day to asOf
     expect(idx.series[0].date).toBe('2023-01-03')
     expect(idx.series.at(-1)!.date).toBe('2025-02-14')
@@ -190,19 +203,25 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
   it('NVIDIA dollar change on 2025-01-27: 24.49bn shares × (P_27 − P_24) ≈ USD -592bn', () => {
     const nv = adj('NVDA')
     const expected = 24.49e9 * ((nv.get('2025-01-27') as number) - (nv.get('2025-01-24') as number))
-    const row = result.value!.rows.find((r) => r.id === 'NVDA' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0)!
+    const row = result.value!.rows.find(
+      (r) => r.id === 'NVDA' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0,
+    )!
     expect(row.change).toBeCloseTo(expected, 0)
     expect(row.change / 1e9).toBeGreaterThan(-600)
     expect(row.change / 1e9).toBeLessThan(-590)
     expect(row.approximate).toBe(true) // the shared files have adjusted closes only
-    const ar0 = result.securities.find((s) => s.symbol === 'NVDA' && s.event === 'r1-selloff')!.ar!.find((r) => r.t === 0)!.ar
+    const ar0 = result.securities
+      .find((s) => s.symbol === 'NVDA' && s.event === 'r1-selloff')!
+      .ar!.find((r) => r.t === 0)!.ar
     expect(row.abnormalChange!).toBeCloseTo(24.49e9 * (nv.get('2025-01-24') as number) * ar0, 0)
     // group total: the sum of the members' shares × ΔP
     const chips = GROUPS['ai-chips'].reduce((s, m) => {
       const p = adj(m)
       return s + spec.shares[m].shares * ((p.get('2025-01-27') as number) - (p.get('2025-01-24') as number))
     }, 0)
-    const g = result.value!.groups.find((r) => r.id === 'ai-chips' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0)!
+    const g = result.value!.groups.find(
+      (r) => r.id === 'ai-chips' && r.event === 'r1-selloff' && r.window[0] === 0 && r.window[1] === 0,
+    )!
     expect(g.change).toBeCloseTo(chips, 0)
   })
 
@@ -210,19 +229,31 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     const claims = result.claims!
     const byId = new Map(claims.map((c) => [c.id, c]))
     const nv = adj('NVDA')
-    const ret = (p: Map<string, number>, from: string, to: string): number => (p.get(to) as number) / (p.get(from) as number) - 1
+    const ret = (p: Map<string, number>, from: string, to: string): number =>
+      (p.get(to) as number) / (p.get(from) as number) - 1
     expect(byId.get('nvda-fell-17')!.measured!).toBeCloseTo(ret(nv, '2025-01-24', '2025-01-27'), 10)
     expect(byId.get('nvda-rebound-9')!.measured!).toBeCloseTo(ret(nv, '2025-01-27', '2025-01-28'), 10)
     expect(byId.get('nvda-recovered-by-feb-14')!.measured!).toBeCloseTo(ret(nv, '2025-01-24', '2025-02-14'), 10)
     expect(byId.get('release-day-reaction')!.measured!).toBeCloseTo(ret(nv, '2025-01-17', '2025-01-21'), 10)
     expect(byId.get('avgo-fell-17')!.measured!).toBeCloseTo(ret(adj('AVGO'), '2025-01-24', '2025-01-27'), 10)
     expect(byId.get('vst-fell-28')!.measured!).toBeCloseTo(ret(adj('VST'), '2025-01-24', '2025-01-27'), 10)
-    expect(byId.get('nvda-lost-600bn')!.measured!).toBeCloseTo(24.49e9 * ((nv.get('2025-01-27') as number) - (nv.get('2025-01-24') as number)), 0)
+    expect(byId.get('nvda-lost-600bn')!.measured!).toBeCloseTo(
+      24.49e9 * ((nv.get('2025-01-27') as number) - (nv.get('2025-01-24') as number)),
+      0,
+    )
     expect(byId.get('nvda-8x-since-2023')!.measured!).toBeCloseTo(804.43, 2)
     for (const c of claims) {
-      expect(c.holds, c.id).toBe(c.measured !== null && Math.abs(c.measured - c.expected) <= c.tolerance + 1e-12 * Math.max(1, Math.abs(c.expected)))
+      expect(c.holds, c.id).toBe(
+        c.measured !== null &&
+          Math.abs(c.measured - c.expected) <= c.tolerance + 1e-12 * Math.max(1, Math.abs(c.expected)),
+      )
     }
-    expect(claims.filter((c) => !c.holds).map((c) => c.id).sort()).toEqual(['nvda-recovered-by-feb-14', 'release-day-reaction'])
+    expect(
+      claims
+        .filter((c) => !c.holds)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['nvda-recovered-by-feb-14', 'release-day-reaction'])
   })
 
   it('aftershock index prints the same index alone (--json, --csv, table)', () => {
@@ -295,12 +326,18 @@ d('bad study files: exit 2 and a message naming the field', () => {
   }
 
   it('the small study itself runs', () => {
-    const r = run('ok', yaml(() => {}))
+    const r = run(
+      'ok',
+      yaml(() => {}),
+    )
     expect(r.code, r.stderr).toBe(0)
   })
 
   it('unknown symbol', () => {
-    const r = run('unknown-symbol', yaml((s) => ((s.groups as Record<string, {symbols: string[]}>).chips.symbols = ['AVGO', 'NOPE'])))
+    const r = run(
+      'unknown-symbol',
+      yaml((s) => ((s.groups as Record<string, {symbols: string[]}>).chips.symbols = ['AVGO', 'NOPE'])),
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/NOPE/)
     expect(r.stderr).toMatch(/groups|symbols/)
@@ -308,20 +345,29 @@ d('bad study files: exit 2 and a message naming the field', () => {
   })
 
   it('benchmark missing from the store', () => {
-    const r = run('benchmark-missing', yaml((s) => (s.benchmark = 'NOPEX')))
+    const r = run(
+      'benchmark-missing',
+      yaml((s) => (s.benchmark = 'NOPEX')),
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/benchmark/)
     expect(r.stderr).toMatch(/NOPEX/)
   })
 
   it('window outside the data', () => {
-    const r = run('window-outside', yaml((s) => (s.windows = [[0, 5000]])))
+    const r = run(
+      'window-outside',
+      yaml((s) => (s.windows = [[0, 5000]])),
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/window/)
   })
 
   it('estimation overlapping the event window', () => {
-    const r = run('estimation-overlap', yaml((s) => (s.estimation = {from: -260, to: 2, minObservations: 120})))
+    const r = run(
+      'estimation-overlap',
+      yaml((s) => (s.estimation = {from: -260, to: 2, minObservations: 120})),
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/estimation/)
   })
@@ -336,7 +382,10 @@ d('bad study files: exit 2 and a message naming the field', () => {
   })
 
   it('negative shares', () => {
-    const r = run('negative-shares', yaml((s) => (s.shares = {NVDA: {shares: -5, source: 'x'}})))
+    const r = run(
+      'negative-shares',
+      yaml((s) => (s.shares = {NVDA: {shares: -5, source: 'x'}})),
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/shares/)
     expect(r.stderr).toMatch(/NVDA/)

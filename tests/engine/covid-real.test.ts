@@ -11,8 +11,16 @@ import {numbers} from './panel.js'
 const SYMBOLS = ['AMZN', 'ZM', 'UBER', 'NFLX', 'SHOP', 'FB', 'UPWK']
 
 function closes(symbol: string): Map<string, number> {
-  const lines = readFileSync(path.join(COVID_DIR, `${symbol}.csv`), 'utf8').trim().split('\n').slice(1)
-  return new Map(lines.map((l) => l.split(',')).filter((c) => c[4] !== '').map((c) => [c[0], Number(c[4])]))
+  const lines = readFileSync(path.join(COVID_DIR, `${symbol}.csv`), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+  return new Map(
+    lines
+      .map((l) => l.split(','))
+      .filter((c) => c[4] !== '')
+      .map((c) => [c[0], Number(c[4])]),
+  )
 }
 
 describe.runIf(haveSharedData())('engine on the real covid-2020 closes (../shared)', () => {
@@ -34,7 +42,13 @@ describe.runIf(haveSharedData())('engine on the real covid-2020 closes (../share
     SYMBOLS.forEach((s, i) => returns.set(logRet(closes(s)), i * days))
     const estTo = dates.indexOf('2020-03-13') - day0
     const panel = {n: SYMBOLS.length, days, firstRel, returns, market, calendarStart: new Int32Array(SYMBOLS.length)}
-    const r = runEventStudy(panel, {model: 'market', returns: 'log', estimation: [firstRel, estTo], windows: [[0, 4]], minObservations: 100})
+    const r = runEventStudy(panel, {
+      model: 'market',
+      returns: 'log',
+      estimation: [firstRel, estTo],
+      windows: [[0, 4]],
+      minObservations: 100,
+    })
     expect(r.nIncluded).toBe(7)
     for (const [p, v] of numbers(r)) if (!Number.isFinite(v)) throw new Error(`non-finite at ${p}`)
     // UBER listed on 2019-05-10: fewer estimation days than AMZN

@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {AggregateCorrelation, aggregateMeanCorrelation, pairwiseMeanCorrelation} from '../../src/engine/cross-correlation.js'
+import {
+  AggregateCorrelation,
+  aggregateMeanCorrelation,
+  pairwiseMeanCorrelation,
+} from '../../src/engine/cross-correlation.js'
 import {normal} from './random.js'
 import {pearson} from './reference.js'
 
@@ -23,10 +27,11 @@ describe('Kolari-Pynnönen mean pairwise correlation', () => {
     const rows = Array.from({length: n}, (_, i) => [...a.subarray(i * L, (i + 1) * L)])
     let s = 0
     let c = 0
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      s += pearson(rows[i], rows[j])
-      c++
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        s += pearson(rows[i], rows[j])
+        c++
+      }
     const r = pairwiseMeanCorrelation(a, n, L, new Int32Array(n))
     expect(Math.abs((r as number) - s / c)).toBeLessThan(1e-12)
   })

@@ -17,7 +17,16 @@ function expectNoNaN(r: EngineResult): void {
   for (const [path, v] of numbers(r)) if (!Number.isFinite(v)) throw new Error(`non-finite ${v} at ${path}`)
 }
 
-const OPTS: EngineOptions = {model: 'market', returns: 'simple', estimation: [-40, -6], windows: [[0, 0], [-1, 1]], minObservations: 20}
+const OPTS: EngineOptions = {
+  model: 'market',
+  returns: 'simple',
+  estimation: [-40, -6],
+  windows: [
+    [0, 0],
+    [-1, 1],
+  ],
+  minObservations: 20,
+}
 
 // ---------------------------------------------------------------------------------------------------
 // An independent computation, written from the methods document with plain arrays and loops.
@@ -36,7 +45,15 @@ function brute(panel: EventPanel, opts: EngineOptions, eventDays: number[]): Bru
   const {n, days, firstRel} = panel
   const get = (a: Float64Array, i: number, t: number, shared: boolean) => a[(shared ? 0 : i * days) + t - firstRel]
   const shared = panel.market.length === days
-  const out: Brute = {fits: [], ar: [], sar: [], estAr: [], car: opts.windows.map(() => []), varCar: opts.windows.map(() => []), bhar: opts.windows.map(() => [])}
+  const out: Brute = {
+    fits: [],
+    ar: [],
+    sar: [],
+    estAr: [],
+    car: opts.windows.map(() => []),
+    varCar: opts.windows.map(() => []),
+    bhar: opts.windows.map(() => []),
+  }
   for (let i = 0; i < n; i++) {
     const xs: number[] = []
     const ys: number[] = []
@@ -161,10 +178,11 @@ describe('runEventStudy against an independent computation', () => {
     // KP: mean pairwise Pearson over common days
     let rs = 0
     let pairs = 0
-    for (let i = 0; i < N; i++) for (let j = i + 1; j < N; j++) {
-      rs += pearson(b.estAr[i], b.estAr[j])
-      pairs++
-    }
+    for (let i = 0; i < N; i++)
+      for (let j = i + 1; j < N; j++) {
+        rs += pearson(b.estAr[i], b.estAr[j])
+        pairs++
+      }
     const rBar = rs / pairs
     close(r.meanCorrelation, rBar)
     expect(r.correlationMethod).toBe('pairwise')
@@ -221,7 +239,13 @@ describe('runEventStudy against an independent computation', () => {
     const d0 = r.daily[1]
     expect(d0.t).toBe(0)
     close(d0.aar, avg(b.ar.map((a) => a[1])))
-    check(d0.tests, b.ar.map((a) => a[1]), b.sar.map((a) => a[1]), 1, meanDev(0) / su)
+    check(
+      d0.tests,
+      b.ar.map((a) => a[1]),
+      b.sar.map((a) => a[1]),
+      1,
+      meanDev(0) / su,
+    )
     const w = r.windows[1]
     close(w.caar, avg(b.car[1]))
     const scar = b.car[1].map((c, i) => c / Math.sqrt(b.varCar[1][i]))
@@ -237,8 +261,24 @@ describe('runEventStudy against an independent computation', () => {
 describe('runEventStudy on synthetic data with known parameters', () => {
   it('recovers alpha and beta and detects a planted CAR with every test', () => {
     const n = 400
-    const {panel, alpha, beta, sigma} = synthetic({n, firstRel: -260, lastRel: 10, seed: 42, planted: {0: 0.02, 1: 0.01}, sdMarket: 0.015})
-    const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-260, -11], windows: [[0, 1], [-5, 5]], minObservations: 100})
+    const {panel, alpha, beta, sigma} = synthetic({
+      n,
+      firstRel: -260,
+      lastRel: 10,
+      seed: 42,
+      planted: {0: 0.02, 1: 0.01},
+      sdMarket: 0.015,
+    })
+    const r = runEventStudy(panel, {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-260, -11],
+      windows: [
+        [0, 1],
+        [-5, 5],
+      ],
+      minObservations: 100,
+    })
     expect(r.nIncluded).toBe(n)
     expect(r.correlationMethod).toBe('aggregate')
     let sumErr = 0
@@ -246,7 +286,7 @@ describe('runEventStudy on synthetic data with known parameters', () => {
       const f = r.fits[i] as RowFit
       const se = sigma[i] / (0.015 * Math.sqrt(250))
       expect(Math.abs(f.beta - beta[i])).toBeLessThan(5 * se)
-      expect(Math.abs(f.alpha - alpha[i])).toBeLessThan(5 * sigma[i] / Math.sqrt(250) * 1.1)
+      expect(Math.abs(f.alpha - alpha[i])).toBeLessThan(((5 * sigma[i]) / Math.sqrt(250)) * 1.1)
       expect(Math.abs(f.sigma / sigma[i] - 1)).toBeLessThan(0.3)
       sumErr += f.beta - beta[i]
     }
@@ -270,7 +310,13 @@ describe('runEventStudy on synthetic data with known parameters', () => {
     let rows = 0
     for (let s = 0; s < studies; s++) {
       const {panel} = synthetic({n: 20, firstRel: -120, lastRel: 2, seed: 1000 + s})
-      const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-120, -21], windows: [[0, 2]], minObservations: 50})
+      const r = runEventStudy(panel, {
+        model: 'market',
+        returns: 'simple',
+        estimation: [-120, -21],
+        windows: [[0, 2]],
+        minObservations: 50,
+      })
       for (const name of TEST_NAMES) {
         const p = r.windows[0].tests[name].p as number
         if (p < 0.05) reject[name] = (reject[name] ?? 0) + 1
@@ -293,7 +339,13 @@ describe('runEventStudy on synthetic data with known parameters', () => {
     const {panel} = synthetic({n: 30, firstRel: -60, lastRel: 5, seed: 8, planted: {0: 0.01}})
     const per: EventPanel = {...panel, market: new Float64Array(panel.n * panel.days)}
     for (let i = 0; i < panel.n; i++) per.market.set(panel.market, i * panel.days)
-    const opts: EngineOptions = {model: 'market', returns: 'log', estimation: [-60, -6], windows: [[0, 3]], minObservations: 30}
+    const opts: EngineOptions = {
+      model: 'market',
+      returns: 'log',
+      estimation: [-60, -6],
+      windows: [[0, 3]],
+      minObservations: 30,
+    }
     const a = runEventStudy(panel, opts)
     const b = runEventStudy(per, opts)
     expect([...b.windows[0].car]).toEqual([...a.windows[0].car])
@@ -302,8 +354,17 @@ describe('runEventStudy on synthetic data with known parameters', () => {
 
   it('other models: mean-adjusted (d = 1) and market-adjusted (d = 0)', () => {
     const {panel} = synthetic({n: 10, firstRel: -60, lastRel: 2, seed: 9})
-    for (const [model, d] of [['mean-adjusted', 1], ['market-adjusted', 0]] as const) {
-      const r = runEventStudy(panel, {model, returns: 'simple', estimation: [-60, -6], windows: [[0, 2]], minObservations: 30})
+    for (const [model, d] of [
+      ['mean-adjusted', 1],
+      ['market-adjusted', 0],
+    ] as const) {
+      const r = runEventStudy(panel, {
+        model,
+        returns: 'simple',
+        estimation: [-60, -6],
+        windows: [[0, 2]],
+        minObservations: 30,
+      })
       expect(r.d).toBe(d)
       const f = r.fits[0] as RowFit
       expect(f.df).toBe(55 - d)
@@ -327,7 +388,13 @@ describe('exclusions and small N', () => {
     for (let c = 0; c < 40; c++) panel.returns[0 * D + c] = NaN // row 0: 15 estimation days left
     for (let c = 0; c < D; c++) panel.returns[1 * D + c] = 0.001 // row 1: constant
     panel.returns[2 * D + 61] = NaN // row 2: day +1 missing
-    const opts: EngineOptions = {model: 'market', returns: 'simple', estimation: [-60, -6], windows: [[0, 2]], minObservations: 30}
+    const opts: EngineOptions = {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-60, -6],
+      windows: [[0, 2]],
+      minObservations: 30,
+    }
     const r = runEventStudy(panel, opts)
     expect(r.exclusions[0]?.code).toBe('too-few-observations')
     expect(r.exclusions[0]?.reason).toBe('too few estimation observations: 15 (at least 30 needed)')
@@ -339,7 +406,14 @@ describe('exclusions and small N', () => {
     expect(r.windows[0].n).toBe(5)
     expectNoNaN(r)
     // tests use the included rows only: same as a panel of those rows alone
-    const sub: EventPanel = {n: 5, days: D, firstRel: panel.firstRel, returns: panel.returns.slice(3 * D), market: panel.market, calendarStart: new Int32Array(5)}
+    const sub: EventPanel = {
+      n: 5,
+      days: D,
+      firstRel: panel.firstRel,
+      returns: panel.returns.slice(3 * D),
+      market: panel.market,
+      calendarStart: new Int32Array(5),
+    }
     const s = runEventStudy(sub, opts)
     expect(r.windows[0].tests).toEqual(s.windows[0].tests)
     expect(r.daily).toEqual(s.daily)
@@ -349,17 +423,28 @@ describe('exclusions and small N', () => {
     const {panel} = synthetic({n: 3, firstRel: -40, lastRel: 0, seed: 4})
     panel.market.fill(0.001)
     const r = runEventStudy(panel, {...OPTS, windows: [[0, 0]]})
-    expect(r.exclusions.map((e) => e?.code)).toEqual(['zero-market-variance', 'zero-market-variance', 'zero-market-variance'])
+    expect(r.exclusions.map((e) => e?.code)).toEqual([
+      'zero-market-variance',
+      'zero-market-variance',
+      'zero-market-variance',
+    ])
     expect(r.nIncluded).toBe(0)
     expect(r.daily[0].aar).toBeNull()
     expect(r.windows[0].caar).toBeNull()
-    for (const name of TEST_NAMES) expect(r.windows[0].tests[name]).toEqual({stat: null, p: null, n: 0, note: 'no included securities'})
+    for (const name of TEST_NAMES)
+      expect(r.windows[0].tests[name]).toEqual({stat: null, p: null, n: 0, note: 'no included securities'})
     expectNoNaN(r)
   })
 
   it('one security: every key present, its own t test, null with a note where N >= 2 is needed', () => {
     const {panel} = synthetic({n: 1, firstRel: -60, lastRel: 2, seed: 6, planted: {0: 0.05}})
-    const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-60, -6], windows: [[0, 2]], minObservations: 30})
+    const r = runEventStudy(panel, {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-60, -6],
+      windows: [[0, 2]],
+      minObservations: 30,
+    })
     const w = r.windows[0]
     expect(Object.keys(w.tests).sort()).toEqual([...TEST_NAMES].sort())
     close(w.tests.crossSectionalT.stat, w.t[0])
@@ -373,7 +458,8 @@ describe('exclusions and small N', () => {
       expect(w.tests[name].p).toBeNull()
       expect(w.tests[name].note).toMatch(/at least 2/)
     }
-    for (const name of ['brownWarner1980', 'brownWarner1985', 'patell', 'corrado'] as const) expect(w.tests[name].p).not.toBeNull()
+    for (const name of ['brownWarner1980', 'brownWarner1985', 'patell', 'corrado'] as const)
+      expect(w.tests[name].p).not.toBeNull()
     expect(r.meanCorrelation).toBeNull()
     expectNoNaN(r)
   })
@@ -388,7 +474,13 @@ describe('exclusions and small N', () => {
   it('different event dates: rows aligned on calendar days for the correlation', () => {
     const {panel} = synthetic({n: 12, firstRel: -60, lastRel: 2, seed: 10, perRowMarket: true})
     panel.calendarStart = Int32Array.from({length: 12}, (_, i) => 100 + 7 * i)
-    const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-60, -6], windows: [[0, 2]], minObservations: 30})
+    const r = runEventStudy(panel, {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-60, -6],
+      windows: [[0, 2]],
+      minObservations: 30,
+    })
     expect(r.correlationMethod).toBe('pairwise')
     expect(Math.abs(r.meanCorrelation as number)).toBeLessThan(0.2)
     expectNoNaN(r)
@@ -397,7 +489,14 @@ describe('exclusions and small N', () => {
 
 describe('edge cases', () => {
   it('an empty panel gives null aggregates and null tests', () => {
-    const panel: EventPanel = {n: 0, days: 50, firstRel: -45, returns: new Float64Array(0), market: new Float64Array(50), calendarStart: new Int32Array(0)}
+    const panel: EventPanel = {
+      n: 0,
+      days: 50,
+      firstRel: -45,
+      returns: new Float64Array(0),
+      market: new Float64Array(50),
+      calendarStart: new Int32Array(0),
+    }
     const r = runEventStudy(panel, OPTS)
     expect(r.nIncluded).toBe(0)
     expect(r.windows[1].caar).toBeNull()
@@ -407,7 +506,13 @@ describe('edge cases', () => {
   })
   it('Patell is null with a note when an estimation window has 4 or fewer days', () => {
     const {panel} = synthetic({n: 3, firstRel: -10, lastRel: 0, seed: 12})
-    const r = runEventStudy(panel, {model: 'market', returns: 'simple', estimation: [-4, -1], windows: [[0, 0]], minObservations: 4})
+    const r = runEventStudy(panel, {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-4, -1],
+      windows: [[0, 0]],
+      minObservations: 4,
+    })
     expect(r.nIncluded).toBe(3)
     expect(r.daily[0].tests.patell.stat).toBeNull()
     expect(r.daily[0].tests.patell.note).toMatch(/more than 4/)

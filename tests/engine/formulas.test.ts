@@ -2,7 +2,12 @@ import {describe, expect, it} from 'vitest'
 import {mean, sd, variance} from '../../src/engine/stats.js'
 import {ols} from '../../src/engine/ols.js'
 import {carVariance, expectedReturn, fitModel, isExclusion, predictionErrorFactor} from '../../src/engine/models.js'
-import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from '../../src/engine/abnormal.js'
+import {
+  abnormalReturn,
+  buyAndHoldAbnormalReturn,
+  singleSecurityT,
+  standardizedAbnormalReturn,
+} from '../../src/engine/abnormal.js'
 import {studentTTwoSidedP} from '../../src/engine/distributions.js'
 import type {RowFit} from '../../src/engine/types.js'
 
@@ -94,7 +99,9 @@ describe('models', () => {
     const flatM = fitModel('market', f64([1, 2, 3, 5]), 0, f64([0.02, 0.02, 0.02, 0.02]), 0, 4, 3)
     expect(isExclusion(flatM) && flatM.code).toBe('zero-market-variance')
     // mean-adjusted does not need market variance
-    expect(isExclusion(fitModel('mean-adjusted', f64([1, 2, 3, 5]), 0, f64([0.02, 0.02, 0.02, 0.02]), 0, 4, 3))).toBe(false)
+    expect(isExclusion(fitModel('mean-adjusted', f64([1, 2, 3, 5]), 0, f64([0.02, 0.02, 0.02, 0.02]), 0, 4, 3))).toBe(
+      false,
+    )
     const exactFit = fitModel('market', f64([0.02, 0.04, 0.06, 0.08]), 0, f64([0.01, 0.02, 0.03, 0.04]), 0, 4, 3)
     expect(isExclusion(exactFit) && exactFit.code).toBe('zero-residual-variance')
   })

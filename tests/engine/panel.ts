@@ -44,7 +44,12 @@ export function synthetic(o: SyntheticOptions): Synthetic {
       returns[i * days + j] = a + b * m + s * z() + (o.planted?.[o.firstRel + j] ?? 0)
     }
   }
-  return {panel: {n: o.n, days, firstRel: o.firstRel, returns, market, calendarStart: new Int32Array(o.n)}, alpha, beta, sigma}
+  return {
+    panel: {n: o.n, days, firstRel: o.firstRel, returns, market, calendarStart: new Int32Array(o.n)},
+    alpha,
+    beta,
+    sigma,
+  }
 }
 
 /** Every number reachable from x (objects, arrays, typed arrays), with its path. */

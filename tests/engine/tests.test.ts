@@ -191,7 +191,9 @@ describe('radix sort of non-negative doubles (used by Wilcoxon at large N)', () 
   it('matches the native sort, with ties, zeros, tiny and huge values', async () => {
     const {sortNonNegative} = await import('../../src/engine/radix-sort.js')
     const z = normal(17)
-    const a = Float64Array.from({length: 20_000}, (_, k) => (k % 7 === 0 ? 0 : k % 11 === 0 ? 1.5 : Math.abs(z()) * 10 ** Math.round(z() * 5)))
+    const a = Float64Array.from({length: 20_000}, (_, k) =>
+      k % 7 === 0 ? 0 : k % 11 === 0 ? 1.5 : Math.abs(z()) * 10 ** Math.round(z() * 5),
+    )
     const expected = a.slice().sort()
     const got = sortNonNegative(a.subarray(1000, 15_000).slice())
     expect([...got]).toEqual([...a.subarray(1000, 15_000).slice().sort()])

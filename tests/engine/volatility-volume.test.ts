@@ -11,7 +11,13 @@ const close = (a: number | null | undefined, b: number, tol = 1e-10) => {
   expect(a).not.toBeNull()
   expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)))
 }
-const OPTS: EngineOptions = {model: 'market', returns: 'simple', estimation: [-120, -11], windows: [[0, 0]], minObservations: 60}
+const OPTS: EngineOptions = {
+  model: 'market',
+  returns: 'simple',
+  estimation: [-120, -11],
+  windows: [[0, 0]],
+  minObservations: 60,
+}
 
 describe('abnormal volatility', () => {
   it('per-row F against a hand computation; group share and cross-sectional test', () => {
@@ -77,9 +83,13 @@ describe('abnormal volume', () => {
     const days = 61 // relative -50 .. 10
     const volume = new Float64Array(n * days)
     const z = normal(4)
-    for (let i = 0; i < n; i++) for (let j = 0; j < days; j++) volume[i * days + j] = Math.round(1e6 * Math.exp(0.3 * z()) * (j === 50 ? 3 : 1))
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < days; j++) volume[i * days + j] = Math.round(1e6 * Math.exp(0.3 * z()) * (j === 50 ? 3 : 1))
     volume[5 * days + 7] = NaN // a missing estimation volume
-    const out = abnormalVolume({n, days, firstRel: -50, volume}, {estimation: [-50, -6], window: [0, 2], minObservations: 30})
+    const out = abnormalVolume(
+      {n, days, firstRel: -50, volume},
+      {estimation: [-50, -6], window: [0, 2], minObservations: 30},
+    )
     // row 5 by hand, day 0
     const lv: number[] = []
     for (let j = 0; j <= 44; j++) if (j !== 7) lv.push(Math.log(1 + volume[5 * days + j]))
@@ -104,7 +114,10 @@ describe('abnormal volume', () => {
       volume[2 * days + j] = 100 + j * 10
     }
     volume[2 * days + 16] = NaN // day 1 missing for row 2
-    const out = abnormalVolume({n: 3, days, firstRel: -15, volume}, {estimation: [-15, -3], window: [0, 2], minObservations: 10})
+    const out = abnormalVolume(
+      {n: 3, days, firstRel: -15, volume},
+      {estimation: [-15, -3], window: [0, 2], minObservations: 10},
+    )
     expect(out.exclusions[0]).toMatch(/too few estimation volumes: 0/)
     expect(out.exclusions[1]).toBe('constant volume in the estimation window')
     expect(out.exclusions[2]).toBeNull()
@@ -116,7 +129,10 @@ describe('abnormal volume', () => {
   })
   it('honours an include mask', () => {
     const volume = Float64Array.from({length: 40}, (_, k) => 100 + ((k * 37) % 11))
-    const out = abnormalVolume({n: 2, days: 20, firstRel: -15, volume}, {estimation: [-15, -3], window: [0, 0], minObservations: 5, include: Uint8Array.from([1, 0])})
+    const out = abnormalVolume(
+      {n: 2, days: 20, firstRel: -15, volume},
+      {estimation: [-15, -3], window: [0, 0], minObservations: 5, include: Uint8Array.from([1, 0])},
+    )
     expect(out.exclusions[1]).toMatch(/excluded/)
     expect(out.daily[0].n).toBe(1)
   })

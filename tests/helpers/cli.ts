@@ -1,4 +1,4 @@
-import {spawnSync, SpawnSyncReturns} from 'node:child_process'
+import {spawnSync, type SpawnSyncReturns} from 'node:child_process'
 import {mkdtempSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,7 +13,10 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would (node bin/run.js ...), with its own cache folder unless given. */
-export function runCli(args: string[], opts: {cacheDir?: string; input?: string; env?: Record<string, string>; cwd?: string} = {}): CliRun {
+export function runCli(
+  args: string[],
+  opts: {cacheDir?: string; input?: string; env?: Record<string, string>; cwd?: string} = {},
+): CliRun {
   const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', ...opts.env}
   if (opts.cacheDir) env.AFTERSHOCK_CACHE_DIR = opts.cacheDir
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {

@@ -7,7 +7,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
-const DEFAULT_PRICES_DIR = path.resolve(process.env.AFTERSHOCK_SHARED_DIR ?? path.join(HERE, '..', '..', '..', 'shared'), 'data', 'prices')
+const DEFAULT_PRICES_DIR = path.resolve(
+  process.env.AFTERSHOCK_SHARED_DIR ?? path.join(HERE, '..', '..', '..', 'shared'),
+  'data',
+  'prices',
+)
 
 /**
  * Faults, per store key (symbol without '^'):
@@ -17,7 +21,18 @@ const DEFAULT_PRICES_DIR = path.resolve(process.env.AFTERSHOCK_SHARED_DIR ?? pat
  * 'malformed' a 200 whose body is not JSON; 'bad-shape' a 200 JSON body that fails the library's validation;
  * 'null-bars' every 10th bar all null and volume null on every 7th; 'unknown' 404 as for an unknown symbol.
  */
-export const FAULTS = ['rate-limit-once', 'rate-limit', 'server-error-once', 'server-error', 'timeout-once', 'timeout', 'malformed', 'bad-shape', 'null-bars', 'unknown']
+export const FAULTS = [
+  'rate-limit-once',
+  'rate-limit',
+  'server-error-once',
+  'server-error',
+  'timeout-once',
+  'timeout',
+  'malformed',
+  'bad-shape',
+  'null-bars',
+  'unknown',
+]
 
 const csvCache = new Map()
 
@@ -31,7 +46,15 @@ function loadCsv(pricesDir, key) {
     const [date, open, high, low, close, adj, volume] = l.split(',')
     const n = (s) => (s === '' || s === undefined ? null : Number(s))
     // Yahoo always sends a close; where the file has none (stocks, ETFs) the adjusted close stands in.
-    return {date, open: n(open), high: n(high), low: n(low), close: n(close) ?? n(adj), adjclose: n(adj), volume: n(volume)}
+    return {
+      date,
+      open: n(open),
+      high: n(high),
+      low: n(low),
+      close: n(close) ?? n(adj),
+      adjclose: n(adj),
+      volume: n(volume),
+    }
   })
   csvCache.set(cacheKey, rows)
   return rows
@@ -55,7 +78,9 @@ function jsonResponse(status, body) {
 }
 
 function notFound() {
-  return jsonResponse(404, {chart: {result: null, error: {code: 'Not Found', description: 'No data found, symbol may be delisted'}}})
+  return jsonResponse(404, {
+    chart: {result: null, error: {code: 'Not Found', description: 'No data found, symbol may be delisted'}},
+  })
 }
 
 function hang(signal) {
@@ -93,16 +118,33 @@ export function createYahooFetch(options = {}) {
     const signal = init.signal ?? undefined
 
     // quote() first gets a cookie and a crumb
-    if (url.pathname === '/' || url.hostname === 'fc.yahoo.com' || url.hostname.startsWith('finance.yahoo') || url.hostname === 'guce.yahoo.com') {
-      return new Response('<html></html>', {status: 200, headers: {'set-cookie': 'A3=fake; Domain=.yahoo.com; Path=/; Max-Age=86400', 'content-type': 'text/html'}})
+    if (
+      url.pathname === '/' ||
+      url.hostname === 'fc.yahoo.com' ||
+      url.hostname.startsWith('finance.yahoo') ||
+      url.hostname === 'guce.yahoo.com'
+    ) {
+      return new Response('<html></html>', {
+        status: 200,
+        headers: {'set-cookie': 'A3=fake; Domain=.yahoo.com; Path=/; Max-Age=86400', 'content-type': 'text/html'},
+      })
     }
-    if (url.pathname.endsWith('/getcrumb')) return new Response('fakecrumb', {status: 200, headers: {'content-type': 'text/plain'}})
+    if (url.pathname.endsWith('/getcrumb'))
+      return new Response('fakecrumb', {status: 200, headers: {'content-type': 'text/plain'}})
     if (url.pathname.startsWith('/v7/finance/quote')) {
       const symbols = (url.searchParams.get('symbols') ?? '').split(',').filter(Boolean)
       const result = symbols
         .map((s) => ({s, key: s.replace(/^\^/, '').toUpperCase()}))
         .filter(({key}) => options.shares?.[key] !== undefined || loadCsv(pricesDir, key))
-        .map(({s, key}) => ({symbol: s, quoteType: 'EQUITY', sharesOutstanding: options.shares?.[key], language: 'en-US', region: 'US', triggerable: false, tradeable: false}))
+        .map(({s, key}) => ({
+          symbol: s,
+          quoteType: 'EQUITY',
+          sharesOutstanding: options.shares?.[key],
+          language: 'en-US',
+          region: 'US',
+          triggerable: false,
+          tradeable: false,
+        }))
       return jsonResponse(200, {quoteResponse: {result, error: null}})
     }
 
@@ -122,7 +164,8 @@ export function createYahooFetch(options = {}) {
       case 'rate-limit':
         return new Response('Too Many Requests', {status: 429, headers: {'content-type': 'text/plain'}})
       case 'server-error-once':
-        if (n === 0) return new Response('Internal Server Error', {status: 500, headers: {'content-type': 'text/plain'}})
+        if (n === 0)
+          return new Response('Internal Server Error', {status: 500, headers: {'content-type': 'text/plain'}})
         break
       case 'server-error':
         return new Response('Internal Server Error', {status: 500, headers: {'content-type': 'text/plain'}})
@@ -144,7 +187,10 @@ export function createYahooFetch(options = {}) {
     const p1 = Number(url.searchParams.get('period1') ?? 0)
     const p2 = Number(url.searchParams.get('period2') ?? Math.floor(Date.now() / 1000))
     const scale = options.adjScale?.[key] ?? 1
-    const sel = rows.filter((r) => (!options.lastDate || r.date <= options.lastDate)).map((r) => ({r, ts: sessionOpenEpoch(r.date)})).filter(({ts}) => ts >= p1 && ts < p2)
+    const sel = rows
+      .filter((r) => !options.lastDate || r.date <= options.lastDate)
+      .map((r) => ({r, ts: sessionOpenEpoch(r.date)}))
+      .filter(({ts}) => ts >= p1 && ts < p2)
 
     const q = {open: [], high: [], low: [], close: [], volume: []}
     const adj = []
@@ -159,17 +205,28 @@ export function createYahooFetch(options = {}) {
     })
     const last = rows[rows.length - 1]
     const meta = {
-      currency: 'USD', symbol: yahooSymbol, exchangeName: yahooSymbol.startsWith('^') ? 'SNP' : 'NMS',
-      fullExchangeName: 'NasdaqGS', instrumentType: yahooSymbol.startsWith('^') ? 'INDEX' : 'EQUITY',
-      firstTradeDate: sessionOpenEpoch(rows[0].date), regularMarketTime: sessionOpenEpoch(last.date) + 23400,
-      hasPrePostMarketData: true, gmtoffset: -18000, timezone: 'EST', exchangeTimezoneName: 'America/New_York',
-      regularMarketPrice: last.adjclose, chartPreviousClose: rows[0].adjclose, priceHint: 2,
+      currency: 'USD',
+      symbol: yahooSymbol,
+      exchangeName: yahooSymbol.startsWith('^') ? 'SNP' : 'NMS',
+      fullExchangeName: 'NasdaqGS',
+      instrumentType: yahooSymbol.startsWith('^') ? 'INDEX' : 'EQUITY',
+      firstTradeDate: sessionOpenEpoch(rows[0].date),
+      regularMarketTime: sessionOpenEpoch(last.date) + 23400,
+      hasPrePostMarketData: true,
+      gmtoffset: -18000,
+      timezone: 'EST',
+      exchangeTimezoneName: 'America/New_York',
+      regularMarketPrice: last.adjclose,
+      chartPreviousClose: rows[0].adjclose,
+      priceHint: 2,
       currentTradingPeriod: {
         pre: {timezone: 'EST', start: 0, end: 0, gmtoffset: -18000},
         regular: {timezone: 'EST', start: 0, end: 0, gmtoffset: -18000},
         post: {timezone: 'EST', start: 0, end: 0, gmtoffset: -18000},
       },
-      dataGranularity: '1d', range: '', validRanges: ['1d', '5d', '1mo', '3mo', '6mo', '1y', '2y', '5y', '10y', 'ytd', 'max'],
+      dataGranularity: '1d',
+      range: '',
+      validRanges: ['1d', '5d', '1mo', '3mo', '6mo', '1y', '2y', '5y', '10y', 'ytd', 'max'],
     }
     const result = {meta, timestamp: sel.map(({ts}) => ts), indicators: {quote: [q], adjclose: [{adjclose: adj}]}}
     const ev = options.events?.[key]
@@ -180,11 +237,22 @@ export function createYahooFetch(options = {}) {
       }
       const events = {}
       const divs = (ev.dividends ?? []).filter((d) => inRange(d.date))
-      if (divs.length) events.dividends = Object.fromEntries(divs.map((d) => [String(sessionOpenEpoch(d.date)), {amount: d.amount, date: sessionOpenEpoch(d.date)}]))
+      if (divs.length)
+        events.dividends = Object.fromEntries(
+          divs.map((d) => [String(sessionOpenEpoch(d.date)), {amount: d.amount, date: sessionOpenEpoch(d.date)}]),
+        )
       const splits = (ev.splits ?? []).filter((s) => inRange(s.date))
       if (splits.length) {
         events.splits = Object.fromEntries(
-          splits.map((s) => [String(sessionOpenEpoch(s.date)), {date: sessionOpenEpoch(s.date), numerator: s.numerator, denominator: s.denominator, splitRatio: `${s.numerator}:${s.denominator}`}]),
+          splits.map((s) => [
+            String(sessionOpenEpoch(s.date)),
+            {
+              date: sessionOpenEpoch(s.date),
+              numerator: s.numerator,
+              denominator: s.denominator,
+              splitRatio: `${s.numerator}:${s.denominator}`,
+            },
+          ]),
         )
       }
       if (Object.keys(events).length) result.events = events

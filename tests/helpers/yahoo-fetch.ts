@@ -5,7 +5,11 @@
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 // @ts-expect-error plain JS module, typed below
-import {createYahooFetch as createUntyped, FAULTS as faultsUntyped, sessionOpenEpoch as sessionOpenUntyped} from './yahoo-fetch.mjs'
+import {
+  createYahooFetch as createUntyped,
+  FAULTS as faultsUntyped,
+  sessionOpenEpoch as sessionOpenUntyped,
+} from './yahoo-fetch.mjs'
 
 export type YahooFault =
   | 'rate-limit-once'
@@ -27,7 +31,13 @@ export interface FakeYahooOptions {
   adjScale?: Record<string, number>
   /** The fake "today": no bars after it. */
   lastDate?: string
-  events?: Record<string, {dividends?: Array<{date: string; amount: number}>; splits?: Array<{date: string; numerator: number; denominator: number}>}>
+  events?: Record<
+    string,
+    {
+      dividends?: Array<{date: string; amount: number}>
+      splits?: Array<{date: string; numerator: number; denominator: number}>
+    }
+  >
   /** sharesOutstanding per key, for quote(). */
   shares?: Record<string, number>
 }
@@ -50,5 +60,9 @@ export function fakeYahooEnv(options: FakeYahooOptions = {}): Record<string, str
 export function chartCalls(f: FakeFetch, key?: string): URL[] {
   return f.calls
     .map((u) => new URL(u))
-    .filter((u) => u.pathname.includes('/v8/finance/chart/') && (key === undefined || decodeURIComponent(u.pathname).replace(/^.*\/\^?/, '') === key))
+    .filter(
+      (u) =>
+        u.pathname.includes('/v8/finance/chart/') &&
+        (key === undefined || decodeURIComponent(u.pathname).replace(/^.*\/\^?/, '') === key),
+    )
 }

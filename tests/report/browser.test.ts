@@ -9,11 +9,21 @@ import {makeResult} from './fixtures.js'
 import {decodePng, pixelStats} from './png.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 // CI installs chromium (.ci/run); a developer machine without it skips, CI never does.
 const haveChromium = existsSync(CHROMIUM)
-if (!haveChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`)
+if (!haveChromium && process.env.CI === 'true')
+  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium`)
 
 describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
   let browser: Browser
@@ -21,7 +31,11 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
 
   beforeAll(async () => {
     const dir = path.join(tempDir(), 'out')
-    await writeReport(makeResult({failingClaim: true}), {outDir: dir, formats: ['html'], text: {title: 'Fixture study', questions: ['Q?']}})
+    await writeReport(makeResult({failingClaim: true}), {
+      outDir: dir,
+      formats: ['html'],
+      text: {title: 'Fixture study', questions: ['Q?']},
+    })
     url = pathToFileURL(path.join(dir, 'report.html')).href
     browser = await chromium.launch({executablePath: CHROMIUM, args: ARGS})
   })
@@ -43,7 +57,9 @@ describe.skipIf(!haveChromium)('report.html in headless Chromium', () => {
     expect(problems).toEqual([])
     expect(requests).toEqual([url])
     expect(await page.title()).toBe('Fixture study')
-    const figures = await page.$$eval('figure svg', (els) => els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]))
+    const figures = await page.$$eval('figure svg', (els) =>
+      els.map((e) => e.getBoundingClientRect()).map((b) => [b.width, b.height]),
+    )
     expect(figures).toHaveLength(4)
     for (const [w, h] of figures) {
       expect(w).toBeGreaterThan(300)

@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest'
 import type {SecurityResult, StudyResult} from '../../src/result.js'
-import {caarPaths, day0Points, indexPoints, normalTwoSidedP, shortEventLabel, volatilityBars} from '../../src/report/chart-data.js'
+import {
+  caarPaths,
+  day0Points,
+  indexPoints,
+  normalTwoSidedP,
+  shortEventLabel,
+  volatilityBars,
+} from '../../src/report/chart-data.js'
 import {makeResult} from './fixtures.js'
 
 /** Three securities, days -1..1; C has no AR on day 1 (it drops out from there). */
@@ -16,9 +23,20 @@ function tiny(): StudyResult {
   })
   r.groups = r.groups.filter((g) => g.group === 'chips' && g.event === 'selloff')
   r.securities = [
-    sec('A', [[-1, 0.01], [0, -0.05], [1, 0.02]]),
-    sec('B', [[-1, 0.0], [0, -0.03], [1, 0.0]]),
-    sec('C', [[-1, -0.01], [0, -0.04]]),
+    sec('A', [
+      [-1, 0.01],
+      [0, -0.05],
+      [1, 0.02],
+    ]),
+    sec('B', [
+      [-1, 0.0],
+      [0, -0.03],
+      [1, 0.0],
+    ]),
+    sec('C', [
+      [-1, -0.01],
+      [0, -0.04],
+    ]),
     {symbol: 'D', group: 'chips', event: 'selloff', excluded: 'too few observations'},
   ]
   return r
@@ -86,8 +104,30 @@ describe('volatility and index points', () => {
   it('averages the standard deviations before and after per group × event', () => {
     const r = makeResult()
     r.volatility!.securities = [
-      {symbol: 'A', group: 'chips', event: 'selloff', preVariance: 1e-4, postVariance: 4e-4, ratio: 4, df1: 13, df2: 248, p: 0.001, significant: true},
-      {symbol: 'B', group: 'chips', event: 'selloff', preVariance: 4e-4, postVariance: 4e-4, ratio: 1, df1: 13, df2: 248, p: 0.5, significant: false},
+      {
+        symbol: 'A',
+        group: 'chips',
+        event: 'selloff',
+        preVariance: 1e-4,
+        postVariance: 4e-4,
+        ratio: 4,
+        df1: 13,
+        df2: 248,
+        p: 0.001,
+        significant: true,
+      },
+      {
+        symbol: 'B',
+        group: 'chips',
+        event: 'selloff',
+        preVariance: 4e-4,
+        postVariance: 4e-4,
+        ratio: 1,
+        df1: 13,
+        df2: 248,
+        p: 0.5,
+        significant: false,
+      },
     ]
     const bars = volatilityBars(r)
     expect(bars).toHaveLength(2)

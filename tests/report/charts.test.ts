@@ -101,7 +101,9 @@ describe('SVG rendering', async () => {
   })
 
   it('refuses specs that would load data from a URL', async () => {
-    await expect(renderSvg({data: {url: 'https://example.com/x.csv'}, mark: 'point'})).rejects.toThrow(/no external data|no network/)
+    await expect(renderSvg({data: {url: 'https://example.com/x.csv'}, mark: 'point'})).rejects.toThrow(
+      /no external data|no network/,
+    )
   })
 })
 

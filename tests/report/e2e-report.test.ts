@@ -9,7 +9,6 @@ import {pngSize} from './png.js'
 import {ALL_REPORT_FILES, listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
-
 // Runs the built CLI (npm run build first) on ../shared/data/prices, offline.
 describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, shared prices)', () => {
   const cache = tempDir('aftershock-report-cache-')
@@ -56,7 +55,9 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
     // every table of study run, abnormal volume included (the chip makers' day-0 mean AV of the sell-off)
     const chipsVolume = result.volume!.groups.find((g) => g.group === 'ai-chips' && g.event === 'r1-selloff')!
     expect(md).toContain('## Abnormal volume')
-    expect(md).toContain(`| AI chips and semiconductor equipment | r1-selloff | 8 | ${chipsVolume.daily.find((d) => d.t === 0)!.meanAv.toFixed(2)} |`)
+    expect(md).toContain(
+      `| AI chips and semiconductor equipment | r1-selloff | 8 | ${chipsVolume.daily.find((d) => d.t === 0)!.meanAv.toFixed(2)} |`,
+    )
     expect(md).toContain('![CAAR paths per group around each event, with 95% bands](charts/caar-paths.png)')
     const html = readFileSync(path.join(outA, 'report.html'), 'utf8')
     expect(html).not.toMatch(/<script|<link|src="http|href="http/i)
@@ -81,12 +82,16 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
   it('a second run gives byte-identical files', () => {
     const again = runCli(['report', 'deepseek-r1', '--out', outB, '--offline'], {cacheDir: cache})
     expect(again.code, again.stderr).toBe(0)
-    for (const f of listFiles(outA)) expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true)
+    for (const f of listFiles(outA))
+      expect(readFileSync(path.join(outB, f)).equals(readFileSync(path.join(outA, f))), f).toBe(true)
   })
 
   it('--json lists the files; --fail-on-claims exits 1 exactly when a claim fails', () => {
     const out = path.join(work, 'c')
-    const r = runCli(['report', 'deepseek-r1', '--out', out, '--offline', '--format', 'json', '--json', '--fail-on-claims'], {cacheDir: cache})
+    const r = runCli(
+      ['report', 'deepseek-r1', '--out', out, '--offline', '--format', 'json', '--json', '--fail-on-claims'],
+      {cacheDir: cache},
+    )
     const result = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as StudyResult
     const failed = (result.claims ?? []).filter((c) => !c.holds).map((c) => c.id)
     expect(JSON.parse(r.stdout)).toEqual({outDir: out, files: [path.join(out, 'results.json')], failedClaims: failed})
@@ -95,7 +100,9 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
   })
 
   it('bad --format is a usage error (exit 2) naming the flag', () => {
-    const r = runCli(['report', 'deepseek-r1', '--out', path.join(work, 'd'), '--offline', '--format', 'pdf'], {cacheDir: cache})
+    const r = runCli(['report', 'deepseek-r1', '--out', path.join(work, 'd'), '--offline', '--format', 'pdf'], {
+      cacheDir: cache,
+    })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--format: unknown format "pdf"')
   })

@@ -2,7 +2,13 @@
  * Hand-built, seeded StudyResult fixtures for the report renderers (the real runner is not needed).
  * Shape follows src/result.ts; numbers are synthetic but consistent (CAR = sum of AR, etc.).
  */
-import {SCHEMA_VERSION, type StudyResult, type SecurityResult, type GroupResult, type TestBattery} from '../../src/result.js'
+import {
+  SCHEMA_VERSION,
+  type StudyResult,
+  type SecurityResult,
+  type GroupResult,
+  type TestBattery,
+} from '../../src/result.js'
 import {TEST_NAMES} from '../../src/engine/types.js'
 import {uniform} from '../engine/random.js'
 
@@ -13,7 +19,11 @@ function normal(r: () => number): number {
 
 function battery(stat: number, p: number, n: number): TestBattery {
   const b = {} as TestBattery
-  for (const name of TEST_NAMES) b[name] = n >= 2 || name === 'crossSectionalT' ? {stat, p, n} : {stat: null, p: null, n, note: 'needs at least 2 securities'}
+  for (const name of TEST_NAMES)
+    b[name] =
+      n >= 2 || name === 'crossSectionalT'
+        ? {stat, p, n}
+        : {stat: null, p: null, n, note: 'needs at least 2 securities'}
   return b
 }
 
@@ -49,10 +59,31 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
   const [a, b] = opts.arRange ?? [-10, 14]
   const calendar = businessDays('2024-12-02', 60)
   const events = [
-    {id: 'release', label: 'Model released', symbol: null, date: '2025-01-04', tradingDate: '2025-01-06', shift: 1, note: 'market closed on 2025-01-04'},
-    {id: 'selloff', label: 'The sell-off', symbol: null, date: '2025-01-13', tradingDate: '2025-01-13', shift: 0, note: null},
+    {
+      id: 'release',
+      label: 'Model released',
+      symbol: null,
+      date: '2025-01-04',
+      tradingDate: '2025-01-06',
+      shift: 1,
+      note: 'market closed on 2025-01-04',
+    },
+    {
+      id: 'selloff',
+      label: 'The sell-off',
+      symbol: null,
+      date: '2025-01-13',
+      tradingDate: '2025-01-13',
+      shift: 0,
+      note: null,
+    },
   ]
-  const windows: Array<[number, number]> = [[0, 0], [-1, 1], [0, 4], [0, 14]]
+  const windows: Array<[number, number]> = [
+    [0, 0],
+    [-1, 1],
+    [0, 4],
+    [0, 14],
+  ]
   const securities: SecurityResult[] = []
   const groups: GroupResult[] = []
   for (const ev of events) {
@@ -69,9 +100,25 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
           const rows = ar.filter((q) => q.t >= w1 && q.t <= w2)
           const car = rows.reduce((s, q) => s + q.ar, 0)
           const tstat = car / (0.01 * Math.sqrt(rows.length || 1))
-          return {window: [w1, w2] as [number, number], from: calendar[day0 + w1], to: calendar[day0 + w2], car, scar: tstat, bhar: car, t: tstat, p: Math.min(1, 2 * Math.exp(-Math.abs(tstat)))}
+          return {
+            window: [w1, w2] as [number, number],
+            from: calendar[day0 + w1],
+            to: calendar[day0 + w2],
+            car,
+            scar: tstat,
+            bhar: car,
+            t: tstat,
+            p: Math.min(1, 2 * Math.exp(-Math.abs(tstat))),
+          }
         })
-        securities.push({symbol: sym, group: g.group, event: ev.id, model: {alpha: 0.0005, beta: 1.2, sigma: 0.01, r2: 0.4, n: 250}, ar, windows: win})
+        securities.push({
+          symbol: sym,
+          group: g.group,
+          event: ev.id,
+          model: {alpha: 0.0005, beta: 1.2, sigma: 0.01, r2: 0.4, n: 250},
+          ar,
+          windows: win,
+        })
       }
       const members = securities.filter((s) => s.group === g.group && s.event === ev.id)
       groups.push({
@@ -80,15 +127,33 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
         event: ev.id,
         n: members.length,
         excluded: 0,
-        daily: [0].map((t) => ({t, date: ev.tradingDate, n: members.length, aar: members.reduce((s, m) => s + (m.ar?.find((q) => q.t === t)?.ar ?? 0), 0) / members.length, tests: battery(-3.1, 0.002, members.length)})),
+        daily: [0].map((t) => ({
+          t,
+          date: ev.tradingDate,
+          n: members.length,
+          aar: members.reduce((s, m) => s + (m.ar?.find((q) => q.t === t)?.ar ?? 0), 0) / members.length,
+          tests: battery(-3.1, 0.002, members.length),
+        })),
         windows: windows.map((w, wi) => {
           const caar = members.reduce((s, m) => s + (m.windows?.[wi].car ?? 0), 0) / members.length
-          return {window: w, from: calendar[day0 + w[0]], to: calendar[day0 + w[1]], n: members.length, caar, tests: battery(caar / 0.01, Math.min(1, Math.exp(-Math.abs(caar) * 50)), members.length)}
+          return {
+            window: w,
+            from: calendar[day0 + w[0]],
+            to: calendar[day0 + w[1]],
+            n: members.length,
+            caar,
+            tests: battery(caar / 0.01, Math.min(1, Math.exp(-Math.abs(caar) * 50)), members.length),
+          }
         }),
       })
     }
   }
-  securities.push({symbol: 'SMCI', group: 'chips', event: 'selloff', excluded: 'too few estimation observations (80 < 100)'})
+  securities.push({
+    symbol: 'SMCI',
+    group: 'chips',
+    event: 'selloff',
+    excluded: 'too few estimation observations (80 < 100)',
+  })
   const result: StudyResult = {
     schemaVersion: SCHEMA_VERSION,
     tool: {name: 'aftershock', version: '0.1.0'},
@@ -116,41 +181,132 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
         .filter((s) => !s.excluded)
         .map((s) => {
           const post = (0.01 + 0.01 * r()) ** 2
-          return {symbol: s.symbol, group: s.group, event: s.event, preVariance: 1e-4, postVariance: post, ratio: post / 1e-4, df1: 13, df2: 248, p: 0.5 / (post / 1e-4), significant: post / 1e-4 > 2}
+          return {
+            symbol: s.symbol,
+            group: s.group,
+            event: s.event,
+            preVariance: 1e-4,
+            postVariance: post,
+            ratio: post / 1e-4,
+            df1: 13,
+            df2: 248,
+            p: 0.5 / (post / 1e-4),
+            significant: post / 1e-4 > 2,
+          }
         }),
       groups: [],
     },
-    notes: ['Release: market closed on 2025-01-04; day 0 is 2025-01-06.', 'SMCI excluded: too few estimation observations.'],
+    notes: [
+      'Release: market closed on 2025-01-04; day 0 is 2025-01-06.',
+      'SMCI excluded: too few estimation observations.',
+    ],
   }
   if (opts.withIndex !== false) {
     const series = calendar.map((date, i) => ({
       date,
-      values: Object.fromEntries(FIXTURE_GROUPS.map((g, gi) => [g.group, 100 + (gi + 1) * 2 * i - (i > 28 ? 30 * (gi + 1) * 0.3 : 0)])) as Record<string, number | null>,
+      values: Object.fromEntries(
+        FIXTURE_GROUPS.map((g, gi) => [g.group, 100 + (gi + 1) * 2 * i - (i > 28 ? 30 * (gi + 1) * 0.3 : 0)]),
+      ) as Record<string, number | null>,
     }))
     result.index = {
       base: {from: '2024-12-01', to: '2024-12-31'},
       asOf: calendar[calendar.length - 1],
       weighting: 'equal',
       securities: [],
-      groups: FIXTURE_GROUPS.map((g) => ({id: g.group, group: null, base: null, level: 150, sinceBase: 0.5, sinceEvent: {release: 0.1, selloff: -0.05}, peak: 170, peakDate: '2025-01-10', drawdown: -0.1176, excluded: null})),
+      groups: FIXTURE_GROUPS.map((g) => ({
+        id: g.group,
+        group: null,
+        base: null,
+        level: 150,
+        sinceBase: 0.5,
+        sinceEvent: {release: 0.1, selloff: -0.05},
+        peak: 170,
+        peakDate: '2025-01-10',
+        drawdown: -0.1176,
+        excluded: null,
+      })),
       series,
       notes: [],
     }
   }
   result.value = {
     shares: [{symbol: 'NVDA', shares: 24.49e9, source: '10-Q', current: false}],
-    rows: [{id: 'NVDA', group: 'chips', event: 'selloff', window: [0, 0], from: '2025-01-13', to: '2025-01-13', startPrice: 142.57, endPrice: 118.38, change: -592.4e9, abnormalChange: -500e9, approximate: true}],
-    groups: [{id: 'chips', group: null, event: 'selloff', window: [0, 0], from: '2025-01-13', to: '2025-01-13', startPrice: null, endPrice: null, change: -700e9, abnormalChange: -600e9, approximate: true}],
+    rows: [
+      {
+        id: 'NVDA',
+        group: 'chips',
+        event: 'selloff',
+        window: [0, 0],
+        from: '2025-01-13',
+        to: '2025-01-13',
+        startPrice: 142.57,
+        endPrice: 118.38,
+        change: -592.4e9,
+        abnormalChange: -500e9,
+        approximate: true,
+      },
+    ],
+    groups: [
+      {
+        id: 'chips',
+        group: null,
+        event: 'selloff',
+        window: [0, 0],
+        from: '2025-01-13',
+        to: '2025-01-13',
+        startPrice: null,
+        endPrice: null,
+        change: -700e9,
+        abnormalChange: -600e9,
+        approximate: true,
+      },
+    ],
     notes: [],
   }
   if (opts.withClaims !== false) {
     result.claims = [
-      {id: 'nvda-fell', text: 'NVIDIA fell about 12% on the sell-off', metric: 'return', subject: 'NVDA', event: 'selloff', window: [0, 0], expected: -0.12, tolerance: 0.05, measured: -0.11, holds: true, note: null},
+      {
+        id: 'nvda-fell',
+        text: 'NVIDIA fell about 12% on the sell-off',
+        metric: 'return',
+        subject: 'NVDA',
+        event: 'selloff',
+        window: [0, 0],
+        expected: -0.12,
+        tolerance: 0.05,
+        measured: -0.11,
+        holds: true,
+        note: null,
+      },
       // Index metrics carry no event.
-      {id: 'chips-level', text: 'AI chips stood near 150', metric: 'indexLevel', subject: 'chips', event: null, window: [0, 0], expected: 150, tolerance: 5, measured: 150, holds: true, note: 'as of 2025-02-21'},
+      {
+        id: 'chips-level',
+        text: 'AI chips stood near 150',
+        metric: 'indexLevel',
+        subject: 'chips',
+        event: null,
+        window: [0, 0],
+        expected: 150,
+        tolerance: 5,
+        measured: 150,
+        holds: true,
+        note: 'as of 2025-02-21',
+      },
     ]
     if (opts.failingClaim) {
-      result.claims.push({id: 'power-up', text: 'Power stocks rose', metric: 'caar', subject: 'power', event: 'selloff', window: [0, 0], expected: 0.05, tolerance: 0.01, measured: -0.2, holds: false, note: null})
+      result.claims.push({
+        id: 'power-up',
+        text: 'Power stocks rose',
+        metric: 'caar',
+        subject: 'power',
+        event: 'selloff',
+        window: [0, 0],
+        expected: 0.05,
+        tolerance: 0.01,
+        measured: -0.2,
+        holds: false,
+        note: null,
+      })
     }
   }
   return result

@@ -56,7 +56,11 @@ export function decodePng(buf: Buffer): {width: number; height: number; channels
 }
 
 /** Number of distinct colours and of non-white pixels. */
-export function pixelStats(img: {channels: number; pixels: Buffer}): {distinct: number; nonWhite: number; total: number} {
+export function pixelStats(img: {channels: number; pixels: Buffer}): {
+  distinct: number
+  nonWhite: number
+  total: number
+} {
   const seen = new Set<number>()
   let nonWhite = 0
   const n = img.pixels.length / img.channels

@@ -14,8 +14,11 @@ import {pngSize} from './png.js'
 import {ALL_REPORT_FILES, listFiles} from './files.js'
 import {checkXml} from './xml.js'
 
-const TEXT = {title: 'Fixture study', description: 'A synthetic study.', questions: ['How far did chips fall?', 'Did volatility rise?']}
-
+const TEXT = {
+  title: 'Fixture study',
+  description: 'A synthetic study.',
+  questions: ['How far did chips fall?', 'Did volatility rise?'],
+}
 
 describe('formatting helpers', () => {
   it('stars, percents and dollars', () => {
@@ -40,8 +43,18 @@ describe('report content', () => {
 
   it('sections follow the study run order and every table row has one cell per header', () => {
     const sections = reportSections(r)
-    expect(sections.map((s) => s.id)).toEqual(['events', 'index', 'caar', 'day0', 'value', 'volatility', 'claims', 'excluded'])
-    for (const s of sections) for (const t of s.tables) for (const row of t.rows) expect(row).toHaveLength(t.headers.length)
+    expect(sections.map((s) => s.id)).toEqual([
+      'events',
+      'index',
+      'caar',
+      'day0',
+      'value',
+      'volatility',
+      'claims',
+      'excluded',
+    ])
+    for (const s of sections)
+      for (const t of s.tables) for (const row of t.rows) expect(row).toHaveLength(t.headers.length)
     const caar = sections.find((s) => s.id === 'caar')!.tables[0]
     expect(caar.rows).toHaveLength(r.groups.length * 4)
   })
@@ -59,8 +72,22 @@ describe('report content', () => {
             n: 3,
             daily: [
               {t: -1, date: '2025-01-10', n: 3, meanAv: 0.1, crossSectionalT: test(0.5, 0.6, 3), sign: test(0, 1, 3)},
-              {t: 0, date: '2025-01-13', n: 3, meanAv: 0.85, crossSectionalT: test(3.74, 0.004, 3), sign: test(1.7, 0.08, 3)},
-              {t: 1, date: '2025-01-14', n: 3, meanAv: 0.4, crossSectionalT: test(1.2, 0.3, 3), sign: test(0.5, 0.6, 3)},
+              {
+                t: 0,
+                date: '2025-01-13',
+                n: 3,
+                meanAv: 0.85,
+                crossSectionalT: test(3.74, 0.004, 3),
+                sign: test(1.7, 0.08, 3),
+              },
+              {
+                t: 1,
+                date: '2025-01-14',
+                n: 3,
+                meanAv: 0.4,
+                crossSectionalT: test(1.2, 0.3, 3),
+                sign: test(0.5, 0.6, 3),
+              },
             ],
           },
         ],
@@ -69,9 +96,22 @@ describe('report content', () => {
       overlaps: [{symbol: 'NVDA', events: ['NVDA-2024-05-22', 'NVDA-2024-05-29'], note: 'NVDA: overlap'}],
     }
     const sections = reportSections(withVolume)
-    expect(sections.map((s) => s.id)).toEqual(['events', 'index', 'caar', 'day0', 'value', 'volatility', 'volume', 'claims', 'excluded', 'overlaps'])
+    expect(sections.map((s) => s.id)).toEqual([
+      'events',
+      'index',
+      'caar',
+      'day0',
+      'value',
+      'volatility',
+      'volume',
+      'claims',
+      'excluded',
+      'overlaps',
+    ])
     const vol = sections.find((s) => s.id === 'volume')!
-    expect(vol.tables[0].rows).toEqual([['AI chips', 'selloff', '3', '0.85', '3.74***', '0', '0.85', '3.74***', '0.45']])
+    expect(vol.tables[0].rows).toEqual([
+      ['AI chips', 'selloff', '3', '0.85', '3.74***', '0', '0.85', '3.74***', '0.45'],
+    ])
     expect(vol.intro).toContain('no volume in the store for CEG')
     const md = renderMarkdown(withVolume, {charts: [], text: TEXT})
     expect(md).toContain('## Abnormal volume')
@@ -94,7 +134,9 @@ describe('report content', () => {
       row.change = Math.abs(row.change)
       row.abnormalChange = row.abnormalChange === null ? null : Math.abs(row.abnormalChange)
     }
-    const gainText = findings(gains).flatMap((g) => g.items).join('\n')
+    const gainText = findings(gains)
+      .flatMap((g) => g.items)
+      .join('\n')
     expect(gainText).toContain('market value changed by +$700.0bn (abnormal part +$600.0bn)')
     expect(gainText).not.toContain('Largest single loss')
   })
@@ -110,7 +152,13 @@ describe('report content', () => {
   })
 
   it('html: self-contained, escaped, charts inline', () => {
-    const html = renderHtml({...r, notes: ['<script>alert(1)</script> & more']}, {charts: [{id: 'x', title: 'T', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'}], text: TEXT})
+    const html = renderHtml(
+      {...r, notes: ['<script>alert(1)</script> & more']},
+      {
+        charts: [{id: 'x', title: 'T', svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>'}],
+        text: TEXT,
+      },
+    )
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more')
     expect(html).not.toMatch(/<script|<link|@import|url\(|src="http|href="http/i)
@@ -137,7 +185,8 @@ describe('writeReport', () => {
     expect(files.map((f) => path.relative(dir, f))).toEqual(listFiles(dir))
     expect(listFiles(dir)).toEqual(ALL_REPORT_FILES)
     expect(JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'))).toEqual(r)
-    for (const f of files.filter((x) => x.endsWith('.svg'))) expect(checkXml(readFileSync(f, 'utf8')).errors).toEqual([])
+    for (const f of files.filter((x) => x.endsWith('.svg')))
+      expect(checkXml(readFileSync(f, 'utf8')).errors).toEqual([])
     for (const f of files.filter((x) => x.endsWith('.png'))) expect(pngSize(readFileSync(f)).width).toBeGreaterThan(500)
     expect(statSync(dir).mode & 0o777).not.toBe(0o700)
     // nothing left behind beside it
@@ -149,7 +198,8 @@ describe('writeReport', () => {
     const b = path.join(tempDir(), 'b')
     await writeReport(makeResult(), {outDir: a, formats: ['html', 'md', 'json'], text: TEXT})
     await writeReport(makeResult(), {outDir: b, formats: ['html', 'md', 'json'], text: TEXT})
-    for (const f of listFiles(a)) expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true)
+    for (const f of listFiles(a))
+      expect(readFileSync(path.join(b, f)).equals(readFileSync(path.join(a, f))), f).toBe(true)
   })
 
   it('writes only the formats asked for, into an existing folder, keeping other files and dropping stale charts', async () => {

@@ -9,7 +9,8 @@ export function checkXml(doc: string): {elements: string[]; errors: string[]} {
   const stack: string[] = []
   let roots = 0
   const s = doc.replace(/^<\?xml[^?]*\?>\s*/, '')
-  const tag = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g
+  const tag =
+    /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g
   let last = 0
   let m: RegExpExecArray | null
   const checkText = (text: string, at: number, inAttr = false): void => {
@@ -19,7 +20,9 @@ export function checkXml(doc: string): {elements: string[]; errors: string[]} {
     }
     if (!inAttr && stack.length === 0 && text.trim() !== '') errors.push(`text outside the root near offset ${at}`)
   }
-  while ((m = tag.exec(s)) !== null) {
+  for (;;) {
+    m = tag.exec(s)
+    if (m === null) break
     checkText(s.slice(last, m.index), last)
     last = tag.lastIndex
     if (m[0].startsWith('<!')) continue

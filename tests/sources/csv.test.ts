@@ -12,7 +12,10 @@ const SHARED_HEADER = 'date,open,high,low,close,adj_close,volume'
 
 describe('parsePriceCsv: formats', () => {
   it('reads the shared format with empty fields as null', () => {
-    const {bars, skipped} = parsePriceCsv(`${SHARED_HEADER}\n2025-01-24,148.3,148.9,141.8,,142.57,234657600\n2025-01-27,,,,,118.38,\n`, 'NVDA.csv')
+    const {bars, skipped} = parsePriceCsv(
+      `${SHARED_HEADER}\n2025-01-24,148.3,148.9,141.8,,142.57,234657600\n2025-01-27,,,,,118.38,\n`,
+      'NVDA.csv',
+    )
     expect(skipped).toBe(0)
     expect(bars).toEqual([
       {date: '2025-01-24', open: 148.3, high: 148.9, low: 141.8, close: null, adjClose: 142.57, volume: 234657600},
@@ -20,8 +23,9 @@ describe('parsePriceCsv: formats', () => {
     ])
   })
 
-  it("reads Yahoo's download format, case-insensitive, with \"null\" cells, CRLF and a BOM", () => {
-    const text = '\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n2020-01-02,74.06,75.15,73.7975,75.0875,72.716,135480400\r\n2020-01-03,null,null,null,null,null,null\r\n2020-01-06,73.4475,74.99,73.1875,74.95,null,118387200\r\n'
+  it('reads Yahoo\'s download format, case-insensitive, with "null" cells, CRLF and a BOM', () => {
+    const text =
+      '\uFEFFDate,Open,High,Low,Close,Adj Close,Volume\r\n2020-01-02,74.06,75.15,73.7975,75.0875,72.716,135480400\r\n2020-01-03,null,null,null,null,null,null\r\n2020-01-06,73.4475,74.99,73.1875,74.95,null,118387200\r\n'
     const {bars, skipped} = parsePriceCsv(text, 'AAPL.csv')
     expect(skipped).toBe(1) // the all-null day carries no price
     expect(bars).toEqual([
@@ -48,9 +52,14 @@ describe('parsePriceCsv: formats', () => {
   })
 
   it("reads yfinance's to_csv dates with a time and offset as their date", () => {
-    const {bars} = parsePriceCsv('Date,Close\n2020-01-02 00:00:00-05:00,10\n2020-07-01 00:00:00-04:00,11\n2020-07-02T00:00:00Z,12\n', 'x.csv')
+    const {bars} = parsePriceCsv(
+      'Date,Close\n2020-01-02 00:00:00-05:00,10\n2020-07-01 00:00:00-04:00,11\n2020-07-02T00:00:00Z,12\n',
+      'x.csv',
+    )
     expect(bars.map((b) => b.date)).toEqual(['2020-01-02', '2020-07-01', '2020-07-02'])
-    expect(() => parsePriceCsv('Date,Close\n2020-01-02 junk,10\n', 'x.csv')).toThrow(/x\.csv:2: unparseable date "2020-01-02 junk"/)
+    expect(() => parsePriceCsv('Date,Close\n2020-01-02 junk,10\n', 'x.csv')).toThrow(
+      /x\.csv:2: unparseable date "2020-01-02 junk"/,
+    )
   })
 
   it('takes the symbol from the file name', () => {
@@ -62,25 +71,81 @@ describe('parsePriceCsv: formats', () => {
 
 describe('parsePriceCsv: every bad row rejects the file with FILE:LINE: reason', () => {
   const cases: Array<[string, string, RegExp]> = [
-    ['unparseable date', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n01/03/2025,1,1,1,1,1,1\n`, /^bad\.csv:3: unparseable date "01\/03\/2025"/],
-    ['impossible calendar date', `${SHARED_HEADER}\n2025-02-30,1,1,1,1,1,1\n`, /^bad\.csv:2: unparseable date "2025-02-30"/],
-    ['unparseable number', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n2025-01-03,1,abc,1,1,1,1\n`, /^bad\.csv:3: unparseable number "abc" in column high/],
-    ['number with junk', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,12.5x,1\n`, /^bad\.csv:2: unparseable number "12\.5x" in column adj_close$/],
+    [
+      'unparseable date',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n01/03/2025,1,1,1,1,1,1\n`,
+      /^bad\.csv:3: unparseable date "01\/03\/2025"/,
+    ],
+    [
+      'impossible calendar date',
+      `${SHARED_HEADER}\n2025-02-30,1,1,1,1,1,1\n`,
+      /^bad\.csv:2: unparseable date "2025-02-30"/,
+    ],
+    [
+      'unparseable number',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n2025-01-03,1,abc,1,1,1,1\n`,
+      /^bad\.csv:3: unparseable number "abc" in column high/,
+    ],
+    [
+      'number with junk',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,12.5x,1\n`,
+      /^bad\.csv:2: unparseable number "12\.5x" in column adj_close$/,
+    ],
     ['NaN text', `${SHARED_HEADER}\n2025-01-02,NaN,1,1,1,1,1\n`, /^bad\.csv:2: unparseable number "NaN"/],
-    ['duplicate date', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n2025-01-03,1,1,1,1,1,1\n2025-01-02,1,1,1,1,1,1\n`, /^bad\.csv:4: duplicate date 2025-01-02 \(also on line 2\)/],
-    ['zero price', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,0,1\n`, /^bad\.csv:2: non-positive price 0 in column adj_close$/],
-    ['negative price', `${SHARED_HEADER}\n2025-01-02,1,1,-3,1,1,1\n`, /^bad\.csv:2: non-positive price -3 in column low/],
-    ['Yahoo header: the column named as written', 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,1,1,1,1,x1,1\n', /^bad\.csv:2: unparseable number "x1" in column Adj Close$/],
-    ['column twice, named as written', 'date,Adj Close,adj_close\n2025-01-02,1,1\n', /^bad\.csv:1: column "adj_close" appears twice in the header \(also "Adj Close"\)/],
+    [
+      'duplicate date',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n2025-01-03,1,1,1,1,1,1\n2025-01-02,1,1,1,1,1,1\n`,
+      /^bad\.csv:4: duplicate date 2025-01-02 \(also on line 2\)/,
+    ],
+    [
+      'zero price',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,0,1\n`,
+      /^bad\.csv:2: non-positive price 0 in column adj_close$/,
+    ],
+    [
+      'negative price',
+      `${SHARED_HEADER}\n2025-01-02,1,1,-3,1,1,1\n`,
+      /^bad\.csv:2: non-positive price -3 in column low/,
+    ],
+    [
+      'Yahoo header: the column named as written',
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,1,1,1,1,x1,1\n',
+      /^bad\.csv:2: unparseable number "x1" in column Adj Close$/,
+    ],
+    [
+      'column twice, named as written',
+      'date,Adj Close,adj_close\n2025-01-02,1,1\n',
+      /^bad\.csv:1: column "adj_close" appears twice in the header \(also "Adj Close"\)/,
+    ],
     ['negative volume', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,-5\n`, /^bad\.csv:2: negative volume -5/],
     ['missing header', '2025-01-02,1,1,1,1,1,1\n', /^bad\.csv:1: missing header/],
-    ['header without a price column', 'date,open,volume\n2025-01-02,1,1\n', /^bad\.csv:1: the header has neither a close nor an adj_close column/],
-    ['column twice', 'date,close,Close\n2025-01-02,1,1\n', /^bad\.csv:1: column "Close" appears twice in the header \(also "close"\)/],
+    [
+      'header without a price column',
+      'date,open,volume\n2025-01-02,1,1\n',
+      /^bad\.csv:1: the header has neither a close nor an adj_close column/,
+    ],
+    [
+      'column twice',
+      'date,close,Close\n2025-01-02,1,1\n',
+      /^bad\.csv:1: column "Close" appears twice in the header \(also "close"\)/,
+    ],
     ['empty file', '', /^bad\.csv:1: empty file/],
-    ['too few fields', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1\n`, /^bad\.csv:2: expected 7 fields as in the header, found 6/],
+    [
+      'too few fields',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1\n`,
+      /^bad\.csv:2: expected 7 fields as in the header, found 6/,
+    ],
     ['too many fields', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1,1\n`, /^bad\.csv:2: expected 7 fields/],
-    ['blank line inside', `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n\n2025-01-03,1,1,1,1,1,1\n`, /^bad\.csv:3: empty line inside the data/],
-    ['volume without price', `${SHARED_HEADER}\n2025-01-02,,,,,,100\n`, /^bad\.csv:2: a row with a volume but no price/],
+    [
+      'blank line inside',
+      `${SHARED_HEADER}\n2025-01-02,1,1,1,1,1,1\n\n2025-01-03,1,1,1,1,1,1\n`,
+      /^bad\.csv:3: empty line inside the data/,
+    ],
+    [
+      'volume without price',
+      `${SHARED_HEADER}\n2025-01-02,,,,,,100\n`,
+      /^bad\.csv:2: a row with a volume but no price/,
+    ],
   ]
   for (const [name, text, re] of cases) {
     it(name, () => {
@@ -119,7 +184,10 @@ describe('importPaths', () => {
     const before = store.getBars('BBB')
 
     // a new BBB.csv whose third row is bad: the old BBB history must survive whole
-    writeFileSync(path.join(data, 'BBB.csv'), `${SHARED_HEADER}\n2025-01-06,,,,,21,\n2025-01-07,,,,,22,\n2025-01-08,,,,,-1,\n`)
+    writeFileSync(
+      path.join(data, 'BBB.csv'),
+      `${SHARED_HEADER}\n2025-01-06,,,,,21,\n2025-01-07,,,,,22,\n2025-01-08,,,,,-1,\n`,
+    )
     writeFileSync(path.join(data, 'CCC.csv'), `${SHARED_HEADER}\n2025-01-02,,,,,30,\n`)
     const res = importPaths(store, [data])
     expect(res.map((r) => [r.symbol, r.ok, r.rows])).toEqual([
@@ -137,7 +205,13 @@ describe('importPaths', () => {
     const {dir, store} = setup()
     const f = path.join(dir, 'download.csv')
     writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,1,1,1,1,1,1\n')
-    expect(importPaths(store, [f], {symbol: '^gspc'})[0]).toMatchObject({symbol: 'GSPC', ok: true, rows: 1, from: '2025-01-02', to: '2025-01-02'})
+    expect(importPaths(store, [f], {symbol: '^gspc'})[0]).toMatchObject({
+      symbol: 'GSPC',
+      ok: true,
+      rows: 1,
+      from: '2025-01-02',
+      to: '2025-01-02',
+    })
     writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-02-03,2,2,2,2,2,2\n')
     importPaths(store, [f], {symbol: 'GSPC'})
     expect(store.getBars('GSPC').map((b) => b.date)).toEqual(['2025-02-03'])
@@ -147,7 +221,10 @@ describe('importPaths', () => {
   it('a file whose rows all lack a price is rejected as such, not as having no rows', () => {
     const {dir, store} = setup()
     const f = path.join(dir, 'NULLS.csv')
-    writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,null,null,null,null,null,null\n2025-01-03,null,null,null,null,null,null\n')
+    writeFileSync(
+      f,
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,null,null,null,null,null,null\n2025-01-03,null,null,null,null,null,null\n',
+    )
     const [r] = importPaths(store, [f])
     expect(r).toMatchObject({ok: false, rows: 0})
     expect(r.error).toMatch(/NULLS\.csv: all 2 data rows lack a price \(every cell empty or null\); nothing to import/)
@@ -177,7 +254,11 @@ describe('importPaths', () => {
     expect(store.listSecurities()).toHaveLength(37)
     const [a, b] = store.getBars('NVDA', '2025-01-24', '2025-01-27')
     expect(b.adjClose! / a.adjClose! - 1).toBeCloseTo(-0.1697, 4)
-    expect(store.getBars('GSPC')[0]).toMatchObject({date: '2020-01-02', close: 3257.85009765625, adjClose: 3257.85009765625})
+    expect(store.getBars('GSPC')[0]).toMatchObject({
+      date: '2020-01-02',
+      close: 3257.85009765625,
+      adjClose: 3257.85009765625,
+    })
     expect(store.getBars('NVDA')).toHaveLength(1595)
   })
 })

@@ -48,7 +48,14 @@ describe.runIf(haveSharedData())('fetchChart through yahoo-finance2 with the fak
   })
 
   it('attaches dividends and splits to their ex-dates', async () => {
-    const {client} = setup({events: {NVDA: {dividends: [{date: '2024-06-11', amount: 0.01}], splits: [{date: '2024-06-10', numerator: 10, denominator: 1}]}}})
+    const {client} = setup({
+      events: {
+        NVDA: {
+          dividends: [{date: '2024-06-11', amount: 0.01}],
+          splits: [{date: '2024-06-10', numerator: 10, denominator: 1}],
+        },
+      },
+    })
     const bars = await fetchChart(client, 'NVDA', '2024-06-07', '2024-06-12')
     expect(bars.find((b) => b.date === '2024-06-10')?.split).toBe(10)
     expect(bars.find((b) => b.date === '2024-06-11')?.dividend).toBe(0.01)
@@ -72,7 +79,11 @@ describe.runIf(haveSharedData())('fetchChart through yahoo-finance2 with the fak
 
   it('fetches shares outstanding through quote() with its cookie and crumb', async () => {
     const {client} = setup({shares: {NVDA: 24.4e9}})
-    expect(await fetchSharesOutstanding(client, ['nvda', '^GSPC', 'NOPE'])).toEqual({NVDA: 24.4e9, GSPC: null, NOPE: null})
+    expect(await fetchSharesOutstanding(client, ['nvda', '^GSPC', 'NOPE'])).toEqual({
+      NVDA: 24.4e9,
+      GSPC: null,
+      NOPE: null,
+    })
     expect(await fetchSharesOutstanding(client, [])).toEqual({})
   })
 
@@ -83,7 +94,9 @@ describe.runIf(haveSharedData())('fetchChart through yahoo-finance2 with the fak
       return new Response('Service Unavailable', {status: 503})
     }) as unknown as typeof fetch
     const client = createYahooClient({fetch: failing})
-    await expect(fetchSharesOutstanding(client, ['NVDA'], fastRetry(2))).rejects.toThrow(/shares outstanding from Yahoo failed: HTTP 503.*without --live-shares/)
+    await expect(fetchSharesOutstanding(client, ['NVDA'], fastRetry(2))).rejects.toThrow(
+      /shares outstanding from Yahoo failed: HTTP 503.*without --live-shares/,
+    )
     expect(n).toBeGreaterThanOrEqual(2)
   })
 })
@@ -117,7 +130,12 @@ describe.runIf(haveSharedData())('fetchSymbols: faults', () => {
     const {client} = setup({faults: {NVDA: 'rate-limit-once'}})
     const retry = fastRetry()
     const told: unknown[][] = []
-    const [r] = await fetchSymbols(newStore(), ['NVDA'], {client, retry, ...range, onRetry: (...a) => void told.push(a)})
+    const [r] = await fetchSymbols(newStore(), ['NVDA'], {
+      client,
+      retry,
+      ...range,
+      onRetry: (...a) => void told.push(a),
+    })
     expect(r).toMatchObject({symbol: 'NVDA', ok: true, added: 20, attempts: 2, replaced: true})
     expect(retry.delays).toEqual([150])
     expect(told).toEqual([['NVDA', 'HTTP 429: Too Many Requests', 1, 150]])
@@ -234,7 +252,9 @@ describe.runIf(haveSharedData())('fetchSymbols: incremental', () => {
     const {client} = setup({lastDate: '2025-01-31'})
     await fetchSymbols(store, ['NVDA'], {client, from: '2024-12-02', to: '2025-01-24'})
     const final = store.getBars('NVDA', '2025-01-24', '2025-01-24')[0]
-    store.upsertBars('NVDA', [{...final, adjClose: final.adjClose! * 1.01, close: final.close! * 1.01}], {source: 'yahoo'})
+    store.upsertBars('NVDA', [{...final, adjClose: final.adjClose! * 1.01, close: final.close! * 1.01}], {
+      source: 'yahoo',
+    })
     const [r] = await fetchSymbols(store, ['NVDA'], {client, today: '2025-01-31'})
     expect(r).toMatchObject({ok: true, replaced: false, added: 5, note: 'updated the last stored day 2025-01-24'})
     expect(store.getBars('NVDA', '2025-01-24', '2025-01-24')[0]).toEqual(final)

@@ -7,7 +7,16 @@ import {isValidSymbol, normalizeSymbol, yahooSymbol} from '../../src/store/symbo
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
 
-const bar = (date: string, adjClose: number, extra: Partial<Bar> = {}): Bar => ({date, open: null, high: null, low: null, close: null, adjClose, volume: null, ...extra})
+const bar = (date: string, adjClose: number, extra: Partial<Bar> = {}): Bar => ({
+  date,
+  open: null,
+  high: null,
+  low: null,
+  close: null,
+  adjClose,
+  volume: null,
+  ...extra,
+})
 
 const open: PriceStore[] = []
 function fresh(): PriceStore {
@@ -55,7 +64,10 @@ describe('PriceStore', () => {
     expect(existsSync(file)).toBe(true)
     const db = new Database(file, {readonly: true})
     expect(db.pragma('journal_mode', {simple: true})).toBe('wal')
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => (r as {name: string}).name)
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => (r as {name: string}).name)
     expect(tables).toEqual(expect.arrayContaining(['bars', 'fetch_log', 'meta', 'securities']))
     db.close()
   })
@@ -88,7 +100,11 @@ describe('PriceStore', () => {
 
   it('keeps dividends and splits, and stores NaN as null', () => {
     const s = fresh()
-    s.replaceHistory('X', [bar('2025-01-01', 1, {dividend: 0.25, split: 10, volume: Number.NaN, open: Number.POSITIVE_INFINITY})], {source: 'a'})
+    s.replaceHistory(
+      'X',
+      [bar('2025-01-01', 1, {dividend: 0.25, split: 10, volume: Number.NaN, open: Number.POSITIVE_INFINITY})],
+      {source: 'a'},
+    )
     const [b] = s.getBars('X')
     expect(b.dividend).toBe(0.25)
     expect(b.split).toBe(10)
@@ -98,11 +114,28 @@ describe('PriceStore', () => {
 
   it('lists securities with range, rows, source and last fetch', () => {
     const s = fresh()
-    s.replaceHistory('B', [bar('2025-01-01', 1), bar('2025-01-02', 2)], {source: 'csv:B.csv', at: '2026-01-01T00:00:00.000Z'})
+    s.replaceHistory('B', [bar('2025-01-01', 1), bar('2025-01-02', 2)], {
+      source: 'csv:B.csv',
+      at: '2026-01-01T00:00:00.000Z',
+    })
     s.replaceHistory('A', [bar('2024-12-31', 1)], {source: 'yahoo', at: '2026-01-02T00:00:00.000Z'})
     expect(s.listSecurities()).toEqual([
-      {symbol: 'A', firstDate: '2024-12-31', lastDate: '2024-12-31', rows: 1, source: 'yahoo', lastFetch: '2026-01-02T00:00:00.000Z'},
-      {symbol: 'B', firstDate: '2025-01-01', lastDate: '2025-01-02', rows: 2, source: 'csv:B.csv', lastFetch: '2026-01-01T00:00:00.000Z'},
+      {
+        symbol: 'A',
+        firstDate: '2024-12-31',
+        lastDate: '2024-12-31',
+        rows: 1,
+        source: 'yahoo',
+        lastFetch: '2026-01-02T00:00:00.000Z',
+      },
+      {
+        symbol: 'B',
+        firstDate: '2025-01-01',
+        lastDate: '2025-01-02',
+        rows: 2,
+        source: 'csv:B.csv',
+        lastFetch: '2026-01-01T00:00:00.000Z',
+      },
     ])
   })
 

@@ -1,8 +1,23 @@
 import {describe, expect, it} from 'vitest'
-import {boundToOffset, buildCalendar, dateAtOffset, firstOnOrAfter, lastOnOrBefore, resolveEventDay} from '../../src/engine/calendar.js'
+import {
+  boundToOffset,
+  buildCalendar,
+  dateAtOffset,
+  firstOnOrAfter,
+  lastOnOrBefore,
+  resolveEventDay,
+} from '../../src/engine/calendar.js'
 
 // Week of MLK day 2025: Friday 17th, Monday 20th closed, Tue 21st .. Fri 24th, Mon 27th.
-const cal = buildCalendar(['2025-01-21', '2025-01-17', '2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27', '2025-01-22'])
+const cal = buildCalendar([
+  '2025-01-21',
+  '2025-01-17',
+  '2025-01-22',
+  '2025-01-23',
+  '2025-01-24',
+  '2025-01-27',
+  '2025-01-22',
+])
 
 describe('trading calendar', () => {
   it('sorts and de-duplicates dates', () => {
@@ -22,7 +37,13 @@ describe('trading calendar', () => {
 
 describe('resolveEventDay', () => {
   it('keeps an open day with shift 0', () => {
-    expect(resolveEventDay(cal, '2025-01-27', 'next')).toEqual({kind: 'day', index: 5, tradingDate: '2025-01-27', shift: 0, note: null})
+    expect(resolveEventDay(cal, '2025-01-27', 'next')).toEqual({
+      kind: 'day',
+      index: 5,
+      tradingDate: '2025-01-27',
+      shift: 0,
+      note: null,
+    })
   })
 
   it('moves a holiday to the next trading day (shift +1) with a note', () => {

@@ -1,5 +1,15 @@
 import {describe, expect, it} from 'vitest'
-import {fmtMoney, fmtNumber, fmtPercent, fmtSignedPercent, fmtTest, fmtWindow, MISSING, stars, useColor} from '../../src/render/format.js'
+import {
+  fmtMoney,
+  fmtNumber,
+  fmtPercent,
+  fmtSignedPercent,
+  fmtTest,
+  fmtWindow,
+  MISSING,
+  stars,
+  useColor,
+} from '../../src/render/format.js'
 
 describe('format helpers', () => {
   it('puts stars at 1%, 5% and 10%', () => {

@@ -12,7 +12,12 @@ const cal = buildCalendar(['2025-01-16', '2025-01-17', '2025-01-21', '2025-01-22
 
 describe('alignBars', () => {
   it('puts prices on calendar days, NaN where missing, ignoring off-calendar bars', () => {
-    const s = alignBars('X', [bar('2025-01-16', 10, 9), bar('2025-01-20', 99, 99), bar('2025-01-21', 11, 10), bar('2025-01-23', 12, 11)], cal, 'adjClose')
+    const s = alignBars(
+      'X',
+      [bar('2025-01-16', 10, 9), bar('2025-01-20', 99, 99), bar('2025-01-21', 11, 10), bar('2025-01-23', 12, 11)],
+      cal,
+      'adjClose',
+    )
     expect(s.field).toBe('adjClose')
     expect(Array.from(s.prices)).toEqual([9, Number.NaN, 10, Number.NaN, 11])
     expect(s.offCalendar).toBe(1)
@@ -75,7 +80,15 @@ describe('buildEventPanel', () => {
   const b = Float64Array.from([Number.NaN, 1, 2, 3, 4])
 
   it('shares one benchmark row when all rows have the same day 0', () => {
-    const p = buildEventPanel([{returns: a, day0: 3}, {returns: b, day0: 3}], market, -2, 1)
+    const p = buildEventPanel(
+      [
+        {returns: a, day0: 3},
+        {returns: b, day0: 3},
+      ],
+      market,
+      -2,
+      1,
+    )
     expect(p.n).toBe(2)
     expect(p.days).toBe(4)
     expect(p.firstRel).toBe(-2)
@@ -85,7 +98,15 @@ describe('buildEventPanel', () => {
   })
 
   it('gives each row its own benchmark row when event dates differ, NaN outside the calendar', () => {
-    const p = buildEventPanel([{returns: a, day0: 2}, {returns: b, day0: 4}], market, -1, 1)
+    const p = buildEventPanel(
+      [
+        {returns: a, day0: 2},
+        {returns: b, day0: 4},
+      ],
+      market,
+      -1,
+      1,
+    )
     expect(p.days).toBe(3)
     expect(Array.from(p.returns.subarray(0, 3))).toEqual([0.1, 0.2, 0.3])
     expect(Array.from(p.returns.subarray(3, 5))).toEqual([3, 4])
@@ -99,7 +120,12 @@ describe('buildEventPanel', () => {
 
 describe('alignBars: bars outside the calendar', () => {
   it('counts bars after the benchmark ends apart from holiday bars', () => {
-    const s = alignBars('X', [bar('2025-01-20', 9), bar('2025-01-24', 10), bar('2025-01-27', 11), bar('2025-01-10', 8)], cal, 'adjClose')
+    const s = alignBars(
+      'X',
+      [bar('2025-01-20', 9), bar('2025-01-24', 10), bar('2025-01-27', 11), bar('2025-01-10', 8)],
+      cal,
+      'adjClose',
+    )
     expect(s.offCalendar).toBe(1)
     expect(s.outside).toBe(3)
   })

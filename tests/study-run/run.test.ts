@@ -53,7 +53,9 @@ describe('runStudy on synthetic data with known parameters', () => {
     expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
     expect(r.schemaVersion).toBe(2)
     expect(r.dataAsOf).toBe(market.dates[market.dates.length - 1])
-    expect(r.events).toEqual([{id: 'ev', label: 'the event', symbol: null, date: EVENT, tradingDate: EVENT, shift: 0, note: null}])
+    expect(r.events).toEqual([
+      {id: 'ev', label: 'the event', symbol: null, date: EVENT, tradingDate: EVENT, shift: 0, note: null},
+    ])
     expect(r.groups.map((g) => [g.group, g.event, g.n, g.excluded])).toEqual([
       ['treated', 'ev', 3, 0],
       ['control', 'ev', 2, 0],
@@ -157,13 +159,21 @@ describe('runStudy: events and exclusions', () => {
     const r = await run(baseSpec({nonTradingDay: 'skip', events: two}))
     expect(r.events.map((e) => e.id)).toEqual(['ev'])
     expect(r.notes.join('\n')).toContain('xmas')
-    await expect(run(baseSpec({nonTradingDay: 'error', events: two}))).rejects.toThrow(/events\[0\] \(xmas\)\.date: market closed on 2024-12-25/)
+    await expect(run(baseSpec({nonTradingDay: 'error', events: two}))).rejects.toThrow(
+      /events\[0\] \(xmas\)\.date: market closed on 2024-12-25/,
+    )
   })
 
   it('excludes a security listed after the estimation window began, and one missing its day-0 price, with reasons', async () => {
     const bars = new Map(market.bars)
-    bars.set('LATE', market.bars.get('AAA')!.filter((b) => b.date >= '2024-11-01'))
-    bars.set('HOLE', market.bars.get('BBB')!.filter((b) => b.date !== EVENT))
+    bars.set(
+      'LATE',
+      market.bars.get('AAA')!.filter((b) => b.date >= '2024-11-01'),
+    )
+    bars.set(
+      'HOLE',
+      market.bars.get('BBB')!.filter((b) => b.date !== EVENT),
+    )
     const spec = baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'LATE', 'HOLE']}]})
     const r = await runStudy(spec, new MemStore(bars), {offline: true})
     expect(nonFinitePaths(r)).toEqual([])
@@ -179,7 +189,10 @@ describe('runStudy: events and exclusions', () => {
 
   it('says when a security has prices after the benchmark ends', async () => {
     const bars = new Map(market.bars)
-    bars.set('AAA', [...market.bars.get('AAA')!, {date: '2026-01-05', open: null, high: null, low: null, close: 60, adjClose: 60, volume: null}])
+    bars.set('AAA', [
+      ...market.bars.get('AAA')!,
+      {date: '2026-01-05', open: null, high: null, low: null, close: 60, adjClose: 60, volume: null},
+    ])
     const r = await runStudy(baseSpec(), new MemStore(bars), {offline: true})
     expect(r.dataAsOf).toBe(market.dates[market.dates.length - 1])
     expect(r.notes.join('\n')).toContain(`MKT's data end on ${r.dataAsOf}: later prices of AAA are not used`)
@@ -187,8 +200,15 @@ describe('runStudy: events and exclusions', () => {
 
   it('falls back to the close for a security without adjusted closes, with a note', async () => {
     const bars = new Map(market.bars)
-    bars.set('RAW', market.bars.get('CCC')!.map((b) => ({...b, adjClose: null})))
-    const r = await runStudy(baseSpec({groups: [{id: 'g', label: null, symbols: ['RAW', 'AAA']}]}), new MemStore(bars), {offline: true})
+    bars.set(
+      'RAW',
+      market.bars.get('CCC')!.map((b) => ({...b, adjClose: null})),
+    )
+    const r = await runStudy(
+      baseSpec({groups: [{id: 'g', label: null, symbols: ['RAW', 'AAA']}]}),
+      new MemStore(bars),
+      {offline: true},
+    )
     expect(r.notes.join('\n')).toMatch(/no adjusted closes in the store for RAW/)
     // close = 1.01 × adjClose here, so returns (and the fit) are the same
     const raw = r.securities.find((s) => s.symbol === 'RAW')!
@@ -218,7 +238,7 @@ describe('runStudy: events and exclusions', () => {
 })
 
 describe('runStudy: history (first usable dates)', () => {
-  it('drops a security\'s bars before history.from everywhere: fewer estimation days, fit on the rest, index and value from the rest too', async () => {
+  it("drops a security's bars before history.from everywhere: fewer estimation days, fit on the rest, index and value from the rest too", async () => {
     const e = market.dates.indexOf(EVENT)
     const from = market.dates[e - 200]
     const spec = baseSpec({
@@ -228,7 +248,9 @@ describe('runStudy: history (first usable dates)', () => {
     })
     const r = await run(spec)
     expect(nonFinitePaths(r)).toEqual([])
-    expect(r.notes).toContain(`AAA: prices before ${from} not used (when-issued rows); history: dropped ${e - 200} rows`)
+    expect(r.notes).toContain(
+      `AAA: prices before ${from} not used (when-issued rows); history: dropped ${e - 200} rows`,
+    )
     const aaa = r.securities.find((s) => s.symbol === 'AAA')!
     // first return kept: the day after `from`; estimation days -199..-11
     expect(aaa.model!.n).toBe(189)
@@ -237,7 +259,10 @@ describe('runStudy: history (first usable dates)', () => {
     const rm = adjReturns('MKT')
     const days = market.dates.slice(e - 199, e - 10)
     expect(days).toHaveLength(189)
-    const byHand = olsByHand(days.map((d) => ri.get(d)!), days.map((d) => rm.get(d)!))
+    const byHand = olsByHand(
+      days.map((d) => ri.get(d)!),
+      days.map((d) => rm.get(d)!),
+    )
     expect(aaa.model!.beta).toBeCloseTo(byHand.beta, 10)
     expect(aaa.model!.alpha).toBeCloseTo(byHand.alpha, 10)
     // the index no longer sees AAA's base-period prices
@@ -268,7 +293,9 @@ describe('runStudy: data checks', () => {
   })
 
   it('names the group field of an unknown symbol', async () => {
-    const err = await run(baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'XYZ']}]})).catch((e: unknown) => e)
+    const err = await run(baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'XYZ']}]})).catch(
+      (e: unknown) => e,
+    )
     expect(err).toBeInstanceOf(InputError)
     expect((err as Error).message).toMatch(/groups\.g\.symbols\[1\]: XYZ is not in the price store/)
   })
@@ -291,11 +318,15 @@ describe('runStudy: data checks', () => {
   })
 
   it('refuses a window after the end of the data, naming the field', async () => {
-    await expect(run(baseSpec({windows: [[0, 100]]}))).rejects.toThrow(/windows\[0\]: .*after the benchmark's last date/)
+    await expect(run(baseSpec({windows: [[0, 100]]}))).rejects.toThrow(
+      /windows\[0\]: .*after the benchmark's last date/,
+    )
   })
 
   it('refuses an estimation window before the start of the data', async () => {
-    await expect(run(baseSpec({estimation: {from: -400, to: -11, minObservations: 100}}))).rejects.toThrow(/estimation\.from: .*before the benchmark's first date/)
+    await expect(run(baseSpec({estimation: {from: -400, to: -11, minObservations: 100}}))).rejects.toThrow(
+      /estimation\.from: .*before the benchmark's first date/,
+    )
   })
 
   it('refuses an estimation window (as dates) overlapping an event window', async () => {
@@ -308,7 +339,9 @@ describe('runStudy: data checks', () => {
     const spec = baseSpec({estimation: {from: '2024-12-02', to: '2024-12-31', minObservations: 100}})
     const err = await run(spec).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toMatch(/estimation\.minObservations: 100 observations cannot come from the estimation window 2024-12-02\.\.2024-12-31, which holds \d+ trading days for event ev; lower estimation\.minObservations to at most \d+ or widen the window/)
+    expect((err as Error).message).toMatch(
+      /estimation\.minObservations: 100 observations cannot come from the estimation window 2024-12-02\.\.2024-12-31, which holds \d+ trading days for event ev; lower estimation\.minObservations to at most \d+ or widen the window/,
+    )
     const held = Number(/which holds (\d+) trading days/.exec((err as Error).message)![1])
     expect(held).toBe(market.dates.filter((d) => d >= '2024-12-02' && d <= '2024-12-31').length)
     const ok = await run(baseSpec({estimation: {from: '2024-12-02', to: '2024-12-31', minObservations: held}}))
@@ -320,19 +353,35 @@ describe('runStudy: data checks', () => {
     const events: EventSpec[] = [{id: 'AAA-1', date: EVENT, label: null, symbol: 'AAA', group: null}]
     const err = await run(spec, {eventsOverride: events, eventsSource: '--events ev.csv'}).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toContain('windows[0]: events from a list (--events ev.csv) have their own dates per security: write windows as trading-day offsets')
+    expect((err as Error).message).toContain(
+      'windows[0]: events from a list (--events ev.csv) have their own dates per security: write windows as trading-day offsets',
+    )
   })
 
   it('re-checks claims against --events: an unknown event id is refused before the run', async () => {
-    const claim = {id: 'c', text: 't', metric: 'car' as const, subject: 'AAA', event: 'ev', window: [0, 0] as [number, number], expected: 0, tolerance: 1}
+    const claim = {
+      id: 'c',
+      text: 't',
+      metric: 'car' as const,
+      subject: 'AAA',
+      event: 'ev',
+      window: [0, 0] as [number, number],
+      expected: 0,
+      tolerance: 1,
+    }
     const events: EventSpec[] = [{id: 'AAA-1', date: EVENT, label: null, symbol: 'AAA', group: null}]
-    await expect(run(baseSpec({claims: [claim]}), {eventsOverride: events})).rejects.toThrow(/claims\[0\]\.event: unknown event "ev" \(events now come from --events\)/)
+    await expect(run(baseSpec({claims: [claim]}), {eventsOverride: events})).rejects.toThrow(
+      /claims\[0\]\.event: unknown event "ev" \(events now come from --events\)/,
+    )
     const r = await run(baseSpec({claims: [{...claim, event: 'AAA-1'}]}), {eventsOverride: events})
     expect(r.claims![0]).toMatchObject({event: 'AAA-1', measured: expect.any(Number)})
   })
 
   it('resolves ISO-date windows and estimation per event', async () => {
-    const spec = baseSpec({estimation: {from: '2024-01-15', to: '2024-12-31', minObservations: 100}, windows: [['2025-01-02', '2025-01-08']]})
+    const spec = baseSpec({
+      estimation: {from: '2024-01-15', to: '2024-12-31', minObservations: 100},
+      windows: [['2025-01-02', '2025-01-08']],
+    })
     const r = await run(spec)
     expect(r.groups[0].windows[0].window).toEqual([0, 4])
     expect(r.groups[0].windows[0].from).toBe('2025-01-02')

@@ -16,12 +16,25 @@ export function weekdays(from: string, count: number, holidays: string[] = []): 
   return out
 }
 
-export function barsFromReturns(dates: string[], returns: number[], start = 100, opts: {adj?: boolean; volume?: (i: number) => number | null} = {}): Bar[] {
+export function barsFromReturns(
+  dates: string[],
+  returns: number[],
+  start = 100,
+  opts: {adj?: boolean; volume?: (i: number) => number | null} = {},
+): Bar[] {
   let p = start
   return dates.map((date, i) => {
     if (i > 0) p *= 1 + returns[i]
     const v = opts.volume ? opts.volume(i) : null
-    return {date, open: null, high: null, low: null, close: opts.adj === false ? p : p * 1.01, adjClose: opts.adj === false ? null : p, volume: v}
+    return {
+      date,
+      open: null,
+      high: null,
+      low: null,
+      close: opts.adj === false ? p : p * 1.01,
+      adjClose: opts.adj === false ? null : p,
+      volume: v,
+    }
   })
 }
 
@@ -53,8 +66,15 @@ export function syntheticMarket(opts: {eventDate: string; planted: number; seed?
   ]
   const e = dates.indexOf(opts.eventDate)
   for (const [s, alpha, beta, treated] of specs) {
-    const r = dates.map((_, i) => (i === 0 ? 0 : alpha + beta * rm[i] + 0.004 * z() + (treated && i === e ? opts.planted : 0)))
-    bars.set(s, barsFromReturns(dates, r, 50, {volume: (i) => Math.round(1e6 * Math.exp(0.2 * z())) * (treated && i === e ? 5 : 1)}))
+    const r = dates.map((_, i) =>
+      i === 0 ? 0 : alpha + beta * rm[i] + 0.004 * z() + (treated && i === e ? opts.planted : 0),
+    )
+    bars.set(
+      s,
+      barsFromReturns(dates, r, 50, {
+        volume: (i) => Math.round(1e6 * Math.exp(0.2 * z())) * (treated && i === e ? 5 : 1),
+      }),
+    )
     truth.set(s, {alpha, beta})
   }
   return {dates, rm, bars, truth}

@@ -49,7 +49,11 @@ describe('aftershock study validate', () => {
   it('--json prints {valid, errors, summary} and exits 2 when invalid', () => {
     const bad = runCli(['study', 'validate', 'bad.yaml', '--json'], {cwd: dir})
     expect(bad.code).toBe(2)
-    const doc = JSON.parse(bad.stdout) as {valid: boolean; errors: Array<{file: string; line: number; path: string; message: string}>; summary: unknown}
+    const doc = JSON.parse(bad.stdout) as {
+      valid: boolean
+      errors: Array<{file: string; line: number; path: string; message: string}>
+      summary: unknown
+    }
     expect(doc.valid).toBe(false)
     expect(doc.summary).toBeNull()
     expect(doc.errors.map((e) => [e.file, e.line, e.path])).toEqual([
@@ -81,7 +85,12 @@ describe('aftershock study list', () => {
     const r = runCli(['study', 'list'], {cwd: dir})
     expect(r.code).toBe(0)
     const row = r.stdout.split('\n').find((l) => l.includes('cli-study'))
-    expect(row?.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['cli-study', 'CLI study', '1', '2', '3'])
+    expect(
+      row
+        ?.split('│')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ).toEqual(['cli-study', 'CLI study', '1', '2', '3'])
   })
 
   it('--json lists name, file, title and counts', () => {
@@ -89,7 +98,17 @@ describe('aftershock study list', () => {
     expect(r.code).toBe(0)
     const doc = JSON.parse(r.stdout) as {dir: string; studies: Array<Record<string, unknown>>}
     expect(doc.dir).toBe(path.join(dir, 'studies'))
-    expect(doc.studies).toEqual([{name: 'cli-study', file: path.join(dir, 'studies', 'cli-study.yaml'), title: 'CLI study', events: 1, groups: 2, securities: 3, error: null}])
+    expect(doc.studies).toEqual([
+      {
+        name: 'cli-study',
+        file: path.join(dir, 'studies', 'cli-study.yaml'),
+        title: 'CLI study',
+        events: 1,
+        groups: 2,
+        securities: 3,
+        error: null,
+      },
+    ])
   })
 
   it('falls back to the bundled studies outside a project', () => {

@@ -31,7 +31,13 @@ describe('the covid-2020 study', () => {
       windows: [['2020-03-16', '2020-03-20']],
       eventsKind: 'common',
       events: [{id: 'crash', date: '2020-03-16', label: 'COVID-19 crash week', symbol: null, group: null}],
-      groups: [{id: 'stay-at-home', label: 'Stay-at-home stocks', symbols: ['AMZN', 'ZM', 'UBER', 'NFLX', 'SHOP', 'FB', 'UPWK']}],
+      groups: [
+        {
+          id: 'stay-at-home',
+          label: 'Stay-at-home stocks',
+          symbols: ['AMZN', 'ZM', 'UBER', 'NFLX', 'SHOP', 'FB', 'UPWK'],
+        },
+      ],
     })
     expect(spec.file).toBe(path.join(REPO, 'studies', 'covid-2020.yaml'))
   })
@@ -51,13 +57,17 @@ describe('resolveStudyPath', () => {
     // Not in ./studies: the package's own folder.
     expect(resolveStudyPath('covid-2020', {cwd: dir})).toBe(path.join(BUNDLED_STUDIES_DIR, 'covid-2020.yaml'))
     expect(BUNDLED_STUDIES_DIR).toBe(path.join(REPO, 'studies'))
-    expect(resolveStudyPath('mine', {cwd: REPO, studiesDir: path.join(dir, 'studies')})).toBe(path.join(dir, 'studies', 'mine.yml'))
+    expect(resolveStudyPath('mine', {cwd: REPO, studiesDir: path.join(dir, 'studies')})).toBe(
+      path.join(dir, 'studies', 'mine.yml'),
+    )
   })
 
   it('says where it looked when a study is not found', () => {
     const dir = tempDir()
     expect(() => resolveStudyPath('nope', {cwd: dir})).toThrow(InputError)
-    expect(() => resolveStudyPath('nope', {cwd: dir})).toThrow(/study "nope" not found.*nope\.yaml\|\.yml\|\.json.*aftershock study list/)
+    expect(() => resolveStudyPath('nope', {cwd: dir})).toThrow(
+      /study "nope" not found.*nope\.yaml\|\.yml\|\.json.*aftershock study list/,
+    )
     expect(() => resolveStudyPath('dir/nope.yaml', {cwd: dir})).toThrow(/no file .*dir\/nope\.yaml/)
   })
 
@@ -65,7 +75,9 @@ describe('resolveStudyPath', () => {
     const dir = tempDir()
     mkdirSync(path.join(dir, 'studies'))
     writeFileSync(path.join(dir, 'studies', 'bad.yaml'), MINI('bad').replace('date: 2025-01-27', 'date: 2025-01-32'))
-    expect(() => loadStudy('bad', {cwd: dir})).toThrow(`studies${path.sep}bad.yaml:6: events[0].date: 2025-01-32 is not a real date`)
+    expect(() => loadStudy('bad', {cwd: dir})).toThrow(
+      `studies${path.sep}bad.yaml:6: events[0].date: 2025-01-32 is not a real date`,
+    )
   })
 })
 
@@ -73,12 +85,30 @@ describe('listStudies', () => {
   it('summarizes each study file by name and lists invalid ones with their first error', () => {
     const dir = tempDir()
     writeFileSync(path.join(dir, 'b.yaml'), MINI('b-study', 'Second'))
-    writeFileSync(path.join(dir, 'a.json'), JSON.stringify({name: 'a', benchmark: 'SPY', estimation: {from: -100, to: -11}, windows: [[0, 0]], events: [{id: 'x', date: '2025-01-27'}], groups: {g: {symbols: ['NVDA']}}}))
+    writeFileSync(
+      path.join(dir, 'a.json'),
+      JSON.stringify({
+        name: 'a',
+        benchmark: 'SPY',
+        estimation: {from: -100, to: -11},
+        windows: [[0, 0]],
+        events: [{id: 'x', date: '2025-01-27'}],
+        groups: {g: {symbols: ['NVDA']}},
+      }),
+    )
     writeFileSync(path.join(dir, 'c.yaml'), 'name: c\nbenchmark: SPY\n')
     writeFileSync(path.join(dir, 'notes.txt'), 'not a study')
     const list = listStudies(dir)
     expect(list.map((s) => s.name)).toEqual(['a', 'b-study', 'c'])
-    expect(list[1]).toEqual({name: 'b-study', file: path.join(dir, 'b.yaml'), title: 'Second', events: 2, groups: 2, securities: 3, error: null})
+    expect(list[1]).toEqual({
+      name: 'b-study',
+      file: path.join(dir, 'b.yaml'),
+      title: 'Second',
+      events: 2,
+      groups: 2,
+      securities: 3,
+      error: null,
+    })
     expect(list[0]).toMatchObject({events: 1, groups: 1, securities: 1, title: null, error: null})
     expect(list[2].error).toMatch(/missing required field "estimation".*and 2 more/)
   })

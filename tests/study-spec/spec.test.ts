@@ -1,5 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {checkStudyText, defaultMinObservations, formatIssue, isRealDate, normalizeSymbol, StudyValidationError, type StudyIssue} from '../../src/study/spec.js'
+import {
+  checkStudyText,
+  defaultMinObservations,
+  formatIssue,
+  isRealDate,
+  normalizeSymbol,
+  StudyValidationError,
+  type StudyIssue,
+} from '../../src/study/spec.js'
 import {parseStudy} from '../../src/study/load.js'
 import {InputError} from '../../src/errors.js'
 
@@ -73,7 +81,10 @@ describe('a valid study', () => {
   })
 
   it('keeps ISO-date estimation and windows as dates, offsets as numbers', () => {
-    const text = BASE.replace('{ from: -260, to: -11 }', '{ from: 2024-01-02, to: 2025-01-17 }').replace('[[0, 0], [-1, 1]]', '[[2025-01-27, 2025-01-31], [0, 4]]')
+    const text = BASE.replace('{ from: -260, to: -11 }', '{ from: 2024-01-02, to: 2025-01-17 }').replace(
+      '[[0, 0], [-1, 1]]',
+      '[[2025-01-27, 2025-01-31], [0, 4]]',
+    )
     const spec = parseStudy(text, 'x.yaml')
     expect(spec.estimation).toEqual({from: '2024-01-02', to: '2025-01-17', minObservations: 100})
     expect(spec.windows).toEqual([
@@ -140,7 +151,16 @@ claims:
       {symbol: 'NVDA', shares: 24490000000, source: '10-Q for the quarter ended 2024-10-27'},
       {symbol: 'AMD', shares: 1620000000, source: 'company filings'},
     ])
-    expect(spec.claims[0]).toEqual({id: 'nvda-fell-17', text: 'NVIDIA fell about 17% on 2025-01-27', metric: 'return', subject: 'NVDA', event: 'r1-selloff', window: [0, 0], expected: -0.17, tolerance: 0.01})
+    expect(spec.claims[0]).toEqual({
+      id: 'nvda-fell-17',
+      text: 'NVIDIA fell about 17% on 2025-01-27',
+      metric: 'return',
+      subject: 'NVDA',
+      event: 'r1-selloff',
+      window: [0, 0],
+      expected: -0.17,
+      tolerance: 0.01,
+    })
     expect(spec.claims[1].subject).toBe('ai-chips')
     expect(spec.claims[2]).toMatchObject({metric: 'indexLevel', event: null, window: [0, 0]})
   })
@@ -190,7 +210,12 @@ describe('validation errors name the line, the field and the fix', () => {
   })
 
   it('wrong types and enum values', () => {
-    const list = issues(BASE.replace('estimation: { from: -260, to: -11 }', 'estimation: { from: -260, to: -11, minObservations: many }').replace('benchmark: SPY', 'benchmark: SPY\nmodel: capm'))
+    const list = issues(
+      BASE.replace(
+        'estimation: { from: -260, to: -11 }',
+        'estimation: { from: -260, to: -11, minObservations: many }',
+      ).replace('benchmark: SPY', 'benchmark: SPY\nmodel: capm'),
+    )
     expect(at(list, 'estimation.minObservations')).toMatchObject({line: 4})
     expect(at(list, 'estimation.minObservations').message).toMatch(/must be an integer/)
     expect(at(list, 'model').message).toMatch(/market \| market-adjusted \| mean-adjusted/)
@@ -251,7 +276,12 @@ describe('validation errors name the line, the field and the fix', () => {
   })
 
   it('duplicate event ids and symbols listed twice in a group', () => {
-    const list = issues(BASE.replace('  - { id: e1, date: 2025-01-27, label: "The sell-off" }', '  - { id: e1, date: 2025-01-27 }\n  - { id: e1, date: 2025-01-28 }').replace('[NVDA, AMD]', '[NVDA, amd, AMD]'))
+    const list = issues(
+      BASE.replace(
+        '  - { id: e1, date: 2025-01-27, label: "The sell-off" }',
+        '  - { id: e1, date: 2025-01-27 }\n  - { id: e1, date: 2025-01-28 }',
+      ).replace('[NVDA, AMD]', '[NVDA, amd, AMD]'),
+    )
     expect(at(list, 'events[1].id')).toMatchObject({line: 7})
     expect(at(list, 'groups.chips.symbols[2]').message).toMatch(/AMD is listed twice/)
   })
@@ -276,7 +306,10 @@ describe('validation errors name the line, the field and the fix', () => {
   })
 
   it('value weighting without shares for every symbol', () => {
-    const list = issues(BASE + 'index: { base: { from: 2023-01-01, to: 2023-01-31 }, asOf: 2025-02-14, weighting: value }\nshares:\n  NVDA: 100\n')
+    const list = issues(
+      BASE +
+        'index: { base: { from: 2023-01-01, to: 2023-01-31 }, asOf: 2025-02-14, weighting: value }\nshares:\n  NVDA: 100\n',
+    )
     expect(at(list, 'index.weighting').message).toMatch(/add shares for AMD/)
     expect(at(list, 'index.weighting').line).toBe(9)
   })
@@ -288,24 +321,42 @@ describe('validation errors name the line, the field and the fix', () => {
   })
 
   it('index.asOf before or inside the base period', () => {
-    const index = (asOf: string): string => BASE + `index:\n  base: { from: 2023-01-01, to: 2023-01-31 }\n  asOf: ${asOf}\n`
-    expect(at(issues(index('2022-12-30')), 'index.asOf').message).toBe('asOf (2022-12-30) is before the base period (2023-01-01..2023-01-31); pick a date after 2023-01-31')
-    expect(at(issues(index('2023-01-15')), 'index.asOf')).toMatchObject({line: 11, message: expect.stringMatching(/is inside the base period .*pick a date after 2023-01-31/)})
+    const index = (asOf: string): string =>
+      BASE + `index:\n  base: { from: 2023-01-01, to: 2023-01-31 }\n  asOf: ${asOf}\n`
+    expect(at(issues(index('2022-12-30')), 'index.asOf').message).toBe(
+      'asOf (2022-12-30) is before the base period (2023-01-01..2023-01-31); pick a date after 2023-01-31',
+    )
+    expect(at(issues(index('2023-01-15')), 'index.asOf')).toMatchObject({
+      line: 11,
+      message: expect.stringMatching(/is inside the base period .*pick a date after 2023-01-31/),
+    })
     expect(at(issues(index('2023-01-31')), 'index.asOf').message).toMatch(/inside the base period/)
     expect(issues(index('2023-02-01'))).toEqual([])
   })
 
   it('history: first usable dates per security, symbol and date checked', () => {
-    const spec = parseStudy(BASE + 'history:\n  nvda: { from: 2024-04-02, note: "when-issued rows before" }\n  AMD: { from: 2022-02-02 }\n', 'mini.yaml')
+    const spec = parseStudy(
+      BASE + 'history:\n  nvda: { from: 2024-04-02, note: "when-issued rows before" }\n  AMD: { from: 2022-02-02 }\n',
+      'mini.yaml',
+    )
     expect(spec.history).toEqual([
       {symbol: 'NVDA', from: '2024-04-02', note: 'when-issued rows before'},
       {symbol: 'AMD', from: '2022-02-02', note: null},
     ])
     expect(parseStudy(BASE, 'mini.yaml').history).toEqual([])
-    const list = issues(BASE + 'history:\n  NVDIA: { from: 2024-04-02 }\n  SPY: { from: 2024-04-02 }\n  AMD: { from: 2024-02-30 }\n  nvda: { from: 2024-04-02 }\n  NVDA: { from: 2024-04-03 }\n')
-    expect(at(list, 'history.NVDIA')).toMatchObject({line: 10, message: 'NVDIA is in no group of this study; check the spelling, or remove it'})
+    const list = issues(
+      BASE +
+        'history:\n  NVDIA: { from: 2024-04-02 }\n  SPY: { from: 2024-04-02 }\n  AMD: { from: 2024-02-30 }\n  nvda: { from: 2024-04-02 }\n  NVDA: { from: 2024-04-03 }\n',
+    )
+    expect(at(list, 'history.NVDIA')).toMatchObject({
+      line: 10,
+      message: 'NVDIA is in no group of this study; check the spelling, or remove it',
+    })
     expect(at(list, 'history.SPY').message).toMatch(/is the benchmark: its dates are the study's calendar/)
-    expect(at(list, 'history.AMD.from')).toMatchObject({line: 12, message: expect.stringMatching(/2024-02-30 is not a real date/)})
+    expect(at(list, 'history.AMD.from')).toMatchObject({
+      line: 12,
+      message: expect.stringMatching(/2024-02-30 is not a real date/),
+    })
     expect(at(list, 'history.NVDA').message).toMatch(/NVDA is given twice/)
     const shape = issues(BASE + 'history:\n  NVDA: { note: x }\n  AMD: { from: 2024-04-02, till: 2025-01-01 }\n')
     expect(at(shape, 'history.NVDA.from').message).toMatch(/missing required field "from"/)
@@ -313,7 +364,10 @@ describe('validation errors name the line, the field and the fix', () => {
   })
 
   it('sharesSource is the source of bare counts and of {shares} entries without a source', () => {
-    const spec = parseStudy(BASE + 'sharesSource: "10-K cover pages"\nshares:\n  NVDA: { shares: 10 }\n  AMD: 20\n', 'mini.yaml')
+    const spec = parseStudy(
+      BASE + 'sharesSource: "10-K cover pages"\nshares:\n  NVDA: { shares: 10 }\n  AMD: 20\n',
+      'mini.yaml',
+    )
     expect(spec.shares).toEqual([
       {symbol: 'NVDA', shares: 10, source: '10-K cover pages'},
       {symbol: 'AMD', shares: 20, source: '10-K cover pages'},

@@ -4,7 +4,8 @@ import {BaseCommand} from '../../cli/base-command.js'
 import {listStudies, studiesDirs} from '../../study/load.js'
 
 export default class StudyList extends BaseCommand<typeof StudyList> {
-  static override description = 'List the studies in studies/ (of the current folder, else the ones bundled with aftershock).'
+  static override description =
+    'List the studies in studies/ (of the current folder, else the ones bundled with aftershock).'
 
   static override examples = ['<%= config.bin %> study list', '<%= config.bin %> study list --dir my-studies --json']
 
@@ -32,7 +33,11 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
     }
     const table = new Table({head: ['name', 'title', 'events', 'groups', 'securities'], style: {head: [], border: []}})
     for (const s of studies) {
-      table.push(s.error ? [s.name, `INVALID: ${s.error}`, '', '', ''] : [s.name, s.title ?? '', s.events, s.groups, s.securities])
+      table.push(
+        s.error
+          ? [s.name, `INVALID: ${s.error}`, '', '', '']
+          : [s.name, s.title ?? '', s.events, s.groups, s.securities],
+      )
     }
     this.log(table.toString())
     if (dir !== dirs[0]) this.info(`(the studies bundled with aftershock, in ${dir})`)

@@ -27,16 +27,29 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   static override flags = {
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
-    events: Flags.string({description: 'Per-security events from a CSV file (symbol,date[,id][,group][,label]), or - for stdin; replaces the study\'s events (its estimation and windows must then be offsets).'}),
-    'live-shares': Flags.boolean({description: "Use Yahoo's current shares outstanding for value at stake (flagged as current, not as of the event).", default: false}),
-    chart: Flags.boolean({description: 'Draw the CAAR paths in the terminal (only when stdout is a terminal).', default: false}),
+    events: Flags.string({
+      description:
+        "Per-security events from a CSV file (symbol,date[,id][,group][,label]), or - for stdin; replaces the study's events (its estimation and windows must then be offsets).",
+    }),
+    'live-shares': Flags.boolean({
+      description:
+        "Use Yahoo's current shares outstanding for value at stake (flagged as current, not as of the event).",
+      default: false,
+    }),
+    chart: Flags.boolean({
+      description: 'Draw the CAAR paths in the terminal (only when stdout is a terminal).',
+      default: false,
+    }),
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
     const spec = loadStudy(args.study)
     const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
-    const eventsOverride = flags.events === undefined ? undefined : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
+    const eventsOverride =
+      flags.events === undefined
+        ? undefined
+        : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
     const offline = this.flags.offline
     const store = PriceStore.open(this.cacheDir())
     // yahoo-finance2 loads slowly: import it only when the run needs the network.
@@ -50,7 +63,8 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
         eventsOverride,
         eventsSource,
         liveShares: flags['live-shares'],
-        fetchMissing: async (symbols) => (await import('../../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
+        fetchMissing: async (symbols) =>
+          (await import('../../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
         fetchShares: async (symbols) => (await yahoo()).fetchSharesOutstanding(await getClient(), symbols),
         log: (m) => this.info(m),
       })
@@ -70,7 +84,10 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       for (const n of result.notes) this.info(`note: ${n}`)
       return
     }
-    const [{renderStudyTable}, {useColor}] = await Promise.all([import('../../render/study-table.js'), import('../../render/format.js')])
+    const [{renderStudyTable}, {useColor}] = await Promise.all([
+      import('../../render/study-table.js'),
+      import('../../render/format.js'),
+    ])
     process.stdout.write(renderStudyTable(result, {color: useColor(process.stdout)}))
     if (flags.chart) {
       if (process.stdout.isTTY) {
@@ -89,12 +106,16 @@ function readEvents(ref: string): string {
     try {
       return readFileSync(0, 'utf8')
     } catch (error) {
-      throw new InputError(`--events -: cannot read the events CSV from stdin (${(error as Error).message}); pipe a CSV in or give a file`)
+      throw new InputError(
+        `--events -: cannot read the events CSV from stdin (${(error as Error).message}); pipe a CSV in or give a file`,
+      )
     }
   }
   try {
     return readFileSync(path.resolve(ref), 'utf8')
   } catch (error) {
-    throw new InputError(`--events ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns symbol,date[,id][,group][,label]`)
+    throw new InputError(
+      `--events ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns symbol,date[,id][,group][,label]`,
+    )
   }
 }

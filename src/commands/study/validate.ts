@@ -5,9 +5,13 @@ import {checkStudyFile, summarizeStudy} from '../../study/load.js'
 import {StudyValidationError} from '../../study/spec.js'
 
 export default class StudyValidate extends BaseCommand<typeof StudyValidate> {
-  static override description = 'Check a study file: structure, dates, windows, groups, shares and claims. Errors name the line and field.'
+  static override description =
+    'Check a study file: structure, dates, windows, groups, shares and claims. Errors name the line and field.'
 
-  static override examples = ['<%= config.bin %> study validate studies/covid-2020.yaml', '<%= config.bin %> study validate deepseek-r1 --json']
+  static override examples = [
+    '<%= config.bin %> study validate studies/covid-2020.yaml',
+    '<%= config.bin %> study validate deepseek-r1 --json',
+  ]
 
   static override args = {
     study: Args.string({description: 'Path to a study file, or the name of one in studies/', required: true}),
@@ -25,13 +29,21 @@ export default class StudyValidate extends BaseCommand<typeof StudyValidate> {
     }
     const summary = res.spec ? summarizeStudy(res.spec, res.file) : null
     if (this.flags.json) {
-      const counts = summary && {name: summary.name, title: summary.title, events: summary.events, groups: summary.groups, securities: summary.securities}
+      const counts = summary && {
+        name: summary.name,
+        title: summary.title,
+        events: summary.events,
+        groups: summary.groups,
+        securities: summary.securities,
+      }
       this.printJson({valid: res.spec !== null, file: res.file, errors: res.issues, summary: counts})
       if (!res.spec) process.exitCode = EXIT.usage
       return
     }
     if (!summary) throw new StudyValidationError(res.issues)
     const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`
-    this.log(`ok: ${summary.name} (${n(summary.events, 'event')}, ${n(summary.groups, 'group')}, ${summary.securities} ${summary.securities === 1 ? 'security' : 'securities'})`)
+    this.log(
+      `ok: ${summary.name} (${n(summary.events, 'event')}, ${n(summary.groups, 'group')}, ${summary.securities} ${summary.securities === 1 ? 'security' : 'securities'})`,
+    )
   }
 }

@@ -12,11 +12,19 @@ export function caarPathsSpec(result: StudyResult): TopLevelSpec | null {
   if (points.length === 0) return null
   const first = Math.min(...points.map((p) => p.t))
   const last = Math.max(...points.map((p) => p.t))
-  const covered = first === CAAR_RANGE[0] && last === CAAR_RANGE[1] ? '' : ` (the result holds AR rows for days ${first} to ${last} only)`
+  const covered =
+    first === CAAR_RANGE[0] && last === CAAR_RANGE[1]
+      ? ''
+      : ` (the result holds AR rows for days ${first} to ${last} only)`
   // The legend draws solid strokes, not the band's faint fill.
   const legend = {symbolType: 'stroke', symbolOpacity: 1, symbolStrokeWidth: 3}
   const color = {field: 'groupLabel', type: 'nominal' as const, title: 'Group', scale: groupColorScale(result), legend}
-  const x = {field: 't', type: 'quantitative' as const, title: 'Trading days relative to the event (day 0)', scale: {domain: [first, last], nice: false}}
+  const x = {
+    field: 't',
+    type: 'quantitative' as const,
+    title: 'Trading days relative to the event (day 0)',
+    scale: {domain: [first, last], nice: false},
+  }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
@@ -42,8 +50,16 @@ export function caarPathsSpec(result: StudyResult): TopLevelSpec | null {
             color,
           },
         },
-        {data: {values: [{y: 0}]}, mark: {type: 'rule', color: '#666'}, encoding: {y: {field: 'y', type: 'quantitative'}}},
-        {data: {values: [{x: 0}]}, mark: {type: 'rule', color: '#666', strokeDash: [4, 3]}, encoding: {x: {field: 'x', type: 'quantitative'}}},
+        {
+          data: {values: [{y: 0}]},
+          mark: {type: 'rule', color: '#666'},
+          encoding: {y: {field: 'y', type: 'quantitative'}},
+        },
+        {
+          data: {values: [{x: 0}]},
+          mark: {type: 'rule', color: '#666', strokeDash: [4, 3]},
+          encoding: {x: {field: 'x', type: 'quantitative'}},
+        },
       ],
     },
   }

@@ -24,15 +24,22 @@ export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
     }
   })
   if (points.length === 0) return null
-    // Room for the value labels beside the longest bars.
-  const x = {field: 'ar', type: 'quantitative', title: 'Abnormal return on day 0', axis: {format: '.0%'}, scale: {padding: 44}} as const
+  // Room for the value labels beside the longest bars.
+  const x = {
+    field: 'ar',
+    type: 'quantitative',
+    title: 'Abnormal return on day 0',
+    axis: {format: '.0%'},
+    scale: {padding: 44},
+  } as const
   // day0Points is sorted by AR within each event: keep that order.
   const y = {field: 'label', type: 'nominal', title: null, sort: null} as const
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Abnormal returns on day 0, by security',
-      subtitle: 'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))',
+      subtitle:
+        'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))',
     },
     config: CHART_CONFIG,
     data: {values: points},
@@ -47,14 +54,31 @@ export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
             x,
             y,
             color: {field: 'groupLabel', type: 'nominal', title: 'Group', scale: groupColorScale(result)},
-            opacity: {field: 'significance', type: 'ordinal', sort: [SIG, NOT_SIG], title: 'Significance', scale: {domain: [SIG, NOT_SIG], range: [1, 0.35]}, legend: {symbolFillColor: '#666', symbolStrokeColor: '#666'}},
+            opacity: {
+              field: 'significance',
+              type: 'ordinal',
+              sort: [SIG, NOT_SIG],
+              title: 'Significance',
+              scale: {domain: [SIG, NOT_SIG], range: [1, 0.35]},
+              legend: {symbolFillColor: '#666', symbolStrokeColor: '#666'},
+            },
           },
         },
         {
-          mark: {type: 'text', fontSize: 9, color: '#333', align: {expr: "datum.ar < 0 ? 'right' : 'left'"}, dx: {expr: 'datum.ar < 0 ? -3 : 3'}},
+          mark: {
+            type: 'text',
+            fontSize: 9,
+            color: '#333',
+            align: {expr: "datum.ar < 0 ? 'right' : 'left'"},
+            dx: {expr: 'datum.ar < 0 ? -3 : 3'},
+          },
           encoding: {x, y, text: {field: 'text', type: 'nominal'}},
         },
-        {data: {values: [{x: 0}]}, mark: {type: 'rule', color: '#666'}, encoding: {x: {field: 'x', type: 'quantitative'}}},
+        {
+          data: {values: [{x: 0}]},
+          mark: {type: 'rule', color: '#666'},
+          encoding: {x: {field: 'x', type: 'quantitative'}},
+        },
       ],
     },
     resolve: {scale: {y: 'independent'}},

@@ -31,13 +31,23 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const errors: string[] = []
   const logger = {
     level: () => logger,
-    error: (...args: unknown[]) => (errors.push(args.map(String).join(' ')), logger),
+    error: (...args: unknown[]) => {
+      errors.push(args.map(String).join(' '))
+      return logger
+    },
     // A refused load is only a warning to vega; for a report it is an error.
-    warn: (...args: unknown[]) => (String(args[0]).startsWith('Loading failed') && errors.push(args.map(String).join(' ')), logger),
+    warn: (...args: unknown[]) => {
+      if (String(args[0]).startsWith('Loading failed')) errors.push(args.map(String).join(' '))
+      return logger
+    },
     info: () => logger,
     debug: () => logger,
   }
-  const view = new View(parse(compiled), {renderer: 'none', loader: NO_LOADER, logger} as unknown as ConstructorParameters<typeof View>[1])
+  const view = new View(parse(compiled), {
+    renderer: 'none',
+    loader: NO_LOADER,
+    logger,
+  } as unknown as ConstructorParameters<typeof View>[1])
   try {
     const svg = await view.toSVG()
     if (errors.length > 0) throw new Error(`chart rendering failed: ${errors[0]}`)
@@ -55,7 +65,10 @@ const FONT_CANDIDATES: Array<{family: string; files: string[]}> = [
   },
   {
     family: 'Liberation Sans',
-    files: ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
+    files: [
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
+      '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf',
+    ],
   },
 ]
 
@@ -75,7 +88,12 @@ export const PNG_SCALE = 2
 
 /** Renders an SVG string to PNG bytes at `scale` (width = round(svg width × scale)). */
 export function renderPng(svg: string, scale = PNG_SCALE): Buffer {
-  const r = new Resvg(svg, {fitTo: {mode: 'zoom', value: scale}, font: fontOptions(), background: 'white', logLevel: 'off'})
+  const r = new Resvg(svg, {
+    fitTo: {mode: 'zoom', value: scale},
+    font: fontOptions(),
+    background: 'white',
+    logLevel: 'off',
+  })
   return r.render().asPng()
 }
 

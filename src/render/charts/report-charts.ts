@@ -30,7 +30,9 @@ export function reportChartSpecs(result: StudyResult): ChartSpec[] {
     ['day0-ar', 'Day-0 abnormal returns per security', day0ArSpec(result)],
     ['volatility', 'Volatility before and after each event', volatilitySpec(result)],
   ]
-  return all.filter((c): c is [ChartId, string, TopLevelSpec] => c[2] !== null).map(([id, title, spec]) => ({id, title, spec}))
+  return all
+    .filter((c): c is [ChartId, string, TopLevelSpec] => c[2] !== null)
+    .map(([id, title, spec]) => ({id, title, spec}))
 }
 
 /** Builds and renders every chart to SVG. */

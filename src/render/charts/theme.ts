@@ -10,15 +10,41 @@ import {groupLabel, groupOrder} from '../../report/chart-data.js'
 export const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, sans-serif'
 
 /** Tableau 10: distinct, colour-blind-friendly enough, readable on white. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac']
+export const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+]
 
 export const CHART_CONFIG: Config = {
   font: FONT_FAMILY,
   background: 'white',
   padding: 12,
   view: {stroke: '#d0d0d0'},
-  axis: {labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#ececec', domainColor: '#888', tickColor: '#888'},
-  legend: {labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', columns: 5, labelLimit: 400, symbolStrokeWidth: 3},
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    gridColor: '#ececec',
+    domainColor: '#888',
+    tickColor: '#888',
+  },
+  legend: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    orient: 'bottom',
+    columns: 5,
+    labelLimit: 400,
+    symbolStrokeWidth: 3,
+  },
   header: {labelFontSize: 12, titleFontSize: 12, labelFontWeight: 'bold'},
   title: {fontSize: 15, fontWeight: 'bold', anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555', offset: 10},
 }

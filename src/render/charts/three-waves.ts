@@ -16,7 +16,11 @@ export function threeWavesSpec(result: StudyResult): TopLevelSpec | null {
   if (!idx || points.length === 0) return null
   const events = eventMarks(result)
   // Labels sit above the plot, one line each (the last event nearest the plot), right-aligned on their rule.
-  const marks = events.map((m, i) => ({...m, text: `${m.label.replace(/\s*\(.*$/, '')} (${m.date})`, row: events.length - 1 - i}))
+  const marks = events.map((m, i) => ({
+    ...m,
+    text: `${m.label.replace(/\s*\(.*$/, '')} (${m.date})`,
+    row: events.length - 1 - i,
+  }))
   const weighting = idx.weighting === 'value' ? 'value-weighted' : 'equal-weighted'
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -52,7 +56,15 @@ export function threeWavesSpec(result: StudyResult): TopLevelSpec | null {
             {
               data: {values: marks},
               // Labels stacked one line apart: events a few days apart would otherwise overprint.
-              mark: {type: 'text' as const, align: 'right' as const, baseline: 'bottom' as const, dx: 2, dy: {expr: '-datum.row * 13'}, fontSize: 10, color: '#333'},
+              mark: {
+                type: 'text' as const,
+                align: 'right' as const,
+                baseline: 'bottom' as const,
+                dx: 2,
+                dy: {expr: '-datum.row * 13'},
+                fontSize: 10,
+                color: '#333',
+              },
               encoding: {
                 x: DATE_X,
                 y: {value: -3},

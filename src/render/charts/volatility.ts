@@ -18,7 +18,13 @@ export function volatilitySpec(result: StudyResult): TopLevelSpec | null {
     periodLabel: b.period === 'before' ? before : after,
     text: b.period === 'after' ? `${Math.round(b.shareSignificant * b.n)}/${b.n}` : '',
   }))
-  const x = {field: 'groupLabel', type: 'nominal', title: null, sort: null, axis: {labelAngle: -30, labelAlign: 'right', labelLimit: 320}} as const
+  const x = {
+    field: 'groupLabel',
+    type: 'nominal',
+    title: null,
+    sort: null,
+    axis: {labelAngle: -30, labelAlign: 'right', labelLimit: 320},
+  } as const
   const y = {field: 'sd', type: 'quantitative', title: 'Daily s.d. of AR (group mean)', axis: {format: '.1%'}} as const
   const xOffset = {field: 'periodLabel', type: 'nominal', sort: [before, after]} as const
   return {
@@ -40,7 +46,12 @@ export function volatilitySpec(result: StudyResult): TopLevelSpec | null {
             x,
             xOffset,
             y,
-            color: {field: 'periodLabel', type: 'nominal', title: 'Period', scale: {domain: [before, after], range: ['#a5b4c4', '#e15759']}},
+            color: {
+              field: 'periodLabel',
+              type: 'nominal',
+              title: 'Period',
+              scale: {domain: [before, after], range: ['#a5b4c4', '#e15759']},
+            },
           },
         },
         {
