@@ -4,7 +4,7 @@
  *
  *   1. tsc into a staging folder (.dist-build), so no file of a deleted or renamed source lingers in dist/
  *      (oclif would list a stale dist/commands file as a command);
- *   2. the study schema's validator, precompiled by ajv into dist/study/study-validator.cjs
+ *   2. the study schema's validator, precompiled by ajv into dist/spec/study-validator.cjs
  *      (scripts/study-validator.mjs), so no schema is compiled at run time;
  *   3. the staging folder replaces dist/ (two renames: a CLI started meanwhile sees the old or the new build,
  *      not a half-written one);
@@ -40,7 +40,7 @@ rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
 // tsc exits 2 when it found type errors but still emitted (tsconfig.build.json has noEmitOnError: false):
 // as before, dist/ gets that output and the build then fails with tsc's code.
 const tscStatus = run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', stage], [2])
-run([path.join(root, 'scripts', 'study-validator.mjs'), path.join(stage, 'study', 'study-validator.cjs')])
+run([path.join(root, 'scripts', 'study-validator.mjs'), path.join(stage, 'spec', 'study-validator.cjs')])
 
 if (existsSync(dist)) renameSync(dist, old)
 renameSync(stage, dist)

@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 's
 
 /** Lowest first. A path under src/ belongs to the first layer whose prefix it starts with. */
 export const LAYERS = [
-  {name: 'core', paths: ['types.ts', 'errors.ts', 'version.ts']},
+  {name: 'core', paths: ['types.ts', 'errors.ts', 'version.ts', 'finite.ts']},
   {name: 'engine', paths: ['engine/']},
   {name: 'store', paths: ['store/']},
   {name: 'sources', paths: ['sources/']},
@@ -58,7 +58,8 @@ export function checkLayers() {
     if (from < 0) problems.push(`${file}: in no layer; add its folder to LAYERS in scripts/check-layers.mjs`)
     for (const dep of deps) {
       const to = layerOf(dep)
-      if (from >= 0 && to > from) problems.push(`${file} (${LAYERS[from].name}) imports ${dep} (${LAYERS[to].name}), a higher layer`)
+      if (from >= 0 && to > from)
+        problems.push(`${file} (${LAYERS[from].name}) imports ${dep} (${LAYERS[to].name}), a higher layer`)
     }
   }
   for (const cycle of cycles(graph)) problems.push(`import loop: ${cycle.join(' -> ')}`)
@@ -103,7 +104,9 @@ function cycles(graph) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const {files, problems} = checkLayers()
   if (problems.length > 0) {
-    process.stderr.write(`layers: ${problems.length} problem(s) in ${files} files of src/:\n${problems.map((p) => `  ${p}`).join('\n')}\n`)
+    process.stderr.write(
+      `layers: ${problems.length} problem(s) in ${files} files of src/:\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+    )
     process.exit(1)
   }
   process.stdout.write(`layers: ${files} files of src/ hold their layers (${LAYERS.map((l) => l.name).join(' < ')})\n`)

@@ -5,10 +5,10 @@
  *
  *   node scripts/study-validator.mjs OUT.cjs
  *
- * OUT.cjs must be study-validator.cjs beside the built spec.js (dist/study/ or the build's staging folder):
- * the ajv options come from that spec.js, so the precompiled validator reports the same errors as the one
- * spec.ts compiles when it runs without a build (from src/, in tests). The file records the SHA-256 of the
- * schema text; spec.ts ignores it when the schema has changed since.
+ * OUT.cjs must be study-validator.cjs beside the built schema-check.js (dist/spec/ or the build's staging folder):
+ * the ajv options come from that schema-check.js, so the precompiled validator reports the same errors as the one
+ * schema-check.ts compiles when it runs without a build (from src/, in tests). The file records the SHA-256 of the
+ * schema text; schema-check.ts ignores it when the schema has changed since.
  */
 import {readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -17,10 +17,10 @@ import {pathToFileURL} from 'node:url'
 
 const out = process.argv[2]
 if (!out || path.basename(out) !== 'study-validator.cjs') {
-  console.error('usage: node scripts/study-validator.mjs DIST/study/study-validator.cjs')
+  console.error('usage: node scripts/study-validator.mjs DIST/spec/study-validator.cjs')
   process.exit(2)
 }
-const specJs = path.join(path.dirname(path.resolve(out)), 'spec.js')
+const specJs = path.join(path.dirname(path.resolve(out)), 'schema-check.js')
 const {compileStudyValidator, studySchemaHash, STUDY_SCHEMA_URL} = await import(pathToFileURL(specJs).href)
 const text = readFileSync(STUDY_SCHEMA_URL, 'utf8')
 const {ajv, validate} = compileStudyValidator({source: true, schemaText: text})

@@ -7,6 +7,12 @@ import type {TestBattery, TestResult} from './engine/types.js'
 
 export const SCHEMA_VERSION = 2
 
+/**
+ * Relative days each security's `ar` rows cover around the event windows (where those days lie outside the
+ * estimation window): the span of the CAAR path charts of reports.
+ */
+export const AR_PATH_RANGE: readonly [number, number] = [-10, 14]
+
 export interface StudyResult {
   schemaVersion: typeof SCHEMA_VERSION
   tool: {name: 'aftershock'; version: string}
@@ -127,14 +133,12 @@ export interface SecurityResult {
   group: string
   event: string
   model?: ModelFit
-  /** Event-window days, widened to days -10..+14 where those lie outside the estimation window (for CAAR paths). */
+  /** Event-window days, widened to AR_PATH_RANGE (days -10..+14) where those lie outside the estimation window. */
   ar?: SecurityArRow[]
   windows?: SecurityWindowRow[]
   /** Present instead of model/ar/windows when the security-event could not be estimated. */
   excluded?: string
 }
-
-// ---- issue 4 extensions -------------------------------------------------------------------------
 
 export interface IndexResult {
   base: {from: string; to: string}

@@ -1,12 +1,15 @@
 /**
- * Base-period indexing: the "three waves" chart and its table (issue 4, capability 1).
- * Conventions: ../shared/docs/event-study-methods.md, "Indexing to a base period".
+ * Base-period indexing: the "three waves" chart and its table (docs/methods.md, "Indexing to a base period").
+ * Security index I_it = 100 P_it / B_i, B_i the mean adjusted close over the base period; group index the
+ * equal- or value-weighted mean of its members' indexes.
  */
-import type {IndexResult, IndexRow} from '../result.js'
-import type {GroupSpec, IndexSpec} from '../study/spec-types.js'
-import type {Bar} from '../types.js'
+import {firstOnOrAfter, lastOnOrBefore, type TradingCalendar} from '../engine/calendar.js'
 import {InputError} from '../errors.js'
-import {alignAdjusted, finiteOrNull, firstIndexOnOrAfter, lastIndexOnOrBefore} from './price-series.js'
+import {finiteOrNull} from '../finite.js'
+import type {IndexResult, IndexRow} from '../result.js'
+import type {GroupSpec, IndexSpec} from '../spec/types.js'
+import type {Bar} from '../types.js'
+import {alignPrices, priceFieldOf} from './price-series.js'
 
 export interface IndexEvent {
   id: string
@@ -18,8 +21,8 @@ export interface IndexEvent {
 
 export interface IndexInput {
   index: IndexSpec
-  /** The study's trading calendar (the benchmark's trading dates), ascending. */
-  calendar: readonly string[]
+  /** The study's trading calendar (the benchmark's trading dates). */
+  calendar: TradingCalendar
   groups: readonly GroupSpec[]
   bars: ReadonlyMap<string, readonly Bar[]>
   events: readonly IndexEvent[]
@@ -106,7 +109,7 @@ export function peakAndDrawdown(
 /** Return from the last close before day 0 to `asOf`: S_asOf / S_before − 1 (any level series, price or index). */
 function sinceEvents(
   series: Float64Array,
-  calendar: readonly string[],
+  cal: TradingCalendar,
   asOf: number,
   events: readonly IndexEvent[],
   symbol: string | null,
@@ -114,11 +117,19 @@ function sinceEvents(
   const out: Record<string, number | null> = {}
   for (const ev of events) {
     if (ev.symbol && ev.symbol !== symbol) continue
-    const day0 = firstIndexOnOrAfter(calendar, ev.tradingDate)
+    const day0 = cal.index.get(ev.tradingDate) ?? firstOnOrAfter(cal, ev.tradingDate)
     const before = day0 - 1
     out[ev.id] = before >= 0 && before < asOf ? finiteOrNull(series[asOf] / series[before] - 1) : null
   }
   return out
+}
+
+/** What every row is measured on: the calendar, the base period's first day, asOf and the events. */
+interface RowFrame {
+  cal: TradingCalendar
+  from: number
+  asOf: number
+  events: readonly IndexEvent[]
 }
 
 function row(
@@ -126,13 +137,11 @@ function row(
   group: string | null,
   base: number | null,
   series: Float64Array,
-  calendar: readonly string[],
-  from: number,
-  asOf: number,
-  events: readonly IndexEvent[],
+  frame: RowFrame,
   symbol: string | null,
   excluded: string | null,
 ): IndexRow {
+  const {cal, from, asOf} = frame
   const level = finiteOrNull(series[asOf])
   const pk = peakAndDrawdown(series, from, asOf)
   return {
@@ -141,12 +150,81 @@ function row(
     base,
     level,
     sinceBase: level === null ? null : level / 100 - 1,
-    sinceEvent: sinceEvents(series, calendar, asOf, events, symbol),
+    sinceEvent: sinceEvents(series, cal, asOf, frame.events, symbol),
     peak: finiteOrNull(pk.peak),
-    peakDate: pk.peakIndex >= 0 && Number.isFinite(pk.peak) ? calendar[pk.peakIndex] : null,
+    peakDate: pk.peakIndex >= 0 && Number.isFinite(pk.peak) ? cal.dates[pk.peakIndex] : null,
     drawdown: level === null ? null : finiteOrNull(pk.drawdown),
     excluded,
   }
+}
+
+/** The base period's first and last trading days and the as-of day, as calendar indexes, with notes. */
+function resolvePeriod(
+  index: IndexSpec,
+  cal: TradingCalendar,
+  notes: string[],
+): {baseFrom: number; baseTo: number; asOf: number} {
+  const dates = cal.dates
+  const first = firstOnOrAfter(cal, index.base.from)
+  const baseFrom = first < 0 ? dates.length : first
+  const baseTo = lastOnOrBefore(cal, index.base.to)
+  if (baseFrom > baseTo) {
+    throw new InputError(
+      `index.base: no trading day of the benchmark between ${index.base.from} and ${index.base.to}; ` +
+        `choose a base period inside the data (${dates[0] ?? 'none'} .. ${dates[dates.length - 1] ?? 'none'}) or import/fetch older prices`,
+    )
+  }
+  const asOf = lastOnOrBefore(cal, index.asOf)
+  if (asOf < baseTo) {
+    throw new InputError(
+      `index.asOf: ${index.asOf} is before the end of the base period (${index.base.to}) or of the data; set a later asOf`,
+    )
+  }
+  if (dates[asOf] !== index.asOf) {
+    notes.push(
+      index.asOf > dates[dates.length - 1]
+        ? `index.asOf ${index.asOf} is after the last trading day in the data; the table is as of ${dates[asOf]}`
+        : `index.asOf ${index.asOf} is not a trading day; the table is as of ${dates[asOf]}, the last trading day before it`,
+    )
+  }
+  notes.push(
+    `base period: ${baseTo - baseFrom + 1} trading days ${dates[baseFrom]} .. ${dates[baseTo]}; I = 100 × P / B, B = mean adjusted close over the base period`,
+  )
+  return {baseFrom, baseTo, asOf}
+}
+
+/** One security on the calendar: prices, base value B_i and index series, or why it has no base. */
+interface SecuritySeries {
+  base: number
+  prices: Float64Array
+  index: Float64Array
+  excluded: string | null
+}
+
+function securitySeries(
+  symbol: string,
+  bars: readonly Bar[],
+  cal: TradingCalendar,
+  baseFrom: number,
+  baseTo: number,
+  notes: string[],
+): SecuritySeries {
+  const field = priceFieldOf(bars, 'adjClose')
+  if (field === 'close') notes.push(`${symbol}: no adjusted closes in the store; indexed on the raw close`)
+  const prices = alignPrices(cal, bars, field)
+  const base = baseValue(prices, baseFrom, baseTo)
+  let excluded: string | null = null
+  if (Number.isNaN(base)) {
+    const first = bars.find((x) => (x.adjClose ?? x.close) !== null)?.date
+    const period = `the base period ${cal.dates[baseFrom]} .. ${cal.dates[baseTo]}`
+    excluded = !first
+      ? 'no prices in the store; left out of its group index'
+      : first > cal.dates[baseFrom]
+        ? `prices start ${first}, after ${period} began; left out of its group index`
+        : `no price on some trading days of ${period}; left out of its group index`
+  }
+  const index = Number.isNaN(base) ? new Float64Array(cal.dates.length).fill(Number.NaN) : securityIndex(prices, base)
+  return {base, prices, index, excluded}
 }
 
 /**
@@ -154,174 +232,118 @@ function row(
  * from the base period's first trading day to `asOf` (keys: symbols and group ids).
  */
 export function computeIndex(input: IndexInput): IndexResult {
-  const {index, calendar, groups, bars, events} = input
+  const {index, calendar: cal, groups, bars, events} = input
   const notes: string[] = []
-  const baseFrom = firstIndexOnOrAfter(calendar, index.base.from)
-  const baseTo = lastIndexOnOrBefore(calendar, index.base.to)
-  if (baseFrom > baseTo) {
-    throw new InputError(
-      `index.base: no trading day of the benchmark between ${index.base.from} and ${index.base.to}; ` +
-        `choose a base period inside the data (${calendar[0] ?? 'none'} .. ${calendar[calendar.length - 1] ?? 'none'}) or import/fetch older prices`,
-    )
-  }
-  const asOf = lastIndexOnOrBefore(calendar, index.asOf)
-  if (asOf < baseTo) {
-    throw new InputError(
-      `index.asOf: ${index.asOf} is before the end of the base period (${index.base.to}) or of the data; set a later asOf`,
-    )
-  }
-  if (calendar[asOf] !== index.asOf) {
-    notes.push(
-      index.asOf > calendar[calendar.length - 1]
-        ? `index.asOf ${index.asOf} is after the last trading day in the data; the table is as of ${calendar[asOf]}`
-        : `index.asOf ${index.asOf} is not a trading day; the table is as of ${calendar[asOf]}, the last trading day before it`,
-    )
-  }
-  notes.push(
-    `base period: ${baseTo - baseFrom + 1} trading days ${calendar[baseFrom]} .. ${calendar[baseTo]}; I = 100 × P / B, B = mean adjusted close over the base period`,
-  )
-
-  const seriesDates = calendar.slice(baseFrom, asOf + 1)
+  const {baseFrom, baseTo, asOf} = resolvePeriod(index, cal, notes)
+  const seriesDates = cal.dates.slice(baseFrom, asOf + 1)
   const seriesValues: Array<Record<string, number | null>> = seriesDates.map(() => ({}))
   const put = (key: string, s: Float64Array): void => {
     for (let i = baseFrom; i <= asOf; i++) seriesValues[i - baseFrom][key] = finiteOrNull(s[i])
   }
-
-  // One pass per symbol: prices on the calendar, base value, index series.
-  interface Sec {
-    base: number
-    prices: Float64Array
-    index: Float64Array
-    excluded: string | null
-  }
-  const secs = new Map<string, Sec>()
-  const symbolOf = (symbol: string): Sec => {
-    const known = secs.get(symbol)
-    if (known) return known
-    const b = bars.get(symbol) ?? []
-    const {prices, usedClose} = alignAdjusted(calendar, b)
-    if (usedClose) notes.push(`${symbol}: no adjusted closes in the store; indexed on the raw close`)
-    const base = baseValue(prices, baseFrom, baseTo)
-    let excluded: string | null = null
-    if (Number.isNaN(base)) {
-      const first = b.find((x) => (x.adjClose ?? x.close) !== null)?.date
-      const period = `the base period ${calendar[baseFrom]} .. ${calendar[baseTo]}`
-      excluded = !first
-        ? 'no prices in the store; left out of its group index'
-        : first > calendar[baseFrom]
-          ? `prices start ${first}, after ${period} began; left out of its group index`
-          : `no price on some trading days of ${period}; left out of its group index`
+  const secs = new Map<string, SecuritySeries>()
+  const seriesOf = (symbol: string): SecuritySeries => {
+    let s = secs.get(symbol)
+    if (!s) {
+      s = securitySeries(symbol, bars.get(symbol) ?? [], cal, baseFrom, baseTo, notes)
+      secs.set(symbol, s)
     }
-    const sec: Sec = {
-      base,
-      prices,
-      index: Number.isNaN(base) ? new Float64Array(calendar.length).fill(Number.NaN) : securityIndex(prices, base),
-      excluded,
-    }
-    secs.set(symbol, sec)
-    return sec
+    return s
   }
-
+  const frame: RowFrame = {cal, from: baseFrom, asOf, events}
+  const common: RowFrame = {...frame, events: events.filter((e) => !e.symbol)}
   const securities: IndexRow[] = []
   const groupRows: IndexRow[] = []
   const benchmark = input.benchmark ?? null
   if (benchmark) {
-    const s = symbolOf(benchmark)
-    securities.push(
-      row(
-        benchmark,
-        null,
-        finiteOrNull(s.base),
-        s.index,
-        calendar,
-        baseFrom,
-        asOf,
-        events.filter((e) => !e.symbol),
-        null,
-        s.excluded,
-      ),
-    )
+    const s = seriesOf(benchmark)
+    securities.push(row(benchmark, null, finiteOrNull(s.base), s.index, common, null, s.excluded))
     put(benchmark, s.index)
   }
-
   for (const g of groups) {
-    const members: Float64Array[] = []
-    const weights: number[] = []
-    const left: string[] = []
-    for (const symbol of g.symbols) {
-      const s = symbolOf(symbol)
-      let excluded = s.excluded
-      if (!excluded && index.weighting === 'value') {
-        const sh = input.shares?.get(symbol)
-        if (sh === undefined || !(sh > 0))
-          excluded = 'no shares outstanding (weighting: value); left out of its group index'
-      }
-      // Since-event returns of a security need no base, so they are given from its prices even when excluded.
-      const r = row(symbol, g.id, finiteOrNull(s.base), s.index, calendar, baseFrom, asOf, events, symbol, excluded)
-      if (s.excluded) r.sinceEvent = sinceEvents(s.prices, calendar, asOf, events, symbol)
-      securities.push(r)
+    const members = groupMembers(g, input, seriesOf, frame, securities, (symbol, s) => {
       if (!seriesValues[0] || !(symbol in seriesValues[0])) put(symbol, s.index)
-      if (excluded) {
-        left.push(`${symbol} (${excluded.split(';')[0]})`)
-        continue
-      }
-      members.push(s.index)
-      weights.push(index.weighting === 'value' ? (input.shares?.get(symbol) ?? 0) * s.base : 1)
-    }
+    })
     // From day 0 of the calendar, so that since-event returns of events before the base period exist too.
     // Carried days are counted over the series shown only.
     const {series, carried} = groupIndex(
-      members.map((m) => m.subarray(0, asOf + 1)),
-      weights,
+      members.series.map((m) => m.subarray(0, asOf + 1)),
+      members.weights,
       0,
       baseFrom,
     )
     if (carried > 0)
       notes.push(`group ${g.id}: ${carried} member-days without a price carry the member's last level forward`)
-    const excluded = members.length === 0 ? 'no member has prices for the whole base period' : null
-    groupRows.push(
-      row(
-        g.id,
-        null,
-        null,
-        series,
-        calendar,
-        baseFrom,
-        asOf,
-        events.filter((e) => !e.symbol),
-        null,
-        excluded,
-      ),
-    )
+    const excluded = members.series.length === 0 ? 'no member has prices for the whole base period' : null
+    groupRows.push(row(g.id, null, null, series, common, null, excluded))
     put(g.id, series)
-    if (left.length > 0) {
+    if (members.left.length > 0) {
       notes.push(
-        `group ${g.id}: ${left.join('; ')} left out of the group index (${members.length} of ${g.symbols.length} members in it)`,
+        `group ${g.id}: ${members.left.join('; ')} left out of the group index (${members.series.length} of ${g.symbols.length} members in it)`,
       )
     }
   }
-
-  // An indexed security without a price on asOf (its data end earlier) shows no level: say why.
-  const noPrice = [
-    ...new Set(securities.filter((r) => r.excluded === null && r.level === null && r.base !== null).map((r) => r.id)),
-  ]
-  for (const id of noPrice) {
-    const p = secs.get(id)?.prices
-    let last = -1
-    if (p) for (let i = asOf; i >= 0 && last < 0; i--) if (Number.isFinite(p[i])) last = i
-    notes.push(
-      `${id}: no price on ${calendar[asOf]}${last >= 0 ? ` (its prices end ${calendar[last]})` : ''}; no level, returns or drawdown as of that day (` +
-        '`aftershock fetch` brings it up to date)',
-    )
-  }
-
+  notes.push(...noPriceNotes(securities, secs, cal, asOf))
   return {
     base: {from: index.base.from, to: index.base.to},
-    asOf: calendar[asOf],
+    asOf: cal.dates[asOf],
     weighting: index.weighting,
     securities,
     groups: groupRows,
     series: seriesDates.map((date, i) => ({date, values: seriesValues[i]})),
     notes,
   }
+}
+
+/** A group's members: their table rows (pushed to `rows`), and the index series and weights of those in the group index. */
+function groupMembers(
+  g: GroupSpec,
+  input: IndexInput,
+  seriesOf: (symbol: string) => SecuritySeries,
+  frame: RowFrame,
+  rows: IndexRow[],
+  onSeries: (symbol: string, s: SecuritySeries) => void,
+): {series: Float64Array[]; weights: number[]; left: string[]} {
+  const out = {series: [] as Float64Array[], weights: [] as number[], left: [] as string[]}
+  const value = input.index.weighting === 'value'
+  for (const symbol of g.symbols) {
+    const s = seriesOf(symbol)
+    let excluded = s.excluded
+    const sh = input.shares?.get(symbol)
+    if (!excluded && value && (sh === undefined || !(sh > 0))) {
+      excluded = 'no shares outstanding (weighting: value); left out of its group index'
+    }
+    // Since-event returns of a security need no base, so they are given from its prices even when excluded.
+    const r = row(symbol, g.id, finiteOrNull(s.base), s.index, frame, symbol, excluded)
+    if (s.excluded) r.sinceEvent = sinceEvents(s.prices, frame.cal, frame.asOf, frame.events, symbol)
+    rows.push(r)
+    onSeries(symbol, s)
+    if (excluded) {
+      out.left.push(`${symbol} (${excluded.split(';')[0]})`)
+      continue
+    }
+    out.series.push(s.index)
+    out.weights.push(value ? (sh ?? 0) * s.base : 1)
+  }
+  return out
+}
+
+/** An indexed security without a price on asOf (its data end earlier) shows no level: say why. */
+function noPriceNotes(
+  securities: readonly IndexRow[],
+  secs: ReadonlyMap<string, SecuritySeries>,
+  cal: TradingCalendar,
+  asOf: number,
+): string[] {
+  const ids = [
+    ...new Set(securities.filter((r) => r.excluded === null && r.level === null && r.base !== null).map((r) => r.id)),
+  ]
+  return ids.map((id) => {
+    const p = secs.get(id)?.prices
+    let last = -1
+    if (p) for (let i = asOf; i >= 0 && last < 0; i--) if (Number.isFinite(p[i])) last = i
+    return (
+      `${id}: no price on ${cal.dates[asOf]}${last >= 0 ? ` (its prices end ${cal.dates[last]})` : ''}; no level, returns or drawdown as of that day (` +
+      '`aftershock fetch` brings it up to date)'
+    )
+  })
 }

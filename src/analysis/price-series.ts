@@ -1,74 +1,103 @@
 /**
- * Prices aligned on the study's trading calendar: the small shared step of indexing and value at stake.
- * Pure: bars in, a Float64Array per symbol out (NaN marks a calendar day without a price; NaN never leaves
- * src/analysis).
+ * Prices on the study's trading calendar: the one aligner of the event-study panel, indexing and value at
+ * stake. Pure: bars in, a Float64Array per symbol out (NaN marks a calendar day without a price; NaN never leaves
+ * src/analysis or the engine).
  */
-import type {Bar} from '../types.js'
+import type {TradingCalendar} from '../engine/calendar.js'
+import type {Bar, PriceField} from '../types.js'
 
-export type PriceChoice = 'adjClose' | 'close'
-
-const indexes = new WeakMap<readonly string[], Map<string, number>>()
-
-/** Date -> position in the calendar, built once per calendar array. */
-export function dateIndex(calendar: readonly string[]): Map<string, number> {
-  let m = indexes.get(calendar)
-  if (!m) {
-    m = new Map(calendar.map((d, i) => [d, i]))
-    indexes.set(calendar, m)
-  }
-  return m
+/** One security's (or the benchmark's) prices on the trading calendar. */
+export interface AlignedSeries {
+  symbol: string
+  /** The price field actually used (adjClose falls back to close when the security has no adjusted closes). */
+  field: PriceField
+  /** prices[k] is the price on calendar day k; NaN when missing. */
+  prices: Float64Array
+  /** Volume on calendar day k (NaN when missing); null when the security has no volume at all. */
+  volume: Float64Array | null
+  /** First and last calendar dates with a price; null when none. */
+  firstDate: string | null
+  lastDate: string | null
+  /** Bars inside the calendar's date range on days the benchmark did not trade (ignored). */
+  offCalendar: number
+  /** Bars before the calendar's first or after its last date (ignored). */
+  outside: number
+  /** Why the field differs from the one asked for, for the result's notes. */
+  note: string | null
 }
 
-/** Prices of one symbol on each calendar day; NaN where the store has no bar or no value that day. */
-export function alignPrices(calendar: readonly string[], bars: readonly Bar[], field: PriceChoice): Float64Array {
-  const out = new Float64Array(calendar.length).fill(Number.NaN)
-  const byDate = dateIndex(calendar)
+function usable(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x) && x > 0
+}
+
+/**
+ * The price field a security's bars are read in: the one asked for, except that `adjClose` falls back to `close`
+ * for a security with no adjusted close at all (methods: "the adjusted close where present, else the close").
+ * Fields are never mixed within one security: adjusted and raw closes differ by the adjustment factor.
+ */
+export function priceFieldOf(bars: readonly Bar[], field: PriceField): PriceField {
+  if (field === 'adjClose' && !bars.some((b) => usable(b.adjClose)) && bars.some((b) => usable(b.close))) return 'close'
+  return field
+}
+
+/** Prices of one field on each calendar day; NaN where there is no bar or no positive value that day. */
+export function alignPrices(cal: TradingCalendar, bars: readonly Bar[], field: PriceField): Float64Array {
+  const out = new Float64Array(cal.dates.length).fill(Number.NaN)
   for (const bar of bars) {
-    const i = byDate.get(bar.date)
-    if (i === undefined) continue
+    const k = cal.index.get(bar.date)
     const v = bar[field]
-    if (v !== null && v !== undefined && Number.isFinite(v) && v > 0) out[i] = v
+    if (k !== undefined && usable(v)) out[k] = v
   }
   return out
 }
 
 /**
- * Adjusted closes on the calendar; a security with no adjusted close at all falls back to its raw close.
- * The two are never mixed within one security: they differ by the adjustment factor.
+ * Aligns a security's bars on the calendar in the field priceFieldOf chooses, with its volume and what did not fit
+ * (bars on days the benchmark did not trade, or outside the calendar).
  */
-export function alignAdjusted(
-  calendar: readonly string[],
+export function alignSeries(
+  symbol: string,
   bars: readonly Bar[],
-): {prices: Float64Array; usedClose: boolean} {
-  const adj = alignPrices(calendar, bars, 'adjClose')
-  if (adj.some((v) => !Number.isNaN(v)) || !bars.some((b) => b.close !== null && b.close > 0))
-    return {prices: adj, usedClose: false}
-  return {prices: alignPrices(calendar, bars, 'close'), usedClose: true}
-}
-
-/** Index of the last calendar day <= date, or -1. Binary search: the calendar is ascending. */
-export function lastIndexOnOrBefore(calendar: readonly string[], date: string): number {
-  let lo = 0
-  let hi = calendar.length - 1
-  let ans = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (calendar[mid] <= date) {
-      ans = mid
-      lo = mid + 1
-    } else hi = mid - 1
+  cal: TradingCalendar,
+  field: PriceField,
+): AlignedSeries {
+  const used = priceFieldOf(bars, field)
+  const prices = alignPrices(cal, bars, used)
+  const n = cal.dates.length
+  const hasVolume = bars.some((b) => typeof b.volume === 'number' && Number.isFinite(b.volume))
+  const volume = hasVolume ? new Float64Array(n).fill(Number.NaN) : null
+  let offCalendar = 0
+  let outside = 0
+  const lo = cal.dates[0] ?? ''
+  const hi = cal.dates[n - 1] ?? ''
+  for (const b of bars) {
+    const k = cal.index.get(b.date)
+    if (k === undefined) {
+      if (b.date < lo || b.date > hi) outside++
+      else offCalendar++
+    } else if (volume && typeof b.volume === 'number' && Number.isFinite(b.volume) && b.volume >= 0)
+      volume[k] = b.volume
   }
-  return ans
-}
-
-/** Index of the first calendar day >= date, or calendar.length when none. */
-export function firstIndexOnOrAfter(calendar: readonly string[], date: string): number {
-  const i = lastIndexOnOrBefore(calendar, date)
-  if (i >= 0 && calendar[i] === date) return i
-  return i + 1
-}
-
-/** A finite number or null: the guard at the edge of the analysis modules. */
-export function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null
+  let first = -1
+  let last = -1
+  for (let k = 0; k < n; k++) {
+    if (Number.isNaN(prices[k])) continue
+    if (first < 0) first = k
+    last = k
+  }
+  const note =
+    used === field
+      ? null
+      : `${symbol}: no adjusted closes in the store; used the close instead (not adjusted for dividends)`
+  return {
+    symbol,
+    field: used,
+    prices,
+    volume,
+    firstDate: first < 0 ? null : cal.dates[first],
+    lastDate: last < 0 ? null : cal.dates[last],
+    offCalendar,
+    outside,
+    note,
+  }
 }

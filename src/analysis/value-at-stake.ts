@@ -1,12 +1,14 @@
 /**
- * Market value at stake (issue 4, capability 2; methods: "Market value at stake").
+ * Market value at stake (docs/methods.md, "Market value at stake").
  * Dollar change of security i over window [t1, t2] = shares_i × (P_end − P_start), P_start the close of day
  * t1 − 1 (the close before the window) and P_end the close of day t2; group totals are sums.
  */
+import {boundToOffset, type TradingCalendar} from '../engine/calendar.js'
+import {finiteOrNull} from '../finite.js'
 import type {ValueResult, ValueRow} from '../result.js'
-import type {Bound} from '../study/spec-types.js'
+import type {Bound} from '../spec/types.js'
 import type {Bar} from '../types.js'
-import {alignPrices, dateIndex, finiteOrNull, firstIndexOnOrAfter, lastIndexOnOrBefore} from './price-series.js'
+import {alignPrices} from './price-series.js'
 
 export interface ShareEntry {
   symbol: string
@@ -26,7 +28,7 @@ export interface ValueSubject {
 }
 
 export interface ValueInput {
-  calendar: readonly string[]
+  calendar: TradingCalendar
   bars: ReadonlyMap<string, readonly Bar[]>
   subjects: readonly ValueSubject[]
   /** The study's windows (offsets or ISO dates); day 0 alone ([0, 0]) is always valued first. */
@@ -48,108 +50,127 @@ export function abnormalDollarChange(shares: number, startPrice: number, car: nu
   return shares * startPrice * car
 }
 
-/** A window bound as a relative day of an event whose day 0 has calendar index day0 (dates: trading days inside). */
-function offsetOf(calendar: readonly string[], day0: number, bound: Bound, side: 'from' | 'to'): number | null {
-  if (typeof bound === 'number') return bound
-  const i = side === 'from' ? firstIndexOnOrAfter(calendar, bound) : lastIndexOnOrBefore(calendar, bound)
-  return i < 0 || i >= calendar.length ? null : i - day0
+/** What valuing the security-events collects besides rows: symbols without shares or unadjusted closes, gaps. */
+interface ValueLog {
+  noShares: Set<string>
+  approx: Set<string>
+  missing: string[]
 }
 
 /** Value at stake of every security-event with a share count, per window and day 0, and group totals. */
 export function computeValueAtStake(input: ValueInput): ValueResult {
-  const {calendar, bars, subjects, shares} = input
-  const notes: string[] = []
+  const {calendar: cal, bars, subjects, shares} = input
   const shareOf = new Map(shares.map((s) => [s.symbol, s]))
-  const prices = new Map<string, {close: Float64Array; adj: Float64Array}>()
-  const pricesOf = (symbol: string): {close: Float64Array; adj: Float64Array} => {
+  const prices = new Map<string, ClosePair>()
+  const pricesOf = (symbol: string): ClosePair => {
     let p = prices.get(symbol)
     if (!p) {
       const b = bars.get(symbol) ?? []
-      p = {close: alignPrices(calendar, b, 'close'), adj: alignPrices(calendar, b, 'adjClose')}
+      p = {close: alignPrices(cal, b, 'close'), adj: alignPrices(cal, b, 'adjClose')}
       prices.set(symbol, p)
     }
     return p
   }
-  const dates = dateIndex(calendar)
-
+  const log: ValueLog = {noShares: new Set(), approx: new Set(), missing: []}
   const rows: ValueRow[] = []
-  const noShares = new Set<string>()
-  const approx = new Set<string>()
-  const missing: string[] = []
   for (const sub of subjects) {
     const sh = shareOf.get(sub.symbol)
-    if (!sh) {
-      noShares.add(sub.symbol)
-      continue
-    }
-    const day0 = dates.get(sub.tradingDate)
-    if (day0 === undefined) {
-      missing.push(`${sub.symbol} ${sub.event}: day 0 ${sub.tradingDate} is not in the calendar`)
-      continue
-    }
-    const seen = new Set<string>()
-    for (const w of [[0, 0] as const, ...input.windows]) {
-      const t1 = offsetOf(calendar, day0, w[0], 'from')
-      const t2 = offsetOf(calendar, day0, w[1], 'to')
-      if (t1 === null || t2 === null || t2 < t1) {
-        missing.push(`${sub.symbol} ${sub.event} window [${w[0]}, ${w[1]}]: outside the trading calendar`)
-        continue
-      }
-      const key = `${t1},${t2}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      const iStart = day0 + t1 - 1
-      const iEnd = day0 + t2
-      if (iStart < 0 || iEnd >= calendar.length) {
-        missing.push(
-          `${sub.symbol} ${sub.event} window [${t1}, ${t2}]: needs prices from ${calendar[Math.max(iStart, 0)]} to beyond the data`,
-        )
-        continue
-      }
-      const p = pricesOf(sub.symbol)
-      // Unadjusted closes where both exist; otherwise adjusted closes, flagged approximate.
-      let start = p.close[iStart]
-      let end = p.close[iEnd]
-      let approximate = false
-      if (Number.isNaN(start) || Number.isNaN(end)) {
-        start = p.adj[iStart]
-        end = p.adj[iEnd]
-        approximate = true
-      }
-      if (Number.isNaN(start) || Number.isNaN(end)) {
-        missing.push(
-          `${sub.symbol} ${sub.event} window [${t1}, ${t2}]: no close on ${Number.isNaN(start) ? calendar[iStart] : calendar[iEnd]}`,
-        )
-        continue
-      }
-      if (approximate) approx.add(sub.symbol)
-      const car = input.car?.(sub.symbol, sub.event, [t1, t2]) ?? null
-      rows.push({
-        id: sub.symbol,
-        group: sub.group,
-        event: sub.event,
-        window: [t1, t2],
-        from: calendar[day0 + t1],
-        to: calendar[iEnd],
-        startPrice: start,
-        endPrice: end,
-        change: dollarChange(sh.shares, start, end),
-        abnormalChange: car === null ? null : finiteOrNull(abnormalDollarChange(sh.shares, start, car)),
-        approximate,
-      })
-    }
+    if (!sh) log.noShares.add(sub.symbol)
+    else rows.push(...subjectRows(sub, sh, input, pricesOf, log))
   }
+  const notes: string[] = []
+  const groups = groupTotals(rows, input.aggregateEvents === true, notes)
+  if (log.approx.size > 0) {
+    notes.push(
+      `approximate: no unadjusted close in the store for ${[...log.approx].sort().join(', ')}; adjusted closes stand in ` +
+        '(they differ from the traded price by dividends paid since, so dollar changes are slightly understated)',
+    )
+  }
+  if (log.noShares.size > 0)
+    notes.push(`no shares outstanding given for ${[...log.noShares].sort().join(', ')}: not valued`)
+  const current = shares.filter((s) => s.current).map((s) => s.symbol)
+  if (current.length > 0) notes.push(`current shares, not as of the event: ${current.join(', ')}`)
+  notes.push(...log.missing)
+  return {shares: [...shares], rows, groups, notes}
+}
 
-  // Group totals: sums over the members valued, per group, event and window.
-  const groups: ValueRow[] = []
+interface ClosePair {
+  close: Float64Array
+  adj: Float64Array
+}
+
+/** One security-event's rows: day 0 and each window, from the close before the window to the window's last close. */
+function subjectRows(
+  sub: ValueSubject,
+  sh: ShareEntry,
+  input: ValueInput,
+  pricesOf: (s: string) => ClosePair,
+  log: ValueLog,
+): ValueRow[] {
+  const cal = input.calendar
+  const rows: ValueRow[] = []
+  const day0 = cal.index.get(sub.tradingDate)
+  if (day0 === undefined) {
+    log.missing.push(`${sub.symbol} ${sub.event}: day 0 ${sub.tradingDate} is not in the calendar`)
+    return rows
+  }
+  const seen = new Set<string>()
+  for (const w of [[0, 0] as const, ...input.windows]) {
+    const t1 = boundToOffset(cal, day0, w[0], 'from')
+    const t2 = boundToOffset(cal, day0, w[1], 'to')
+    if (t1 === null || t2 === null || t2 < t1) {
+      log.missing.push(`${sub.symbol} ${sub.event} window [${w[0]}, ${w[1]}]: outside the trading calendar`)
+      continue
+    }
+    const key = `${t1},${t2}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    const iStart = day0 + t1 - 1
+    const iEnd = day0 + t2
+    if (iStart < 0 || iEnd >= cal.dates.length) {
+      const from = cal.dates[Math.max(iStart, 0)]
+      log.missing.push(`${sub.symbol} ${sub.event} window [${t1}, ${t2}]: needs prices from ${from} to beyond the data`)
+      continue
+    }
+    const p = pricesOf(sub.symbol)
+    // Unadjusted closes where both exist; otherwise adjusted closes, flagged approximate.
+    const raw = !Number.isNaN(p.close[iStart]) && !Number.isNaN(p.close[iEnd])
+    const start = raw ? p.close[iStart] : p.adj[iStart]
+    const end = raw ? p.close[iEnd] : p.adj[iEnd]
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      const day = Number.isNaN(start) ? cal.dates[iStart] : cal.dates[iEnd]
+      log.missing.push(`${sub.symbol} ${sub.event} window [${t1}, ${t2}]: no close on ${day}`)
+      continue
+    }
+    if (!raw) log.approx.add(sub.symbol)
+    const car = input.car?.(sub.symbol, sub.event, [t1, t2]) ?? null
+    rows.push({
+      id: sub.symbol,
+      group: sub.group,
+      event: sub.event,
+      window: [t1, t2],
+      from: cal.dates[day0 + t1],
+      to: cal.dates[iEnd],
+      startPrice: start,
+      endPrice: end,
+      change: dollarChange(sh.shares, start, end),
+      abnormalChange: car === null ? null : finiteOrNull(abnormalDollarChange(sh.shares, start, car)),
+      approximate: !raw,
+    })
+  }
+  return rows
+}
+
+/** Group totals: sums over the members valued, per group, event (or "all" for list events) and window. */
+function groupTotals(rows: readonly ValueRow[], aggregateEvents: boolean, notes: string[]): ValueRow[] {
   const byKey = new Map<string, ValueRow[]>()
   for (const r of rows) {
-    const ev = input.aggregateEvents ? 'all' : r.event
-    const key = `${r.group}\u0000${ev}\u0000${r.window[0]},${r.window[1]}`
+    const key = `${r.group}\u0000${aggregateEvents ? 'all' : r.event}\u0000${r.window[0]},${r.window[1]}`
     const list = byKey.get(key) ?? []
     list.push(r)
     byKey.set(key, list)
   }
+  const groups: ValueRow[] = []
   for (const list of byKey.values()) {
     const first = list[0]
     const abnormal = list.filter((r) => r.abnormalChange !== null)
@@ -162,7 +183,7 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
     groups.push({
       id: first.group ?? '',
       group: null,
-      event: input.aggregateEvents ? 'all' : first.event,
+      event: aggregateEvents ? 'all' : first.event,
       window: first.window,
       from: list.reduce((m, r) => (r.from < m ? r.from : m), first.from),
       to: list.reduce((m, r) => (r.to > m ? r.to : m), first.to),
@@ -173,22 +194,5 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
       approximate: list.some((r) => r.approximate),
     })
   }
-
-  if (approx.size > 0) {
-    notes.push(
-      `approximate: no unadjusted close in the store for ${[...approx].sort().join(', ')}; adjusted closes stand in ` +
-        '(they differ from the traded price by dividends paid since, so dollar changes are slightly understated)',
-    )
-  }
-  if (noShares.size > 0) notes.push(`no shares outstanding given for ${[...noShares].sort().join(', ')}: not valued`)
-  if (shares.some((s) => s.current)) {
-    notes.push(
-      `current shares, not as of the event: ${shares
-        .filter((s) => s.current)
-        .map((s) => s.symbol)
-        .join(', ')}`,
-    )
-  }
-  notes.push(...missing)
-  return {shares: [...shares], rows, groups, notes}
+  return groups
 }

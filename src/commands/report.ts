@@ -5,7 +5,7 @@ import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../report/write-report.js'
 import type {YahooClient} from '../sources/yahoo.js'
 import {PriceStore} from '../store/store.js'
-import {loadStudy} from '../study/load.js'
+import {loadStudy} from '../spec/load.js'
 import {runStudy} from '../study/run.js'
 import type {StudyResult} from '../result.js'
 

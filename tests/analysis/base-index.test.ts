@@ -1,3 +1,4 @@
+import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
 import {baseValue, computeIndex, groupIndex, peakAndDrawdown} from '../../src/analysis/base-index.js'
 import {InputError} from '../../src/errors.js'
@@ -40,7 +41,7 @@ const C = [null, null, 7, 7, 7, 7, 7, 7, 7, 7] // listed after the base period s
 function input(weighting: 'equal' | 'value' = 'equal', asOf = '2023-01-13') {
   return {
     index: {base: {from: '2023-01-01', to: '2023-01-04'}, asOf, weighting},
-    calendar: CAL,
+    calendar: buildCalendar(CAL),
     groups: [{id: 'g', label: 'G', symbols: ['A', 'B', 'C']}],
     bars: new Map([
       ['A', bars(A)],

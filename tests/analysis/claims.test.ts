@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {evaluateClaims, windowReturn} from '../../src/study/claims.js'
+import {evaluateClaims, windowReturn} from '../../src/analysis/claims.js'
 import {SCHEMA_VERSION, type StudyResult, type TestBattery} from '../../src/result.js'
 import {TEST_NAMES} from '../../src/engine/types.js'
-import type {ClaimSpec} from '../../src/study/spec-types.js'
+import type {ClaimSpec} from '../../src/spec/types.js'
 
 const tests = Object.fromEntries(TEST_NAMES.map((n) => [n, {stat: null, p: null, n: 0}])) as unknown as TestBattery
 

@@ -1,3 +1,4 @@
+import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
 import {computeValueAtStake, dollarChange} from '../../src/analysis/value-at-stake.js'
 import type {Bar} from '../../src/types.js'
@@ -18,7 +19,7 @@ const Y = [50, 40, 30, 20, 10].map((p, i) => bar(CAL[i], null, p)) // adjusted o
 
 function run(car?: (s: string, e: string, w: [number, number]) => number | null) {
   return computeValueAtStake({
-    calendar: CAL,
+    calendar: buildCalendar(CAL),
     bars: new Map([
       ['X', X],
       ['Y', Y],

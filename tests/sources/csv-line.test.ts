@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {splitCsvLine} from '../../src/sources/csv-line.js'
 import {parsePriceCsv} from '../../src/sources/csv.js'
-import {readEventsCsv} from '../../src/study/events-list.js'
+import {readEventsCsv} from '../../src/spec/events-csv.js'
 
 describe('splitCsvLine (shared by the price and events CSV readers)', () => {
   it('splits on commas, keeps empty fields, and keeps spaces unless asked to trim', () => {

@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
-import {indexSymbols, runIndexStudy} from '../../analysis/index-study.js'
+import {runIndexStudy} from '../../study/index-run.js'
 import {csvText, indexCsvRows} from '../../render/extras-csv.js'
 import {renderIndexTable} from '../../render/extras-table.js'
 import {PriceStore} from '../../store/store.js'
-import {loadStudy} from '../../study/load.js'
+import {loadStudy} from '../../spec/load.js'
 
 export default class Index extends BaseCommand<typeof Index> {
   static override description =
@@ -33,19 +33,18 @@ export default class Index extends BaseCommand<typeof Index> {
     const spec = loadStudy(args.study)
     const store = PriceStore.open(this.cacheDir())
     try {
-      const missing = indexSymbols(spec).filter((s) => !store.hasSymbol(s))
-      if (missing.length > 0 && !this.flags.offline) {
-        this.info(`fetching ${missing.length} symbol(s) the store lacks: ${missing.join(', ')}`)
+      const result = await runIndexStudy(spec, store, {
+        offline: this.flags.offline,
         // yahoo-finance2 loads slowly: import it only when something must be fetched.
-        const [{createCliYahooClient}, {fetchSymbols}] = await Promise.all([
-          import('../../sources/yahoo.js'),
-          import('../../sources/fetch-symbols.js'),
-        ])
-        const client = await createCliYahooClient()
-        for (const s of await fetchSymbols(store, missing, {client}))
-          if (!s.ok) this.info(`fetch ${s.symbol} failed: ${s.error ?? 'unknown error'}`)
-      }
-      const result = runIndexStudy(spec, store)
+        fetchMissing: async (symbols) => {
+          const [{createCliYahooClient}, {fetchSymbols}] = await Promise.all([
+            import('../../sources/yahoo.js'),
+            import('../../sources/fetch-symbols.js'),
+          ])
+          return fetchSymbols(store, symbols, {client: await createCliYahooClient()})
+        },
+        log: (m) => this.info(m),
+      })
       if (this.flags.json) this.printJson(result)
       else if (flags.csv) process.stdout.write(csvText(indexCsvRows(result.index)))
       else {

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import Table from 'cli-table3'
 import {BaseCommand} from '../../cli/base-command.js'
-import {listStudies, studiesDirs} from '../../study/load.js'
+import {listStudies, studiesDirs} from '../../spec/load.js'
 
 export default class StudyList extends BaseCommand<typeof StudyList> {
   static override description =

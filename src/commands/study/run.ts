@@ -6,8 +6,8 @@ import {InputError} from '../../errors.js'
 import type {StudyResult} from '../../result.js'
 import type {YahooClient} from '../../sources/yahoo.js'
 import {PriceStore} from '../../store/store.js'
-import {parseEventsCsv} from '../../study/events-list.js'
-import {loadStudy} from '../../study/load.js'
+import {parseEventsCsv} from '../../spec/events-csv.js'
+import {loadStudy} from '../../spec/load.js'
 import {runStudy} from '../../study/run.js'
 
 export default class StudyRun extends BaseCommand<typeof StudyRun> {

@@ -1,8 +1,8 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {EXIT, InputError} from '../../errors.js'
-import {checkStudyFile, summarizeStudy} from '../../study/load.js'
-import {StudyValidationError} from '../../study/spec.js'
+import {checkStudyFile, summarizeStudy} from '../../spec/load.js'
+import {StudyValidationError} from '../../spec/issues.js'
 
 export default class StudyValidate extends BaseCommand<typeof StudyValidate> {
   static override description =

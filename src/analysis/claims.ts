@@ -1,10 +1,11 @@
 /**
- * Claims: published statements checked against the study's own numbers (issue 4, capability 4).
+ * Claims: published statements checked against the study's own numbers.
  * A claim holds when |measured − expected| <= tolerance; a claim whose subject, event or window is not in the
  * result is measured null, fails, and says why.
  */
 import type {ClaimResult, GroupResult, SecurityResult, StudyResult, ValueRow} from '../result.js'
-import type {ClaimSpec} from './spec-types.js'
+import type {ClaimSpec} from '../spec/types.js'
+import {securityCar} from './security-car.js'
 
 /** Relative slack for decimal round-off in the tolerance comparison (|x − e| <= tol must hold at the boundary). */
 const EPS = 1e-12
@@ -53,18 +54,11 @@ function securityReturn(result: StudyResult, sec: SecurityResult, w: [number, nu
 function securityWindow(sec: SecurityResult, w: [number, number], field: 'car' | 'bhar'): Measured {
   if (!sec.windows) return none(`${sec.symbol} is excluded from the event study (${sec.excluded ?? 'no windows'})`)
   const row = sec.windows.find((x) => sameWindow(x.window, w))
-  if (row) return {value: row[field], note: null}
-  if (field === 'car' && sec.ar) {
-    // A window the study does not list: CAR is still the sum of the daily ARs when they are all in the result.
-    let sum = 0
-    for (let t = w[0]; t <= w[1]; t++) {
-      const r = sec.ar.find((x) => x.t === t)
-      if (!r) return none(`window ${fmtWindow(w)} is not among ${sec.symbol}'s windows for event ${sec.event}`)
-      sum += r.ar
-    }
-    return {value: sum, note: null}
-  }
-  return none(`window ${fmtWindow(w)} is not among ${sec.symbol}'s windows for event ${sec.event}`)
+  // A window the study does not list: CAR is still the sum of the daily ARs when they are all in the result.
+  const value = row ? row[field] : field === 'car' ? securityCar(sec, w) : null
+  return value === null
+    ? none(`window ${fmtWindow(w)} is not among ${sec.symbol}'s windows for event ${sec.event}`)
+    : {value, note: null}
 }
 
 /** Mean of the members' measures, for group subjects of security metrics (return, bhar). */

@@ -6,9 +6,11 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {InputError} from '../errors.js'
-import {readEventsCsv} from './events-list.js'
-import {checkStudyText, studySymbols, StudyValidationError, type CheckResult, type EventsFileLoader} from './spec.js'
-import type {StudySpec} from './spec-types.js'
+import {readEventsCsv} from './events-csv.js'
+import {StudyValidationError} from './issues.js'
+import {checkStudyText, type CheckResult, type EventsFileLoader} from './parse.js'
+import {studySymbols} from './symbols.js'
+import type {StudySpec} from './types.js'
 
 export interface StudyLocateOptions {
   /** Folder of named studies (default: `studies` in cwd, then the package's own studies/). */

@@ -4,8 +4,10 @@
  * study file and by `study run --events -` (stdin).
  */
 import {splitCsvLine} from '../sources/csv-line.js'
-import type {EventSpec} from './spec-types.js'
-import {ID_PATTERN, isRealDate, normalizeSymbol, StudyValidationError, type StudyIssue} from './spec.js'
+import {normalizeSymbol} from '../store/symbols.js'
+import {ID_PATTERN, isRealDate} from './fields.js'
+import {StudyValidationError, type StudyIssue} from './issues.js'
+import type {EventSpec} from './types.js'
 
 const KNOWN = ['symbol', 'date', 'id', 'group', 'label'] as const
 type Column = (typeof KNOWN)[number]

@@ -1,5 +1,5 @@
 /** Seeded synthetic prices for runner tests: known alpha, beta and a planted abnormal return. */
-import type {StudySpec} from '../../src/study/spec-types.js'
+import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
 import {normal} from '../engine/random.js'
 

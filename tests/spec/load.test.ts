@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {BUNDLED_STUDIES_DIR, listStudies, loadStudy, resolveStudyPath} from '../../src/study/load.js'
+import {BUNDLED_STUDIES_DIR, listStudies, loadStudy, resolveStudyPath} from '../../src/spec/load.js'
 import {InputError} from '../../src/errors.js'
 import {COVID_DIR, haveSharedData, REPO} from '../helpers/shared.js'
 import {tempDir} from '../helpers/cli.js'

@@ -1,7 +1,8 @@
+import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
-import {addStudyExtras, shareEntries} from '../../src/study/extras.js'
+import {addDerivedSections, shareEntries} from '../../src/study/derived-sections.js'
 import {SCHEMA_VERSION, type StudyResult} from '../../src/result.js'
-import type {StudySpec} from '../../src/study/spec-types.js'
+import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
 import {renderClaimsTable, renderIndexTable, renderValueTable} from '../../src/render/extras-table.js'
 import {claimsCsvRows, csvText, extrasCsvRows, indexCsvRows} from '../../src/render/extras-csv.js'
@@ -116,10 +117,10 @@ const BARS = new Map([
   ['B', bars([20, 20, 20, 22, 22, 22])],
 ])
 
-describe('addStudyExtras', () => {
+describe('addDerivedSections', () => {
   it('fills index, value and claims from the spec and the bars', () => {
     const r = result()
-    addStudyExtras(r, {spec: spec(), bars: BARS, calendar: CAL})
+    addDerivedSections(r, {spec: spec(), bars: BARS, calendar: buildCalendar(CAL)})
     // index: A 9.9 / 10, B 22 / 20 -> group (99 + 110) / 2
     expect(r.index!.groups[0].level).toBeCloseTo(104.5, 10)
     expect(r.index!.securities.map((s) => s.id)).toEqual(['M', 'A', 'B'])
@@ -141,7 +142,11 @@ describe('addStudyExtras', () => {
 
   it('no index, shares or claims: nothing added', () => {
     const r = result()
-    addStudyExtras(r, {spec: {...spec(), index: null, shares: [], claims: []}, bars: BARS, calendar: CAL})
+    addDerivedSections(r, {
+      spec: {...spec(), index: null, shares: [], claims: []},
+      bars: BARS,
+      calendar: buildCalendar(CAL),
+    })
     expect(r.index).toBeUndefined()
     expect(r.value).toBeUndefined()
     expect(r.claims).toBeUndefined()
@@ -169,7 +174,7 @@ describe('addStudyExtras', () => {
 
 describe('extras renderers', () => {
   const r = result()
-  addStudyExtras(r, {spec: spec(), bars: BARS, calendar: CAL})
+  addDerivedSections(r, {spec: spec(), bars: BARS, calendar: buildCalendar(CAL)})
 
   it('tables carry the numbers', () => {
     const idx = renderIndexTable(r.index!)

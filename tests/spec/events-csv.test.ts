@@ -1,9 +1,10 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {parseEventsCsv, readEventsCsv} from '../../src/study/events-list.js'
-import {checkStudyFile, loadStudy} from '../../src/study/load.js'
-import {StudyValidationError, withListEvents} from '../../src/study/spec.js'
+import {parseEventsCsv, readEventsCsv} from '../../src/spec/events-csv.js'
+import {StudyValidationError} from '../../src/spec/issues.js'
+import {withListEvents} from '../../src/spec/list-events.js'
+import {checkStudyFile, loadStudy} from '../../src/spec/load.js'
 import {tempDir} from '../helpers/cli.js'
 
 describe('parseEventsCsv', () => {

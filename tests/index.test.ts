@@ -1,8 +1,8 @@
 // The engine is usable as a library: the package entry runs a study without the CLI.
 import {describe, expect, it} from 'vitest'
 import path from 'node:path'
-import {COVID_DIR, REPO, haveSharedData} from '../helpers/shared.js'
-import {tempDir} from '../helpers/cli.js'
+import {COVID_DIR, REPO, haveSharedData} from './helpers/shared.js'
+import {tempDir} from './helpers/cli.js'
 
 const entry = path.join(REPO, 'dist', 'index.js')
 

@@ -1,11 +1,12 @@
 /**
  * The validated study specification: what a study file (YAML or JSON) means once parsed and checked.
- * Produced by `loadStudy` (src/study/load.ts); consumed by the runner (src/study/run.ts).
+ * Produced by `loadStudy` (src/spec/load.ts); consumed by the runner (src/study/run.ts).
  * Dates are ISO strings `YYYY-MM-DD`; offsets are trading days relative to day 0.
  */
+import type {NonTradingDay} from '../engine/calendar.js'
 import type {ModelKind, ReturnKind} from '../engine/types.js'
 
-export type NonTradingDay = 'next' | 'previous' | 'skip' | 'error'
+export type {NonTradingDay}
 /** A window bound: a trading-day offset from day 0, or an ISO date. */
 export type Bound = number | string
 

@@ -1,20 +1,22 @@
 /**
- * Issue 4's additions to a study result: base-period indexing, market value at stake and claims.
- * Called by the runner (src/study/run.ts) once the event-study part of the result is built.
+ * The sections of a result derived from the event-study part and the bars: base-period indexing, market value at
+ * stake and claims. Called by the runner (src/study/run.ts) once the event-study part of the result is built.
  */
-import type {StudyResult} from '../result.js'
-import type {GroupSpec, StudySpec} from './spec-types.js'
-import type {Bar} from '../types.js'
 import {computeIndex} from '../analysis/base-index.js'
+import {evaluateClaims} from '../analysis/claims.js'
+import {securityCar} from '../analysis/security-car.js'
 import {computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
-import {evaluateClaims} from './claims.js'
+import type {TradingCalendar} from '../engine/calendar.js'
+import type {StudyResult} from '../result.js'
+import type {GroupSpec, StudySpec} from '../spec/types.js'
+import type {Bar} from '../types.js'
 
-export interface ExtrasContext {
+export interface DerivedContext {
   spec: StudySpec
   /** Stored bars of every symbol of the study and of the benchmark, ascending by date. */
   bars: Map<string, Bar[]>
-  /** The benchmark's trading dates (the study's trading calendar), ascending. */
-  calendar: string[]
+  /** The study's trading calendar (the benchmark's trading dates). */
+  calendar: TradingCalendar
   /** Shares outstanding fetched live (--live-shares): flagged as current, not as of the event. */
   liveShares?: Map<string, number>
 }
@@ -47,25 +49,16 @@ export function shareEntries(spec: StudySpec, live?: ReadonlyMap<string, number>
   return out
 }
 
-/** CAR of a security-event over a window, from its window rows, else the sum of its daily ARs; null when absent. */
+/** CAR of a security-event over a window, from the result (its window row, else the sum of its daily ARs). */
 function carLookup(result: StudyResult): (symbol: string, event: string, w: [number, number]) => number | null {
   return (symbol, event, w) => {
     const sec = result.securities.find((s) => s.symbol === symbol && s.event === event && !s.excluded)
-    if (!sec) return null
-    const row = sec.windows?.find((x) => x.window[0] === w[0] && x.window[1] === w[1])
-    if (row) return row.car
-    let sum = 0
-    for (let t = w[0]; t <= w[1]; t++) {
-      const r = sec.ar?.find((x) => x.t === t)
-      if (!r) return null
-      sum += r.ar
-    }
-    return sum
+    return sec ? securityCar(sec, w) : null
   }
 }
 
 /** Fills result.index, result.value and result.claims (and their notes) in place. */
-export function addStudyExtras(result: StudyResult, ctx: ExtrasContext): void {
+export function addDerivedSections(result: StudyResult, ctx: DerivedContext): void {
   const {spec} = ctx
   const groups = studyGroups(spec, result)
   const events = result.events.map((e) => ({id: e.id, tradingDate: e.tradingDate, symbol: e.symbol}))

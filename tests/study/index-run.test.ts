@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {runIndexStudy} from '../../src/analysis/index-study.js'
-import {InputError, MissingDataError} from '../../src/errors.js'
-import type {StudySpec} from '../../src/study/spec-types.js'
+import {runIndexStudy} from '../../src/study/index-run.js'
+import {InputError} from '../../src/errors.js'
+import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
 
 // 2025-01-17 (Fri), 2025-01-21 (Tue, after MLK day), 2025-01-22
@@ -43,16 +43,16 @@ function spec(over: Partial<StudySpec> = {}): StudySpec {
 }
 
 describe('runIndexStudy', () => {
-  it('resolves day 0 on the benchmark calendar and measures since the close before it', () => {
-    const r = runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60]}))
+  it('resolves day 0 on the benchmark calendar and measures since the close before it', async () => {
+    const r = await runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60]}))
     expect(r.events[0]).toMatchObject({id: 'mlk', date: '2025-01-20', tradingDate: '2025-01-21', shift: 1})
     const a = r.index.securities.find((s) => s.id === 'A')!
     expect(a.level).toBeCloseTo(300, 12) // 60 / mean(10, 30)
     expect(a.sinceEvent.mlk).toBeCloseTo(60 / 40 - 1, 12) // from 2025-01-17's close
   })
 
-  it("history: a security's bars before its first usable date are not used (as in study run)", () => {
-    const r = runIndexStudy(
+  it("history: a security's bars before its first usable date are not used (as in study run)", async () => {
+    const r = await runIndexStudy(
       spec({
         groups: [{id: 'g', label: null, symbols: ['A', 'B']}],
         history: [{symbol: 'B', from: '2025-01-03', note: 'when-issued'}],
@@ -66,28 +66,30 @@ describe('runIndexStudy', () => {
     expect(b.excluded).toMatch(/prices start/)
   })
 
-  it('names the missing symbols and how to get them', () => {
-    expect(() => runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).toThrow(MissingDataError)
-    expect(() => runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).toThrow(
-      /groups: no prices in the store for A; import .*aftershock fetch A/,
+  it('names the missing symbols and how to get them', async () => {
+    await expect(runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).rejects.toThrow(InputError)
+    await expect(runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).rejects.toThrow(
+      /groups\.g\.symbols\[0\]: A is not in the price store\n.*aftershock fetch A/,
     )
-    expect(() => runIndexStudy(spec(), store({A: [1, 1, 1, 1, 1]}))).toThrow(/benchmark SPY/)
+    await expect(runIndexStudy(spec(), store({A: [1, 1, 1, 1, 1]}))).rejects.toThrow(
+      /benchmark: SPY is not in the price store/,
+    )
   })
 
-  it('a study without index: is an input error', () => {
-    expect(() => runIndexStudy(spec({index: null}), store({SPY: [1, 1, 1, 1, 1], A: [1, 1, 1, 1, 1]}))).toThrow(
+  it('a study without index: is an input error', async () => {
+    await expect(runIndexStudy(spec({index: null}), store({SPY: [1, 1, 1, 1, 1], A: [1, 1, 1, 1, 1]}))).rejects.toThrow(
       InputError,
     )
   })
 
-  it('nonTradingDay: skip drops the event with a note', () => {
-    const r = runIndexStudy(spec({nonTradingDay: 'skip'}), store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60]}))
+  it('nonTradingDay: skip drops the event with a note', async () => {
+    const r = await runIndexStudy(spec({nonTradingDay: 'skip'}), store({SPY: [1, 1, 1, 1, 1], A: [10, 30, 40, 50, 60]}))
     expect(r.events).toHaveLength(0)
     expect(r.notes[0]).toMatch(/mlk/)
   })
 
-  it('value weighting leaves out a member without shares, with the reason', () => {
-    const r = runIndexStudy(
+  it('value weighting leaves out a member without shares, with the reason', async () => {
+    const r = await runIndexStudy(
       spec({
         index: {base: {from: '2025-01-01', to: '2025-01-03'}, asOf: '2025-01-22', weighting: 'value'},
         groups: [{id: 'g', label: null, symbols: ['A', 'B']}],

@@ -1,14 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {
-  checkStudyText,
-  defaultMinObservations,
-  formatIssue,
-  isRealDate,
-  normalizeSymbol,
-  StudyValidationError,
-  type StudyIssue,
-} from '../../src/study/spec.js'
-import {parseStudy} from '../../src/study/load.js'
+import {defaultMinObservations, isRealDate} from '../../src/spec/fields.js'
+import {formatIssue, StudyValidationError, type StudyIssue} from '../../src/spec/issues.js'
+import {parseStudy} from '../../src/spec/load.js'
+import {checkStudyText} from '../../src/spec/parse.js'
+import {normalizeSymbol} from '../../src/store/symbols.js'
 import {InputError} from '../../src/errors.js'
 
 /** A valid minimal study; tests change one thing at a time. */

@@ -1,0 +1,48 @@
+/**
+ * The study file as written, once it has passed the schema: the shape the semantic checks read.
+ */
+import type {ClaimMetric, NonTradingDay} from './types.js'
+
+export type RawBound = number | string
+export interface RawStudy {
+  name: string
+  title?: string
+  description?: string
+  questions?: string[]
+  benchmark: string
+  price?: 'adjClose' | 'close'
+  returns?: 'simple' | 'log'
+  model?: 'market' | 'market-adjusted' | 'mean-adjusted'
+  nonTradingDay?: NonTradingDay
+  estimation: {from: RawBound; to: RawBound; minObservations?: number}
+  windows: Array<[RawBound, RawBound]>
+  events: Array<{id: string; date: string; label?: string}> | {file: string}
+  groups?: Record<string, {label?: string; symbols: string[]}>
+  index?: {base: {from: string; to: string}; asOf: string; weighting?: 'equal' | 'value'}
+  volatility?: {window?: [number, number]}
+  sharesSource?: string
+  shares?: Record<string, number | {shares: number; source?: string}>
+  history?: Record<string, {from: string; note?: string}>
+  claims?: Array<{
+    id: string
+    text: string
+    metric: ClaimMetric
+    subject: string
+    event?: string
+    window?: [number, number]
+    expected: number
+    tolerance: number
+  }>
+}
+
+/** YAML 1.1 documents may turn 2025-01-20 into a Date: bring every Date back to its ISO day. */
+export function datesToIso(v: unknown): unknown {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10)
+  if (Array.isArray(v)) return v.map(datesToIso)
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, x] of Object.entries(v)) out[k] = datesToIso(x)
+    return out
+  }
+  return v
+}

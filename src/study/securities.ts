@@ -1,0 +1,79 @@
+/**
+ * The securities of a study on the benchmark's calendar: their bars over the dates the study reads (with
+ * history: applied), prices aligned on the calendar, returns from consecutive trading days, and the notes on what
+ * did not fit (prices on days the benchmark did not trade, later prices, closes standing in for adjusted ones).
+ */
+import type {TradingCalendar} from '../engine/calendar.js'
+import type {ReturnKind} from '../engine/types.js'
+import {type AlignedSeries, alignSeries} from '../analysis/price-series.js'
+import type {StudySpec} from '../spec/types.js'
+import type {BarSource} from '../store/bar-source.js'
+import type {Bar} from '../types.js'
+import {readSecurityBars} from './bars.js'
+import {calendarReturns} from './panel.js'
+
+/** A security's aligned prices and its returns on the calendar. */
+export interface SecuritySeries {
+  aligned: AlignedSeries
+  returns: Float64Array
+}
+
+export interface StudySeries {
+  securities: Map<string, SecuritySeries>
+  /** Stored bars of every security and of the benchmark (index levels and value at stake read them). */
+  bars: Map<string, Bar[]>
+}
+
+/**
+ * Reads and aligns every security over [from, to]. `fallbacks` starts with the benchmark when it fell back to
+ * closes; the note listing every fallback comes last, after the later-prices note.
+ */
+export function studySeries(
+  spec: StudySpec,
+  symbols: readonly string[],
+  source: BarSource,
+  cal: TradingCalendar,
+  range: [string, string],
+  bench: {bars: Bar[]; fellBack: boolean},
+  notes: string[],
+): StudySeries {
+  const securities = new Map<string, SecuritySeries>()
+  const bars = new Map<string, Bar[]>([[spec.benchmark, bench.bars]])
+  const fallbacks: string[] = bench.fellBack ? [spec.benchmark] : []
+  const later: string[] = []
+  const dataAsOf = cal.dates[cal.dates.length - 1]
+  for (const s of symbols) {
+    const stored = readSecurityBars(source, spec.history, s, notes, range[0], range[1])
+    bars.set(s, stored)
+    const aligned = alignSeries(s, stored, cal, spec.price)
+    securities.set(s, {aligned, returns: calendarReturns(aligned.prices, spec.returns)})
+    if (aligned.note) fallbacks.push(s)
+    if (aligned.offCalendar > 0)
+      notes.push(`${s}: ${aligned.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
+    const lastStored = source.lastDate ? source.lastDate(s) : null
+    if (lastStored !== null && lastStored > dataAsOf) later.push(s)
+  }
+  if (later.length > 0) {
+    notes.push(
+      `${spec.benchmark}'s data end on ${dataAsOf}: later prices of ${later.join(', ')} are not used (\`aftershock fetch ${spec.benchmark}\` brings the benchmark up to date)`,
+    )
+  }
+  if (fallbacks.length > 0) {
+    notes.push(
+      `price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`,
+    )
+  }
+  return {securities, bars}
+}
+
+/** The benchmark's returns on its own calendar. */
+export function benchmarkReturns(
+  symbol: string,
+  bars: Bar[],
+  cal: TradingCalendar,
+  field: StudySpec['price'],
+  kind: ReturnKind,
+): {returns: Float64Array; fellBack: boolean} {
+  const a = alignSeries(symbol, bars, cal, field)
+  return {returns: calendarReturns(a.prices, kind), fellBack: a.note !== null}
+}

@@ -1,0 +1,54 @@
+/**
+ * One security-event's row of the result from its engine run: fitted model, daily AR rows (the event days and the
+ * AR path around them) and window rows; or its exclusion with the reason. Never NaN: a statistic the data cannot
+ * support excludes the security, with the path of that number in the reason.
+ */
+import {pathAbnormalReturns} from '../engine/ar-path.js'
+import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
+import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
+import {finiteOrNull} from '../finite.js'
+import type {SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
+import {firstNonFinite} from './clean.js'
+
+/** Row `i` of an engine run whose fit is `fit`, as a result row; a reason string when a number is not finite. */
+export function securityRow(
+  base: {symbol: string; group: string; event: string},
+  i: number,
+  fit: RowFit,
+  e: EngineResult,
+  panel: EventPanel,
+  model: ModelKind,
+  where: {cal: TradingCalendar; day0: number; path: [number, number]},
+): SecurityResult {
+  const {cal, day0} = where
+  const dateOf = (t: number): string => dateAtOffset(cal, day0, t) as string
+  const cols = e.eventDays.length
+  const ar: SecurityArRow[] = []
+  const inEngine = new Set<number>()
+  for (let j = 0; j < cols; j++) {
+    const t = e.eventDays[j]
+    const k = i * cols + j
+    inEngine.add(t)
+    ar.push({t, date: dateOf(t), ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
+  }
+  // Days of the path range outside the event windows (for CAAR path charts): AR from the same fit.
+  for (const d of pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])) {
+    if (!inEngine.has(d.t) && dateAtOffset(cal, day0, d.t) !== null)
+      ar.push({t: d.t, date: dateOf(d.t), ret: d.ret, ar: d.ar, sar: d.sar})
+  }
+  ar.sort((p, q) => p.t - q.t)
+  const windows: SecurityWindowRow[] = e.windows.map((w) => ({
+    window: [w.window[0], w.window[1]],
+    from: dateOf(w.window[0]),
+    to: dateOf(w.window[1]),
+    car: w.car[i],
+    scar: w.scar[i],
+    bhar: w.bhar[i],
+    t: w.t[i],
+    p: w.p[i],
+  }))
+  const fitted = {alpha: fit.alpha, beta: fit.beta, sigma: fit.sigma, r2: finiteOrNull(fit.r2), n: fit.L}
+  const bad = firstNonFinite({model: fitted, ar, windows})
+  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  return {...base, model: fitted, ar, windows}
+}
