@@ -5,7 +5,7 @@
  */
 import {splitCsvLine} from '../sources/csv-line.js'
 import {normalizeSymbol} from '../store/symbols.js'
-import {ID_PATTERN, isRealDate} from './fields.js'
+import {ALL_EVENTS, ID_PATTERN, isRealDate} from './fields.js'
 import {StudyValidationError, type StudyIssue} from './issues.js'
 import type {EventSpec} from './types.js'
 
@@ -18,121 +18,100 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
   const events: EventSpec[] = []
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   const headerAt = lines.findIndex((l) => l.trim() !== '')
+  const issue = (line: number, path: string, message: string): void => {
+    issues.push({file: source, line, path, message})
+  }
   if (headerAt < 0) {
-    issues.push({
-      file: source,
-      line: 1,
-      path: '',
-      message: 'no events: the CSV is empty; write a header symbol,date[,id][,group][,label] and one row per event',
-    })
+    issue(1, '', 'no events: the CSV is empty; write a header symbol,date[,id][,group][,label] and one row per event')
     return {events, issues}
   }
   const header = splitCsvLine(lines[headerAt], {trim: true}).map((h) => h.toLowerCase())
   const col = new Map<Column, number>()
-  for (const k of KNOWN) {
-    const i = header.indexOf(k)
-    if (i >= 0) col.set(k, i)
-  }
+  for (const k of KNOWN) if (header.includes(k)) col.set(k, header.indexOf(k))
   for (const need of ['symbol', 'date'] as const) {
     if (!col.has(need)) {
-      issues.push({
-        file: source,
-        line: headerAt + 1,
-        path: need,
-        message: `missing column "${need}": the header must name symbol,date[,id][,group][,label] (found: ${header.join(',')})`,
-      })
+      issue(
+        headerAt + 1,
+        need,
+        `missing column "${need}": the header must name symbol,date[,id][,group][,label] (found: ${header.join(',')})`,
+      )
     }
   }
   if (issues.length > 0) return {events, issues}
-
   const seen = new Map<string, number>()
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue
-    const line = i + 1
     const f = splitCsvLine(lines[i], {trim: true})
     const get = (c: Column): string => {
       const j = col.get(c)
       return j === undefined ? '' : (f[j] ?? '')
     }
-    const rawSymbol = get('symbol')
-    const date = get('date')
-    let ok = true
-    if (!/^\^?[A-Za-z0-9][A-Za-z0-9.=-]*$/.test(rawSymbol)) {
-      issues.push({
-        file: source,
-        line,
-        path: 'symbol',
-        message: rawSymbol
-          ? `"${rawSymbol}" is not a ticker symbol; write e.g. NVDA or BRK-B`
-          : 'the symbol is empty; fill it in or delete the row',
-      })
-      ok = false
-    }
-    if (!isRealDate(date)) {
-      issues.push({
-        file: source,
-        line,
-        path: 'date',
-        message: date
-          ? `"${date}" is not a real date; write it as YYYY-MM-DD`
-          : 'the date is empty; write it as YYYY-MM-DD',
-      })
-      ok = false
-    }
-    const group = get('group')
-    if (group && !ID_PATTERN.test(group)) {
-      issues.push({
-        file: source,
-        line,
-        path: 'group',
-        message: `"${group}" is not a group id; use letters, digits, '-', '_' and '.', starting with a letter or digit`,
-      })
-      ok = false
-    }
-    // The id a claim's event names: the same rule as event ids in a study file; "all" names the pooled group results.
-    const ownId = get('id')
-    if (ownId && !ID_PATTERN.test(ownId)) {
-      issues.push({
-        file: source,
-        line,
-        path: 'id',
-        message: `"${ownId}" is not an event id; use letters, digits, '-', '_' and '.', starting with a letter or digit (or leave it empty for SYMBOL-DATE)`,
-      })
-      ok = false
-    } else if (ownId.toLowerCase() === 'all') {
-      issues.push({
-        file: source,
-        line,
-        path: 'id',
-        message: `"${ownId}" is reserved for the pooled results of each group; give the event another id (or leave it empty for SYMBOL-DATE)`,
-      })
-      ok = false
-    }
-    if (!ok) continue
-    const symbol = normalizeSymbol(rawSymbol)
-    const id = ownId || `${symbol}-${date}`
-    const prev = seen.get(id)
+    const event = readRow(get, (path, message) => issue(i + 1, path, message))
+    if (!event) continue
+    const prev = seen.get(event.id)
     if (prev !== undefined) {
-      issues.push({
-        file: source,
-        line,
-        path: 'id',
-        message: `event id "${id}" repeats line ${prev}; give each row its own id (or drop the duplicate row)`,
-      })
+      issue(
+        i + 1,
+        'id',
+        `event id "${event.id}" repeats line ${prev}; give each row its own id (or drop the duplicate row)`,
+      )
       continue
     }
-    seen.set(id, line)
-    events.push({id, date, label: get('label') || null, symbol, group: group || null})
+    seen.set(event.id, i + 1)
+    events.push(event)
   }
   if (events.length === 0 && issues.length === 0) {
-    issues.push({
-      file: source,
-      line: headerAt + 1,
-      path: '',
-      message: 'no events: the CSV has a header but no rows; add one row per event',
-    })
+    issue(headerAt + 1, '', 'no events: the CSV has a header but no rows; add one row per event')
   }
   return {events, issues}
+}
+
+/** One row as an event, or null after reporting each bad field. */
+function readRow(get: (c: Column) => string, issue: (path: string, message: string) => void): EventSpec | null {
+  const rawSymbol = get('symbol')
+  const date = get('date')
+  const group = get('group')
+  // The id a claim's event names: the same rule as event ids in a study file; "all" names the pooled group results.
+  const ownId = get('id')
+  let bad = 0
+  const fail = (path: string, message: string): void => {
+    bad++
+    issue(path, message)
+  }
+  if (!/^\^?[A-Za-z0-9][A-Za-z0-9.=-]*$/.test(rawSymbol)) {
+    fail(
+      'symbol',
+      rawSymbol
+        ? `"${rawSymbol}" is not a ticker symbol; write e.g. NVDA or BRK-B`
+        : 'the symbol is empty; fill it in or delete the row',
+    )
+  }
+  if (!isRealDate(date)) {
+    fail(
+      'date',
+      date ? `"${date}" is not a real date; write it as YYYY-MM-DD` : 'the date is empty; write it as YYYY-MM-DD',
+    )
+  }
+  if (group && !ID_PATTERN.test(group)) {
+    fail(
+      'group',
+      `"${group}" is not a group id; use letters, digits, '-', '_' and '.', starting with a letter or digit`,
+    )
+  }
+  if (ownId && !ID_PATTERN.test(ownId)) {
+    fail(
+      'id',
+      `"${ownId}" is not an event id; use letters, digits, '-', '_' and '.', starting with a letter or digit (or leave it empty for SYMBOL-DATE)`,
+    )
+  } else if (ownId.toLowerCase() === ALL_EVENTS) {
+    fail(
+      'id',
+      `"${ownId}" is reserved for the pooled results of each group; give the event another id (or leave it empty for SYMBOL-DATE)`,
+    )
+  }
+  if (bad > 0) return null
+  const symbol = normalizeSymbol(rawSymbol)
+  return {id: ownId || `${symbol}-${date}`, date, label: get('label') || null, symbol, group: group || null}
 }
 
 /**

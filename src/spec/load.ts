@@ -16,6 +16,8 @@ export interface StudyLocateOptions {
   /** Folder of named studies (default: `studies` in cwd, then the package's own studies/). */
   studiesDir?: string
   cwd?: string
+  /** Read an events file outside the study file's folder (`--allow-outside`). */
+  allowOutside?: boolean
 }
 
 const EXTENSIONS = ['.yaml', '.yml', '.json']
@@ -63,23 +65,23 @@ function displayPath(abs: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
 }
 
-/** Reads `events: {file}` relative to the study file. A missing file is reported against the study (file ''). */
-function eventsFileLoader(studyAbs: string, cwd: string): EventsFileLoader {
+/**
+ * Reads `events: {file}` relative to the study file. The file must lie inside the study file's folder (so a
+ * shared study cannot read, and echo lines of, any file of the machine) unless `allowOutside`. Problems with the
+ * path are reported against the study (file '').
+ */
+function eventsFileLoader(studyAbs: string, cwd: string, allowOutside = false): EventsFileLoader {
   return (ref) => {
-    const abs = path.resolve(path.dirname(studyAbs), ref)
-    if (!existsSync(abs)) {
-      return {
-        events: [],
-        issues: [
-          {
-            file: '',
-            line: null,
-            path: 'events.file',
-            message: `events file ${abs} not found; the path is relative to the study file`,
-          },
-        ],
-      }
+    const folder = path.dirname(studyAbs)
+    const abs = path.resolve(folder, ref)
+    const problem = (message: string) => ({events: [], issues: [{file: '', line: null, path: 'events.file', message}]})
+    const rel = path.relative(folder, abs)
+    if (!allowOutside && (rel.startsWith('..') || path.isAbsolute(rel))) {
+      return problem(
+        `events file ${abs} is outside the study's folder ${folder}; move it beside the study file, or pass --allow-outside`,
+      )
     }
+    if (!existsSync(abs)) return problem(`events file ${abs} not found; the path is relative to the study file`)
     return readEventsCsv(readFileSync(abs, 'utf8'), displayPath(abs, cwd))
   }
 }
@@ -91,7 +93,7 @@ export function checkStudyFile(ref: string, opts: StudyLocateOptions = {}): Chec
   const shown = displayPath(abs, cwd)
   const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {
     absFile: abs,
-    loadEventsFile: eventsFileLoader(abs, cwd),
+    loadEventsFile: eventsFileLoader(abs, cwd, opts.allowOutside),
   })
   return {...res, file: shown}
 }

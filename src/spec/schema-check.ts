@@ -109,107 +109,81 @@ function pointerToPath(pointer: string, data: unknown): PathSeg[] {
   return out
 }
 
+/** Every schema complaint about a study file as an issue (one per field: the first complaint is the one to fix). */
 export function schemaIssues(data: unknown, file: string, src: SourceMap): StudyIssue[] {
   const validate = studyValidator()
   if (validate(data)) return []
   const out: StudyIssue[] = []
   for (const e of (validate.errors ?? []) as ErrorObject[]) {
     if (e.keyword === 'propertyNames' || e.keyword === 'if') continue
-    const path = pointerToPath(e.instancePath, data)
-    const parent = (e.parentSchema ?? {}) as SchemaNode
-    const fix = parent.fix ? `; ${parent.fix}` : ''
-    const params = e.params as Record<string, unknown>
-    if (typeof params.propertyName === 'string') {
-      const p = [...path, params.propertyName]
-      out.push({
-        file,
-        line: src.line(p, true),
-        path: formatPath(p),
-        message: `the name "${params.propertyName}" is not valid${fix}`,
-      })
-      continue
-    }
-    switch (e.keyword) {
-      case 'required': {
-        const p = [...path, String(params.missingProperty)]
-        out.push({
-          file,
-          line: src.line(path),
-          path: formatPath(p),
-          message: `missing required field "${String(params.missingProperty)}"; add it`,
-        })
-        break
-      }
-      case 'additionalProperties': {
-        const name = String(params.additionalProperty)
-        const p = [...path, name]
-        const allowed = Object.keys(parent.properties ?? {})
-        const near = allowed.find((a) => editDistance(a.toLowerCase(), name.toLowerCase()) <= 2)
-        const hint = near ? `did you mean "${near}"?` : `allowed here: ${allowed.join(', ')}`
-        out.push({file, line: src.line(p, true), path: formatPath(p), message: `unknown field "${name}"; ${hint}`})
-        break
-      }
-      case 'type': {
-        const types = ([] as string[]).concat(parent.type ?? String(params.type))
-        const want = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')
-        out.push({
-          file,
-          line: src.line(path),
-          path: formatPath(path),
-          message: `must be ${want}, not ${describeValue(e.data)}${fix}`,
-        })
-        break
-      }
-      case 'enum': {
-        const allowed = (parent.enum ?? []).map(String).join(' | ')
-        out.push({
-          file,
-          line: src.line(path),
-          path: formatPath(path),
-          message: `${describeValue(e.data)} is not allowed; use one of ${allowed}`,
-        })
-        break
-      }
-      case 'pattern':
-        out.push({
-          file,
-          line: src.line(path),
-          path: formatPath(path),
-          message: `"${String(e.data)}" is not valid${fix}`,
-        })
-        break
-      case 'minItems':
-      case 'maxItems':
-      case 'minProperties': {
-        const limit = Number(params.limit)
-        const what =
-          e.keyword === 'minItems'
-            ? `needs at least ${limit} item${limit === 1 ? '' : 's'}`
-            : e.keyword === 'maxItems'
-              ? `has more than ${limit} item${limit === 1 ? '' : 's'}`
-              : 'must not be empty'
-        out.push({file, line: src.line(path), path: formatPath(path), message: `${what}${fix}`})
-        break
-      }
-      case 'minimum':
-        out.push({
-          file,
-          line: src.line(path),
-          path: formatPath(path),
-          message: `must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`,
-        })
-        break
-      default:
-        out.push({file, line: src.line(path), path: formatPath(path), message: `${e.message ?? 'is not valid'}${fix}`})
-    }
+    const {path, line, message} = complaint(e, pointerToPath(e.instancePath, data), src)
+    out.push({file, line, path: formatPath(path), message})
   }
-  // One problem per field: the first schema complaint about a value is the one to fix.
   const seen = new Set<string>()
   return out.filter((i) => {
     if (seen.has(i.path)) return false
     seen.add(i.path)
     return true
   })
+}
+
+/** One ajv error in the user's words: the field it is about, its line and what to do. */
+function complaint(
+  e: ErrorObject,
+  path: PathSeg[],
+  src: SourceMap,
+): {path: PathSeg[]; line: number | null; message: string} {
+  const parent = (e.parentSchema ?? {}) as SchemaNode
+  const fix = parent.fix ? `; ${parent.fix}` : ''
+  const params = e.params as Record<string, unknown>
+  const at = (message: string): {path: PathSeg[]; line: number | null; message: string} => ({
+    path,
+    line: src.line(path),
+    message,
+  })
+  if (typeof params.propertyName === 'string') {
+    const p = [...path, params.propertyName]
+    return {path: p, line: src.line(p, true), message: `the name "${params.propertyName}" is not valid${fix}`}
+  }
+  switch (e.keyword) {
+    case 'required': {
+      const name = String(params.missingProperty)
+      return {path: [...path, name], line: src.line(path), message: `missing required field "${name}"; add it`}
+    }
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty)
+      const p = [...path, name]
+      const allowed = Object.keys(parent.properties ?? {})
+      const near = allowed.find((a) => editDistance(a.toLowerCase(), name.toLowerCase()) <= 2)
+      const hint = near ? `did you mean "${near}"?` : `allowed here: ${allowed.join(', ')}`
+      return {path: p, line: src.line(p, true), message: `unknown field "${name}"; ${hint}`}
+    }
+    case 'type': {
+      const types = ([] as string[]).concat(parent.type ?? String(params.type))
+      return at(`must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describeValue(e.data)}${fix}`)
+    }
+    case 'enum':
+      return at(`${describeValue(e.data)} is not allowed; use one of ${(parent.enum ?? []).map(String).join(' | ')}`)
+    case 'pattern':
+      return at(`"${String(e.data)}" is not valid${fix}`)
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties': {
+      const limit = Number(params.limit)
+      const items = `${limit} item${limit === 1 ? '' : 's'}`
+      const what =
+        e.keyword === 'minItems'
+          ? `needs at least ${items}`
+          : e.keyword === 'maxItems'
+            ? `has more than ${items}`
+            : 'must not be empty'
+      return at(`${what}${fix}`)
+    }
+    case 'minimum':
+      return at(`must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`)
+    default:
+      return at(`${e.message ?? 'is not valid'}${fix}`)
+  }
 }
 
 /** Levenshtein distance, for "did you mean" on misspelt field names. */

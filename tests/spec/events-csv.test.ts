@@ -148,6 +148,29 @@ describe('events: {file} in a study', () => {
     ])
   })
 
+  it("refuses an events file outside the study file's folder unless allowOutside", () => {
+    const dir = tempDir()
+    const outside = path.join(tempDir(), 'passwd')
+    writeFileSync(outside, 'root:x:0:0:root:/root:/bin/bash\n')
+    const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('data/events.csv', outside))
+    const res = checkStudyFile(file, {cwd: dir})
+    expect(res.issues).toEqual([
+      {
+        file: 'earnings.yaml',
+        line: 5,
+        path: 'events.file',
+        message: expect.stringMatching(/outside the study's folder.*--allow-outside/),
+      },
+    ])
+    expect(JSON.stringify(res.issues)).not.toContain('root:x')
+    writeFileSync(file, readFileSync(file, 'utf8').replace(outside, '../' + path.basename(dir) + '/data/events.csv'))
+    expect(checkStudyFile(file, {cwd: dir}).issues).toEqual([])
+    writeFileSync(file, readFileSync(file, 'utf8').replace('../' + path.basename(dir) + '/data/events.csv', outside))
+    const allowed = checkStudyFile(file, {cwd: dir, allowOutside: true})
+    expect(allowed.issues[0]?.message).toMatch(/missing column "symbol"/)
+  })
+
   it('rejects dated windows with list events', () => {
     const dir = tempDir()
     const file = studyWithEventsFile(dir, 'symbol,date\nNVDA,2024-11-20\n')

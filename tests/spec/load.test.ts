@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {BUNDLED_STUDIES_DIR, listStudies, loadStudy, resolveStudyPath} from '../../src/spec/load.js'
@@ -113,6 +113,18 @@ describe('listStudies', () => {
     expect(list[2].error).toMatch(/missing required field "estimation".*and 2 more/)
   })
 
+  it('shows a YAML alias bomb as an invalid study beside the good ones', () => {
+    const dir = tempDir()
+    writeFileSync(path.join(dir, 'good.yaml'), readFileSync(path.join(BUNDLED_STUDIES_DIR, 'covid-2020.yaml'), 'utf8'))
+    writeFileSync(path.join(dir, 'bomb.yaml'), ALIAS_BOMB)
+    const list = listStudies(dir)
+    expect(list.map((s) => [s.name, s.error === null])).toEqual([
+      ['bomb', false],
+      ['covid-2020', true],
+    ])
+    expect(list[0].error).toMatch(/YAML aliases expand too far/)
+  })
+
   it('returns nothing for a missing folder', () => {
     expect(listStudies(path.join(tempDir(), 'none'))).toEqual([])
   })
@@ -132,3 +144,8 @@ describe('the bundled studies', () => {
     }
   })
 })
+
+/** Nine levels of nine aliases each: 9^9 nodes if expanded. */
+const ALIAS_BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]']
+  .concat('bcdefghi'.split('').map((c, k) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[k]}`).join(', ')}]`))
+  .join('\n')

@@ -187,6 +187,16 @@ claims:
 })
 
 describe('validation errors name the line, the field and the fix', () => {
+  it('a YAML alias bomb is refused with a line, not expanded', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]']
+      .concat('bcdefghi'.split('').map((c, k) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[k]}`).join(', ')}]`))
+      .join('\n')
+    const r = checkStudyText(bomb, 'bomb.yaml')
+    expect(r.spec).toBeNull()
+    expect(r.issues.map(formatIssue)).toEqual([expect.stringMatching(/^bomb\.yaml:1: YAML aliases expand too far/)])
+    expect(() => new StudyValidationError(r.issues)).not.toThrow()
+  })
+
   it('unknown keys, with a did-you-mean', () => {
     const list = issues(BASE.replace('benchmark: SPY', 'benchmark: SPY\nmodle: market'))
     const i = at(list, 'modle')
