@@ -1,6 +1,6 @@
 /**
  * The trading calendar: the benchmark's trading dates, ascending. Relative trading days (offsets) count
- * positions in this calendar, so day t of an event is `dates[day0 + t]` (event-study-methods.md, Notation).
+ * positions in this calendar, so day t of an event is `dates[day0 + t]` (docs/methods.md, "Notation and data").
  * Pure functions over ISO `YYYY-MM-DD` strings (which sort lexicographically in date order).
  */
 /** What to do with an event dated on a day the market was closed (the study's `nonTradingDay`). */

@@ -7,7 +7,7 @@ import type {EventPanel, ReturnKind} from '../engine/types.js'
 
 /**
  * Returns from consecutive calendar days: simple R_k = P_k / P_{k-1} - 1, log R_k = ln(P_k / P_{k-1})
- * (event-study-methods.md, Notation). A return over a holiday belongs to the next trading day; a missing
+ * (docs/methods.md, "Notation and data"). A return over a holiday belongs to the next trading day; a missing
  * price makes that day's and the next day's return missing (NaN). r[0] is always NaN.
  */
 export function calendarReturns(prices: Float64Array, kind: ReturnKind): Float64Array {
