@@ -4,6 +4,9 @@
  * Numbers are finite or null, never NaN. Dates are ISO `YYYY-MM-DD`. Returns are decimals (-0.1697 = -16.97%).
  */
 import type {TestBattery, TestResult} from './engine/types.js'
+import type {DataProvenance} from './store/bar-source.js'
+
+export type {DataProvenance}
 
 export const SCHEMA_VERSION = 2
 
@@ -22,6 +25,8 @@ export interface StudyResult {
    * this, not a run timestamp, so a scheduled job shows how fresh its store was and stays byte-identical otherwise).
    */
   dataAsOf: string
+  /** The pinned data snapshot the bars came from; absent when they came from the price store. */
+  data?: DataProvenance
   events: EventResult[]
   groups: GroupResult[]
   securities: SecurityResult[]

@@ -12,6 +12,7 @@ import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
 import type {EventSpec, StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
+import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {studyCalendar} from './calendar.js'
 import {type DataOptions, ensureData, type FetchMissing, studyLabel} from './data.js'
@@ -44,8 +45,25 @@ interface KeptEvent {
   layout: Layout
 }
 
-/** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
-export async function runStudy(studySpec: StudySpec, source: BarSource, opts: RunOptions): Promise<StudyResult> {
+/** What a run reads, decided before any security's bars are read (the snapshot of a study writes the same). */
+export interface RunPlan {
+  spec: StudySpec
+  notes: string[]
+  benchBars: Bar[]
+  cal: TradingCalendar
+  events: StudyResult['events']
+  kept: KeptEvent[]
+  /** The securities studied, in study order. */
+  securities: string[]
+  /** The dates the securities' bars are read over. */
+  range: [string, string]
+}
+
+/**
+ * The first phases of a run: events from --events applied, the data checked (and fetched when online), the
+ * benchmark's calendar, events with their layouts, and the securities and dates to read.
+ */
+export async function planRun(studySpec: StudySpec, source: BarSource, opts: RunOptions): Promise<RunPlan> {
   // Events from --events replace the study's: windows, estimation and claims are re-checked against them.
   const spec =
     opts.eventsOverride !== undefined
@@ -57,14 +75,21 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const benchBars = source.getBars(spec.benchmark)
   const cal = studyCalendar(spec, benchBars)
   const {events, resolved} = resolveEvents(spec, cal, notes, {fromOverride: opts.eventsOverride !== undefined})
-  if (resolved.length === 0)
+  if (resolved.length === 0) {
     throw new InputError(`${studyLabel(spec)}: events: no event is left to study (all skipped); check the dates`)
+  }
   const kept = keepEvents(spec, cal, resolved, events, notes)
-  const bench = benchmarkReturns(spec.benchmark, benchBars, cal, spec.price, spec.returns)
   // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
   const range = neededDates(spec, cal, kept)
-  const securities = studiedSecurities(spec)
-  const series = studySeries(spec, securities, source, cal, range, {bars: benchBars, fellBack: bench.fellBack}, notes)
+  return {spec, notes, benchBars, cal, events, kept, securities: studiedSecurities(spec), range}
+}
+
+/** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
+export async function runStudy(studySpec: StudySpec, source: BarSource, opts: RunOptions): Promise<StudyResult> {
+  const plan = await planRun(studySpec, source, opts)
+  const {spec, cal, notes, kept, securities} = plan
+  const bench = benchmarkReturns(spec.benchmark, plan.benchBars, cal, spec.price, spec.returns)
+  const series = studySeries(spec, securities, source, cal, plan.range, {bars: plan.benchBars, fellBack: bench.fellBack}, notes)
   const ctx: RunContext = {
     spec,
     cal,
@@ -73,7 +98,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     historyCut: new Set(spec.history.map((h) => h.symbol)),
   }
   const runs = runGroups(ctx, kept)
-  const result = assemble(spec, cal, events, runs, notes)
+  const result = assemble(spec, cal, plan.events, runs, notes)
   if (spec.eventsKind === 'list') {
     const overlaps = findOverlaps(kept)
     if (overlaps.length > 0) result.overlaps = overlaps
@@ -85,6 +110,8 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   if (volume) result.volume = volume
   const liveShares = await sharesLive(securities, opts, notes)
   addDerivedSections(result, {spec, bars: series.bars, calendar: cal, liveShares})
+  const provenance = source.provenance?.()
+  if (provenance) result.data = provenance
   return result
 }
 

@@ -1,0 +1,235 @@
+/**
+ * Data snapshots: the exact bars a study reads, in one gzip-compressed, versioned CSV file that a study file can
+ * pin (`data: {snapshot: FILE}`), so its published numbers can be checked on any machine, offline.
+ *
+ *   # aftershock data snapshot
+ *   # format: aftershock-snapshot/1
+ *   # study: deepseek-r1
+ *   # tool: aftershock 0.1.0
+ *   # asOf: 2026-05-07
+ *   # symbol: SPY rows=1595 covers=all stored-to=2026-05-07 source=csv%3ASPY.csv written=2026-...
+ *   # sha256: <hex SHA-256 of every other line of the file, each ending in \n>
+ *   symbol,date,close,adj_close,volume
+ *   SPY,2020-01-02,324.87,297.01,59151200
+ *
+ * Numbers are written in the shortest form that reads back to the same double, so a run from a snapshot gives the
+ * same numbers as the run from the store it was written from. Deterministic: the same bars give the same bytes.
+ */
+import {createHash} from 'node:crypto'
+import {gunzipSync, gzipSync} from 'node:zlib'
+import {InputError} from '../errors.js'
+import type {BarSource, DataProvenance} from '../store/bar-source.js'
+import type {Bar} from '../types.js'
+
+export const SNAPSHOT_FORMAT = 'aftershock-snapshot/1'
+const COLUMNS = 'symbol,date,close,adj_close,volume'
+
+/** One symbol of a snapshot: where its bars came from and what range they cover. */
+export interface SnapshotSymbol {
+  symbol: string
+  rows: number
+  /** The dates the snapshot holds for the symbol: every stored bar (null), or those of [from, to]. */
+  covers: {from: string; to: string} | null
+  /** The last date stored for the symbol when the snapshot was written (the store may hold later days). */
+  storedTo: string | null
+  /** Where the store's bars came from ('yahoo', 'csv:FILE') and when they were last written. */
+  source: string | null
+  written: string | null
+}
+
+export interface SnapshotHeader {
+  study: string
+  toolVersion: string
+  asOf: string
+  symbols: SnapshotSymbol[]
+}
+
+export interface SnapshotContent {
+  header: SnapshotHeader & {sha256: string}
+  bars: Map<string, Bar[]>
+}
+
+const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
+
+/** The snapshot file's bytes: the text (header, hash, CSV), gzip-compressed. */
+export function writeSnapshot(header: SnapshotHeader, bars: ReadonlyMap<string, readonly Bar[]>): Buffer {
+  const lines = [
+    '# aftershock data snapshot',
+    `# format: ${SNAPSHOT_FORMAT}`,
+    `# study: ${header.study}`,
+    `# tool: aftershock ${header.toolVersion}`,
+    `# asOf: ${header.asOf}`,
+    ...header.symbols.map(symbolLine),
+  ]
+  const body = [COLUMNS]
+  for (const s of header.symbols) {
+    for (const b of bars.get(s.symbol) ?? [])
+      body.push([s.symbol, b.date, cell(b.close), cell(b.adjClose), cell(b.volume)].join(','))
+  }
+  const hashed = [...lines, ...body]
+  const text = [...lines, `# sha256: ${contentHash(hashed)}`, ...body].join('\n') + '\n'
+  return gzipSync(Buffer.from(text, 'utf8'), {level: 9})
+}
+
+function symbolLine(s: SnapshotSymbol): string {
+  const covers = s.covers === null ? 'all' : `${s.covers.from}..${s.covers.to}`
+  const kv = {rows: s.rows, covers, 'stored-to': s.storedTo, source: s.source, written: s.written}
+  return `# symbol: ${s.symbol} ${Object.entries(kv)
+    .map(([k, v]) => `${k}=${v === null ? '-' : encodeURIComponent(String(v))}`)
+    .join(' ')}`
+}
+
+function contentHash(lines: readonly string[]): string {
+  const h = createHash('sha256')
+  for (const l of lines) h.update(l + '\n')
+  return h.digest('hex')
+}
+
+/**
+ * Reads a snapshot file's bytes. Throws InputError naming `file` when it is not a snapshot, its hash does not match
+ * its content (it was changed after it was written), or a row is malformed.
+ */
+export function readSnapshot(bytes: Buffer, file: string): SnapshotContent {
+  let text: string
+  try {
+    text = gunzipSync(bytes).toString('utf8')
+  } catch {
+    throw new InputError(
+      `${file}: not a gzip-compressed data snapshot; write it with \`aftershock snapshot STUDY --out ${file}\``,
+    )
+  }
+  const lines = text.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  const meta = new Map<string, string[]>()
+  let hashAt = -1
+  let i = 0
+  for (; i < lines.length && lines[i].startsWith('#'); i++) {
+    const m = /^# ([a-zA-Z0-9]+): (.*)$/.exec(lines[i])
+    if (!m) continue
+    if (m[1] === 'sha256') hashAt = i
+    meta.set(m[1], [...(meta.get(m[1]) ?? []), m[2]])
+  }
+  if (meta.get('format')?.[0] !== SNAPSHOT_FORMAT) {
+    throw new InputError(
+      `${file}:2: not an ${SNAPSHOT_FORMAT} data snapshot (format: ${meta.get('format')?.[0] ?? 'none'}); write it anew with \`aftershock snapshot\``,
+    )
+  }
+  const sha256 = meta.get('sha256')?.[0] ?? ''
+  const actual = contentHash(lines.filter((_, k) => k !== hashAt))
+  if (hashAt < 0 || sha256 !== actual) {
+    throw new InputError(
+      `${file}: the content does not match its SHA-256 (recorded ${sha256 || 'none'}, computed ${actual}): the snapshot was changed after it was written; restore it from version control or write it anew with \`aftershock snapshot\``,
+    )
+  }
+  const symbols = (meta.get('symbol') ?? []).map((l, k) => parseSymbolLine(l, file, k))
+  const header = {
+    study: meta.get('study')?.[0] ?? '',
+    toolVersion: (meta.get('tool')?.[0] ?? '').replace(/^aftershock /, ''),
+    asOf: meta.get('asOf')?.[0] ?? '',
+    symbols,
+    sha256,
+  }
+  return {header, bars: parseRows(lines, i, file, new Set(symbols.map((s) => s.symbol)))}
+}
+
+function parseSymbolLine(line: string, file: string, k: number): SnapshotSymbol {
+  const [symbol, ...pairs] = line.split(' ')
+  const kv = new Map(pairs.map((p) => p.split('=') as [string, string]))
+  const get = (key: string): string | null => {
+    const v = kv.get(key)
+    return v === undefined || v === '-' ? null : decodeURIComponent(v)
+  }
+  const rows = Number(get('rows'))
+  if (!symbol || !Number.isInteger(rows))
+    throw new InputError(`${file}: symbol line ${k + 1} of the header is malformed: "${line}"`)
+  const span = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(get('covers') ?? '')
+  const covers = span ? {from: span[1], to: span[2]} : null
+  return {symbol, rows, covers, storedTo: get('stored-to'), source: get('source'), written: get('written')}
+}
+
+function parseRows(
+  lines: readonly string[],
+  start: number,
+  file: string,
+  symbols: ReadonlySet<string>,
+): Map<string, Bar[]> {
+  if (lines[start] !== COLUMNS) throw new InputError(`${file}:${start + 1}: expected the column line ${COLUMNS}`)
+  const bars = new Map<string, Bar[]>()
+  const num = (s: string, line: number): number | null => {
+    if (s === '') return null
+    const v = Number(s)
+    if (!Number.isFinite(v)) throw new InputError(`${file}:${line}: "${s}" is not a number`)
+    return v
+  }
+  for (let k = start + 1; k < lines.length; k++) {
+    const [symbol, date, close, adj, volume] = lines[k].split(',')
+    if (!symbols.has(symbol) || !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) {
+      throw new InputError(`${file}:${k + 1}: malformed row "${lines[k].slice(0, 80)}"`)
+    }
+    const list = bars.get(symbol) ?? []
+    list.push({
+      date,
+      open: null,
+      high: null,
+      low: null,
+      close: num(close, k + 1),
+      adjClose: num(adj, k + 1),
+      volume: num(volume, k + 1),
+    })
+    bars.set(symbol, list)
+  }
+  return bars
+}
+
+/** A study's bars from a snapshot: a BarSource that never fetches and says where its bars came from. */
+export class SnapshotSource implements BarSource {
+  private readonly info: Map<string, SnapshotSymbol>
+
+  constructor(
+    private readonly content: SnapshotContent,
+    /** The snapshot file as messages and the result name it (relative to the working folder). */
+    readonly file: string,
+  ) {
+    this.info = new Map(content.header.symbols.map((s) => [s.symbol, s]))
+  }
+
+  hasSymbol(symbol: string): boolean {
+    return this.info.has(symbol)
+  }
+
+  /** Bars of [from, to]; a range the snapshot does not cover is an error naming the file (never other data). */
+  getBars(symbol: string, from?: string, to?: string): Bar[] {
+    const s = this.info.get(symbol)
+    if (!s)
+      throw new InputError(
+        `${this.file}: the data snapshot has no prices for ${symbol}; write it anew with \`aftershock snapshot\`, or run with --live`,
+      )
+    const all = this.content.bars.get(symbol) ?? []
+    if (from === undefined && to === undefined) return [...all]
+    const lo = from ?? '0000-00-00'
+    const hi = to ?? '9999-99-99'
+    const c = s.covers
+    if (c !== null && (lo < c.from || hi > c.to)) {
+      throw new InputError(
+        `${this.file}: the data snapshot holds ${symbol} from ${c.from} to ${c.to}, but the study reads ${from ?? 'its first date'} to ${to ?? 'its last date'}; write it anew with \`aftershock snapshot\`, or run with --live`,
+      )
+    }
+    return all.filter((b) => b.date >= lo && b.date <= hi)
+  }
+
+  lastDate(symbol: string): string | null {
+    return this.info.get(symbol)?.storedTo ?? null
+  }
+
+  provenance(): DataProvenance {
+    const h = this.content.header
+    return {
+      source: 'snapshot',
+      file: this.file,
+      sha256: h.sha256,
+      asOf: h.asOf,
+      study: h.study,
+      toolVersion: h.toolVersion,
+    }
+  }
+}
