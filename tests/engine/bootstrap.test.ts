@@ -60,6 +60,22 @@ describe('sign-flip bootstrap of the cross-sectional t', () => {
       expect(Math.abs((boot.p as number) - analytic)).toBeLessThan(0.02 + 0.1 * analytic)
     }
   })
+  it('the same p as a direct re-computation of the same sign draws', () => {
+    for (const m of [7, 40, 101]) {
+      const x = cars(m, 30 + m, 0.25)
+      const mean = x.reduce((s, v) => s + v, 0) / m
+      const S = Math.abs(tStat([...x]))
+      const rng = createRandom(11)
+      const B = 400
+      let hits = 0
+      for (let b = 0; b < B; b++) {
+        const words = Array.from({length: Math.ceil(m / 32)}, () => rng.uint32())
+        const star = [...x].map((v, k) => ((words[k >> 5] >>> (k & 31)) & 1 ? 1 : -1) * (v - mean))
+        if (Math.abs(tStat(star)) >= S * (1 - 1e-12)) hits++
+      }
+      expect(signFlipBootstrap(x, m, B, 11).p).toBe((1 + hits) / (B + 1))
+    }
+  })
   it('p* is (1 + hits) / (B + 1): never 0, at most 1; undefined statistic gives null', () => {
     const big = signFlipBootstrap(cars(30, 5, 3), 30, 99, 1)
     expect(big.p).toBe(1 / 100)
