@@ -536,7 +536,7 @@ describe('Kolari-Pynnönen with list events (rows on different dates)', () => {
   }
   // calendar-day series: a market, and four stocks sharing an industry factor besides the market
   const z = normal(77)
-  const C = 900
+  const C = 2400
   const mkt = Array.from({length: C}, () => 0.0003 + 0.01 * z())
   const ind = Array.from({length: C}, () => 0.01 * z())
   const stocks = Array.from({length: 4}, () => mkt.map((m, c) => 0.0002 + 1.1 * m + ind[c] + 0.01 * z()))
@@ -585,6 +585,14 @@ describe('Kolari-Pynnönen with list events (rows on different dates)', () => {
     expect(r.meanCorrelation).toBe(0)
     for (const w of r.windows) expect(w.tests.kolariPynnonen.stat).toBe(w.tests.bmp.stat)
     for (const d of r.daily) expect(d.tests.kolariPynnonen.stat).toBe(d.tests.bmp.stat)
+  })
+
+  it('over 300 rows (the O(N·L) form): events a week apart never share a day, r = 0 and KP equals BMP', () => {
+    const events: Array<[number, number]> = Array.from({length: 320}, (_, k) => [k % 4, 100 + 7 * k])
+    const r = runEventStudy(listPanel(events), opts)
+    expect(r.correlationMethod).toBe('aggregate')
+    expect(r.meanCorrelation).toBe(0)
+    for (const w of r.windows) expect(w.tests.kolariPynnonen.stat).toBe(w.tests.bmp.stat)
   })
 
   it('several stocks on one date: r is the plain mean pairwise correlation', () => {
