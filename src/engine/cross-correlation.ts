@@ -1,83 +1,118 @@
 /**
- * Kolari & Pynnönen (2010): r, the mean pairwise correlation of the securities' estimation-window ARs.
+ * Kolari & Pynnönen (2010): r, the mean pairwise correlation of the security-events' estimation-window ARs, over
+ * ALL pairs (i, j), with rho_ij = 0 for a pair whose event windows share no calendar day.
  *
- * Pairwise (exact, O(N^2 L)): Pearson correlation of each pair over its common calendar days, averaged.
+ * KP corrects BMP for the correlation of the same-day event-window ARs. Two rows whose event windows (first window
+ * start .. last window end) are on different calendar days have uncorrelated event-window ARs under the model, however
+ * correlated their estimation windows are (list events of one stock: the same series), so they add 0 to r.
+ * For a common event every pair overlaps and r is the plain mean pairwise correlation.
  *
- * Aggregate (O(N L)): with z_i the AR vector of security i, centred on its own mean and scaled to unit norm,
- *   sum_{i != j} <z_i, z_j> = ||sum_i z_i||^2 - sum_i ||z_i||^2,  so  r = (||S||^2 - N) / (N (N - 1)).
- * For a common event with complete data this equals the pairwise mean exactly. With missing days or different
- * event dates the rows are aligned on calendar days (calendar index of each row's first estimation column) and a
- * missing day contributes 0 after standardizing: each pair's term is then its co-moment over common days scaled by
- * the full-window norms, an approximation that shrinks r towards 0 as the overlap shrinks.
+ * Rows are aligned on calendar days: `calStart[i]` is the calendar index of column 0 of row i. The event window
+ * sits at the same offset from column 0 in every row, so the event windows of i and j, each `eventDays` calendar
+ * days long, share a day iff |calStart[i] - calStart[j]| < eventDays (Infinity: every pair overlaps).
  *
- * Input layout: `ars` row-major n × cols, NaN where a day is missing; `calStart[i]` the calendar index of column 0
- * of row i.
+ * Pairwise (exact, O(N^2 L)): Pearson correlation of each overlapping pair over its common calendar days.
+ *
+ * Aggregate (O(N L)): with z_i the AR vector of row i, centred on its own mean and scaled to unit norm,
+ *   common event:  sum_{i != j} <z_i, z_j> = ||sum_i z_i||^2 - sum_i ||z_i||^2,  so  r = (||S||^2 - N) / (N (N - 1));
+ *   mixed dates:   rows swept in calendar order, each adds <z_i, S_active> where S_active is the calendar-aligned sum
+ *                  of the earlier rows whose event windows are still open; r = 2 sum / (N (N - 1)).
+ * A missing day contributes 0 after standardizing: each pair's term is then its co-moment over common days scaled
+ * by the full-window norms, an approximation that shrinks r towards 0 as the overlap shrinks.
+ *
+ * Input layout: `ars` row-major n × cols, NaN where a day is missing. Reference: docs/methods.md.
  */
 
 /** Above this many rows the engine uses the aggregate form. */
 export const PAIRWISE_MAX_N = 300
 
-/** Exact mean pairwise correlation over common calendar days; pairs with < 3 common days are skipped. */
+/** Pearson correlation of rows i and j of `ars` over their common calendar days; null below 3 days or no variance. */
+function pairCorrelation(ars: Float64Array, cols: number, i: number, j: number, shift: number): number | null {
+  // column k of i is column k - shift of j
+  const k0 = Math.max(0, shift)
+  const k1 = Math.min(cols, cols + shift)
+  let c = 0
+  let sa = 0
+  let sb = 0
+  for (let k = k0; k < k1; k++) {
+    const a = ars[i * cols + k]
+    const b = ars[j * cols + k - shift]
+    if (a === a && b === b) {
+      c++
+      sa += a
+      sb += b
+    }
+  }
+  if (c < 3) return null
+  const ma = sa / c
+  const mb = sb / c
+  let sab = 0
+  let saa = 0
+  let sbb = 0
+  for (let k = k0; k < k1; k++) {
+    const a = ars[i * cols + k]
+    const b = ars[j * cols + k - shift]
+    if (a === a && b === b) {
+      sab += (a - ma) * (b - mb)
+      saa += (a - ma) * (a - ma)
+      sbb += (b - mb) * (b - mb)
+    }
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : null
+}
+
+/**
+ * Exact mean over all pairs of rho_ij: the Pearson correlation over common calendar days when the event windows
+ * overlap, 0 when they do not. An overlapping pair whose correlation is undefined (fewer than 3 common days, or no
+ * variance on them) is left out of the mean.
+ */
 export function pairwiseMeanCorrelation(
   ars: Float64Array,
   n: number,
   cols: number,
   calStart: Int32Array,
+  eventDays = Number.POSITIVE_INFINITY,
 ): number | null {
   let sum = 0
   let pairs = 0
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const shift = calStart[j] - calStart[i] // column k of i is column k - shift of j
-      const k0 = Math.max(0, shift)
-      const k1 = Math.min(cols, cols + shift)
-      let c = 0
-      let sa = 0
-      let sb = 0
-      for (let k = k0; k < k1; k++) {
-        const a = ars[i * cols + k]
-        const b = ars[j * cols + k - shift]
-        if (a === a && b === b) {
-          c++
-          sa += a
-          sb += b
-        }
+      const shift = calStart[j] - calStart[i]
+      if (Math.abs(shift) >= eventDays) {
+        pairs++ // event windows on different days: rho_ij = 0
+        continue
       }
-      if (c < 3) continue
-      const ma = sa / c
-      const mb = sb / c
-      let sab = 0
-      let saa = 0
-      let sbb = 0
-      for (let k = k0; k < k1; k++) {
-        const a = ars[i * cols + k]
-        const b = ars[j * cols + k - shift]
-        if (a === a && b === b) {
-          sab += (a - ma) * (b - mb)
-          saa += (a - ma) * (a - ma)
-          sbb += (b - mb) * (b - mb)
-        }
-      }
-      if (!(saa > 0 && sbb > 0)) continue
-      sum += sab / Math.sqrt(saa * sbb)
+      const rho = pairCorrelation(ars, cols, i, j, shift)
+      if (rho === null) continue
+      sum += rho
       pairs++
     }
   }
   return pairs > 0 ? sum / pairs : null
 }
 
-/** Streaming O(N L) form: add rows one at a time (no N × L storage), then read r. */
+/** Streaming O(N L) form: add rows one at a time, then read r. */
 export class AggregateCorrelation {
   private readonly total: Float64Array
   private rows = 0
+  // standardized rows, kept only when event windows may differ (eventDays finite)
+  private z: Float64Array
+  private starts: Int32Array
 
-  /** Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns. */
+  /**
+   * Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns; `eventDays` the calendar
+   * length of every row's event window (Infinity when all rows share one event window: nothing is stored).
+   */
   constructor(
     private readonly calMin: number,
     calMax: number,
     private readonly cols: number,
+    private readonly eventDays = Number.POSITIVE_INFINITY,
   ) {
     this.total = new Float64Array(Math.max(0, calMax - calMin))
+    const keep = Number.isFinite(eventDays)
+    this.z = new Float64Array(keep ? 16 * cols : 0)
+    this.starts = new Int32Array(keep ? 16 : 0)
   }
 
   /** Adds the AR row values[off .. off + cols) (NaN = missing) whose column 0 is calendar day calStart. */
@@ -107,17 +142,75 @@ export class AggregateCorrelation {
       const v = values[off + k]
       if (v === v) total[base + k] += (v - m) * inv
     }
+    if (Number.isFinite(this.eventDays)) this.keep(values, off, calStart, m, inv)
     this.rows++
   }
 
-  /** r = (||S||^2 - N) / (N (N - 1)); null when fewer than 2 rows were added. */
+  private keep(values: Float64Array, off: number, calStart: number, m: number, inv: number): void {
+    const cols = this.cols
+    if (this.starts.length === this.rows) {
+      const z = new Float64Array(this.z.length * 2)
+      z.set(this.z)
+      this.z = z
+      const starts = new Int32Array(this.starts.length * 2)
+      starts.set(this.starts)
+      this.starts = starts
+    }
+    const o = this.rows * cols
+    for (let k = 0; k < cols; k++) {
+      const v = values[off + k]
+      this.z[o + k] = v === v ? (v - m) * inv : 0
+    }
+    this.starts[this.rows] = calStart
+  }
+
+  /** r over all pairs (0 for pairs whose event windows share no day); null when fewer than 2 rows were added. */
   result(): number | null {
     const n = this.rows
     if (n < 2) return null
-    let s2 = 0
-    for (let k = 0; k < this.total.length; k++) s2 += this.total[k] * this.total[k]
-    return (s2 - n) / (n * (n - 1))
+    if (!Number.isFinite(this.eventDays) || this.allOverlap()) {
+      let s2 = 0
+      for (let k = 0; k < this.total.length; k++) s2 += this.total[k] * this.total[k]
+      return (s2 - n) / (n * (n - 1))
+    }
+    return (2 * this.sweep()) / (n * (n - 1))
   }
+
+  private allOverlap(): boolean {
+    let lo = Number.POSITIVE_INFINITY
+    let hi = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < this.rows; i++) {
+      lo = Math.min(lo, this.starts[i])
+      hi = Math.max(hi, this.starts[i])
+    }
+    return hi - lo < this.eventDays
+  }
+
+  /** sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. */
+  private sweep(): number {
+    const {cols, rows, z, starts, calMin, eventDays} = this
+    const order = Int32Array.from({length: rows}, (_, i) => i).sort((a, b) => starts[a] - starts[b])
+    const active = new Float64Array(this.total.length)
+    let head = 0
+    let sum = 0
+    for (let q = 0; q < rows; q++) {
+      const i = order[q]
+      while (starts[order[head]] <= starts[i] - eventDays) {
+        addTo(active, starts[order[head]] - calMin, z, order[head] * cols, cols, -1)
+        head++
+      }
+      const base = starts[i] - calMin
+      const o = i * cols
+      for (let k = 0; k < cols; k++) sum += z[o + k] * active[base + k]
+      addTo(active, base, z, o, cols, 1)
+    }
+    return sum
+  }
+}
+
+/** target[base + k] += sign * src[off + k] for k < cols. */
+function addTo(target: Float64Array, base: number, src: Float64Array, off: number, cols: number, sign: number): void {
+  for (let k = 0; k < cols; k++) target[base + k] += sign * src[off + k]
 }
 
 /** The aggregate form over a whole n × cols matrix (for tests and small callers). */
@@ -126,15 +219,16 @@ export function aggregateMeanCorrelation(
   n: number,
   cols: number,
   calStart: Int32Array,
+  eventDays = Number.POSITIVE_INFINITY,
 ): number | null {
-  let lo = Infinity
-  let hi = -Infinity
+  if (n === 0) return null
+  let lo = Number.POSITIVE_INFINITY
+  let hi = Number.NEGATIVE_INFINITY
   for (let i = 0; i < n; i++) {
     lo = Math.min(lo, calStart[i])
     hi = Math.max(hi, calStart[i] + cols)
   }
-  if (n === 0) return null
-  const acc = new AggregateCorrelation(lo, hi, cols)
+  const acc = new AggregateCorrelation(lo, hi, cols, eventDays)
   for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i])
   return acc.result()
 }

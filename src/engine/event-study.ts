@@ -3,7 +3,6 @@
  * window, estimation-window aggregates for the tests), then the test battery per event day and per window over
  * the included rows. O(N·L) time; no per-cell objects. Conventions: docs/methods.md.
  */
-import {InputError} from '../errors.js'
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
 import {AggregateCorrelation, PAIRWISE_MAX_N, pairwiseMeanCorrelation} from './cross-correlation.js'
 import {carVariance, fitModel, isExclusion, MODEL_PARAMETERS} from './models.js'
@@ -46,29 +45,51 @@ function checkPanel(panel: EventPanel, opts: EngineOptions): void {
   const {n, days, firstRel} = panel
   const last = firstRel + days - 1
   if (panel.returns.length !== n * days) {
-    throw new InputError(`engine panel: returns has ${panel.returns.length} values, expected n × days = ${n * days}`)
+    throw new RangeError(`engine panel: returns has ${panel.returns.length} values, expected n × days = ${n * days}`)
   }
   if (panel.market.length !== days && panel.market.length !== n * days) {
-    throw new InputError(
+    throw new RangeError(
       `engine panel: market has ${panel.market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
     )
   }
   if (panel.calendarStart.length !== n) {
-    throw new InputError(`engine panel: calendarStart has ${panel.calendarStart.length} entries, expected ${n}`)
+    throw new RangeError(`engine panel: calendarStart has ${panel.calendarStart.length} entries, expected ${n}`)
   }
   const [e1, e2] = opts.estimation
   if (!(Number.isInteger(e1) && Number.isInteger(e2) && e1 <= e2 && e1 >= firstRel && e2 <= last)) {
-    throw new InputError(
-      `estimation window [${e1}, ${e2}] must be integer days with from <= to inside the panel's days [${firstRel}, ${last}]`,
+    throw new RangeError(
+      `engine options: estimation window [${e1}, ${e2}] must be integer days with from <= to inside the panel's days [${firstRel}, ${last}]`,
     )
   }
   for (const [t1, t2] of opts.windows) {
     if (!(Number.isInteger(t1) && Number.isInteger(t2) && t1 <= t2 && t1 >= firstRel && t2 <= last)) {
-      throw new InputError(
-        `event window [${t1}, ${t2}] must be integer days with t1 <= t2 inside the panel's days [${firstRel}, ${last}]`,
+      throw new RangeError(
+        `engine options: event window [${t1}, ${t2}] must be integer days with t1 <= t2 inside the panel's days [${firstRel}, ${last}]`,
       )
     }
   }
+}
+
+/**
+ * Calendar length of every row's event window (first window start .. last window end) for Kolari-Pynnönen's r, or
+ * Infinity when all rows' event windows share a day (one common event: every pair counts).
+ */
+function eventWindowDays(windows: EngineOptions['windows'], calendarStart: Int32Array): number {
+  if (windows.length === 0) return Number.POSITIVE_INFINITY
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (const [t1, t2] of windows) {
+    first = Math.min(first, t1)
+    last = Math.max(last, t2)
+  }
+  let lo = Number.POSITIVE_INFINITY
+  let hi = Number.NEGATIVE_INFINITY
+  for (let i = 0; i < calendarStart.length; i++) {
+    lo = Math.min(lo, calendarStart[i])
+    hi = Math.max(hi, calendarStart[i])
+  }
+  const days = last - first + 1
+  return hi - lo < days ? Number.POSITIVE_INFINITY : days
 }
 
 /** Shared inputs of every test battery (aggregates over the included rows). */
@@ -293,7 +314,8 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
     calMin = Math.min(calMin, calendarStart[i] + e0)
     calMax = Math.max(calMax, calendarStart[i] + e0 + E)
   }
-  const aggregate = exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E)
+  const kpEventDays = eventWindowDays(opts.windows, calendarStart)
+  const aggregate = exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E, kpEventDays)
 
   // per-row scratch
   const estAr = new Float64Array(E)
@@ -395,7 +417,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   let correlationMethod: 'pairwise' | 'aggregate' | null = null
   if (N >= 2) {
     meanCorrelation = exact
-      ? pairwiseMeanCorrelation(keptArs, kept, E, keptCal)
+      ? pairwiseMeanCorrelation(keptArs, kept, E, keptCal, kpEventDays)
       : (aggregate as AggregateCorrelation).result()
     correlationMethod = exact ? 'pairwise' : 'aggregate'
     if (meanCorrelation !== null && !Number.isFinite(meanCorrelation)) meanCorrelation = null

@@ -39,3 +39,19 @@ export {
   AggregateCorrelation,
   PAIRWISE_MAX_N,
 } from './cross-correlation.js'
+export {holm, benjaminiHochberg} from './multiple-testing.js'
+export {crossSectionRegression, INTERCEPT} from './cross-section-regression.js'
+export type {
+  RegressionColumn,
+  RegressionOptions,
+  RegressionTerm,
+  RegressionFit,
+  RegressionFailure,
+} from './cross-section-regression.js'
+export {createRandom} from './random.js'
+export type {Random} from './random.js'
+export {signFlipBootstrap, estimationWindowBootstrap} from './bootstrap.js'
+export type {BootstrapScheme, BootstrapResult} from './bootstrap.js'
+export {grank} from './grank.js'
+export type {GrankResult} from './grank.js'
+export {corradoZivneySign} from './corrado-sign.js'

@@ -96,3 +96,106 @@ describe('Kolari-Pynnönen mean pairwise correlation', () => {
     expect(pairwiseMeanCorrelation(new Float64Array(10), 1, 10, new Int32Array(1))).toBeNull()
   })
 })
+
+/** Rows taken from calendar-day series: row r is series[who[r]] from calendar day cal[r], `cols` days long. */
+function calendarRows(series: number[][], who: number[], cal: number[], cols: number): Float64Array {
+  const a = new Float64Array(who.length * cols)
+  who.forEach((s, r) => {
+    for (let k = 0; k < cols; k++) a[r * cols + k] = series[s][cal[r] + k]
+  })
+  return a
+}
+
+/** Brute force of the rule: mean over all pairs, rho = Pearson over common calendar days if the event windows meet, else 0. */
+function bruteForceR(a: Float64Array, cols: number, cal: number[], eventDays: number): number {
+  const n = cal.length
+  let sum = 0
+  let pairs = 0
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      pairs++
+      if (Math.abs(cal[i] - cal[j]) >= eventDays) continue
+      const lo = Math.max(cal[i], cal[j])
+      const hi = Math.min(cal[i], cal[j]) + cols
+      const x: number[] = []
+      const y: number[] = []
+      for (let d = lo; d < hi; d++) {
+        x.push(a[i * cols + d - cal[i]])
+        y.push(a[j * cols + d - cal[j]])
+      }
+      sum += pearson(x, y)
+    }
+  return sum / pairs
+}
+
+/** Brute force of the aggregate form: sum over overlapping pairs of <z_i, z_j> on common days, over N (N - 1) / 2. */
+function bruteForceAggregate(a: Float64Array, cols: number, cal: number[], eventDays: number): number {
+  const n = cal.length
+  const z = Array.from({length: n}, (_, i) => {
+    const row = [...a.subarray(i * cols, (i + 1) * cols)]
+    const m = row.reduce((s, v) => s + v, 0) / cols
+    const norm = Math.sqrt(row.reduce((s, v) => s + (v - m) ** 2, 0))
+    return row.map((v) => (v - m) / norm)
+  })
+  let sum = 0
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      if (Math.abs(cal[i] - cal[j]) >= eventDays) continue
+      for (let d = Math.max(cal[i], cal[j]); d < Math.min(cal[i], cal[j]) + cols; d++)
+        sum += z[i][d - cal[i]] * z[j][d - cal[j]]
+    }
+  return (2 * sum) / (n * (n - 1))
+}
+
+describe('Kolari-Pynnönen r counts only pairs whose event windows share a calendar day', () => {
+  const cols = 120
+  const eventDays = 6
+  const z = normal(41)
+  const factor = Array.from({length: 1200}, () => z())
+  // five stocks driven by one factor (correlation 0.5 between stocks)
+  const series = Array.from({length: 5}, () => factor.map((f) => f + z()))
+
+  it('list events of one stock on days far apart: r = 0, so KP = BMP', () => {
+    const cal = [0, 63, 126, 189, 252, 315, 378, 441]
+    const a = calendarRows(series, new Array(8).fill(0), cal, cols)
+    // the estimation windows overlap heavily (same stock): the old rule gave r near 1
+    expect(pairwiseMeanCorrelation(a, 8, cols, Int32Array.from(cal)) as number).toBeGreaterThan(0.9)
+    expect(pairwiseMeanCorrelation(a, 8, cols, Int32Array.from(cal), eventDays)).toBe(0)
+    expect(aggregateMeanCorrelation(a, 8, cols, Int32Array.from(cal), eventDays)).toBe(0)
+  })
+
+  it('several stocks on one date: unchanged (every pair overlaps)', () => {
+    const cal = [200, 200, 200, 200, 200]
+    const a = calendarRows(series, [0, 1, 2, 3, 4], cal, cols)
+    const c = Int32Array.from(cal)
+    const before = pairwiseMeanCorrelation(a, 5, cols, c) as number
+    expect(pairwiseMeanCorrelation(a, 5, cols, c, eventDays)).toBe(before)
+    expect(aggregateMeanCorrelation(a, 5, cols, c, eventDays)).toBe(aggregateMeanCorrelation(a, 5, cols, c))
+    expect(Math.abs(before - bruteForceR(a, cols, cal, eventDays))).toBeLessThan(1e-12)
+    expect(before).toBeGreaterThan(0.3)
+  })
+
+  it('mixed: stocks on overlapping and separate dates agree with the brute force', () => {
+    const who = [0, 1, 2, 0, 3, 4, 1, 2, 0, 3, 4, 2]
+    const cal = [300, 300, 302, 305, 305, 310, 400, 403, 404, 407, 600, 600]
+    const a = calendarRows(series, who, cal, cols)
+    const c = Int32Array.from(cal)
+    const exact = pairwiseMeanCorrelation(a, who.length, cols, c, eventDays) as number
+    expect(Math.abs(exact - bruteForceR(a, cols, cal, eventDays))).toBeLessThan(1e-12)
+    const fast = aggregateMeanCorrelation(a, who.length, cols, c, eventDays) as number
+    expect(Math.abs(fast - bruteForceAggregate(a, cols, cal, eventDays))).toBeLessThan(1e-12)
+    // fewer pairs count than under the old rule, so r shrinks
+    expect(exact).toBeLessThan(pairwiseMeanCorrelation(a, who.length, cols, c) as number)
+    expect(exact).toBeGreaterThan(0)
+  })
+
+  it('the aggregate sweep with mixed dates matches the brute force on a larger sample', () => {
+    const u = normal(43)
+    const n = 60
+    const who = Array.from({length: n}, () => Math.floor(Math.abs(u() * 1000)) % 5)
+    const cal = Array.from({length: n}, () => Math.floor(Math.abs(u() * 1000)) % 900)
+    const a = calendarRows(series, who, cal, cols)
+    const fast = aggregateMeanCorrelation(a, n, cols, Int32Array.from(cal), eventDays) as number
+    expect(Math.abs(fast - bruteForceAggregate(a, cols, cal, eventDays))).toBeLessThan(1e-12)
+  })
+})

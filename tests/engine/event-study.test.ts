@@ -3,8 +3,8 @@ import {runEventStudy} from '../../src/engine/event-study.js'
 import {normalTwoSidedP, studentTTwoSidedP} from '../../src/engine/distributions.js'
 import {TEST_NAMES} from '../../src/engine/types.js'
 import type {EngineOptions, EngineResult, EventPanel, RowFit, TestBattery} from '../../src/engine/types.js'
-import {InputError} from '../../src/errors.js'
 import {numbers, synthetic} from './panel.js'
+import {normal} from './random.js'
 import {pearson} from './reference.js'
 
 const close = (a: number | null | undefined, b: number, tol = 1e-10) => {
@@ -464,9 +464,9 @@ describe('exclusions and small N', () => {
     expectNoNaN(r)
   })
 
-  it('rejects windows outside the panel with an InputError', () => {
+  it('rejects windows outside the panel (a programming error: RangeError, not bad input)', () => {
     const {panel} = synthetic({n: 2, firstRel: -40, lastRel: 2, seed: 1})
-    expect(() => runEventStudy(panel, {...OPTS, windows: [[0, 5]]})).toThrow(InputError)
+    expect(() => runEventStudy(panel, {...OPTS, windows: [[0, 5]]})).toThrow(RangeError)
     expect(() => runEventStudy(panel, {...OPTS, windows: [[0, 5]]})).toThrow(/event window \[0, 5\]/)
     expect(() => runEventStudy(panel, {...OPTS, estimation: [-50, -6]})).toThrow(/estimation window/)
   })
@@ -517,5 +517,105 @@ describe('edge cases', () => {
     expect(r.daily[0].tests.patell.stat).toBeNull()
     expect(r.daily[0].tests.patell.note).toMatch(/more than 4/)
     expectNoNaN(r)
+  })
+})
+
+describe('Kolari-Pynnönen with list events (rows on different dates)', () => {
+  const FIRST = -60
+  const LAST = 4
+  const opts: EngineOptions = {
+    model: 'market',
+    returns: 'simple',
+    estimation: [-60, -6],
+    windows: [
+      [0, 0],
+      [-1, 1],
+      [0, 4],
+    ],
+    minObservations: 30,
+  }
+  // calendar-day series: a market, and four stocks sharing an industry factor besides the market
+  const z = normal(77)
+  const C = 2400
+  const mkt = Array.from({length: C}, () => 0.0003 + 0.01 * z())
+  const ind = Array.from({length: C}, () => 0.01 * z())
+  const stocks = Array.from({length: 4}, () => mkt.map((m, c) => 0.0002 + 1.1 * m + ind[c] + 0.01 * z()))
+
+  /** One row per (stock, event day 0 as a calendar index). */
+  function listPanel(events: Array<[number, number]>): EventPanel {
+    const days = LAST - FIRST + 1
+    const n = events.length
+    const returns = new Float64Array(n * days)
+    const market = new Float64Array(n * days)
+    events.forEach(([s, d0], i) => {
+      for (let j = 0; j < days; j++) {
+        returns[i * days + j] = stocks[s][d0 + FIRST + j]
+        market[i * days + j] = mkt[d0 + FIRST + j]
+      }
+    })
+    return {n, days, firstRel: FIRST, returns, market, calendarStart: Int32Array.from(events, ([, d0]) => d0 + FIRST)}
+  }
+
+  /** Brute force: mean over all pairs; Pearson of the estimation ARs on common days if event windows [-1, 4] meet, else 0. */
+  function bruteForce(events: Array<[number, number]>, r: EngineResult): number {
+    const est = events.map(([s, d0], i) => {
+      const f = r.fits[i] as RowFit
+      const out = new Map<number, number>()
+      for (let t = -60; t <= -6; t++) out.set(d0 + t, stocks[s][d0 + t] - f.alpha - f.beta * mkt[d0 + t])
+      return out
+    })
+    let sum = 0
+    let pairs = 0
+    for (let i = 0; i < events.length; i++)
+      for (let j = i + 1; j < events.length; j++) {
+        pairs++
+        if (Math.abs(events[i][1] - events[j][1]) > 5) continue
+        const common = [...est[i].keys()].filter((c) => est[j].has(c))
+        sum += pearson(
+          common.map((c) => est[i].get(c) as number),
+          common.map((c) => est[j].get(c) as number),
+        )
+      }
+    return sum / pairs
+  }
+
+  it('one stock, events a quarter apart: r = 0 and KP equals BMP', () => {
+    const events: Array<[number, number]> = [100, 163, 226, 289, 352, 415, 478, 541].map((d) => [0, d])
+    const r = runEventStudy(listPanel(events), opts)
+    expect(r.meanCorrelation).toBe(0)
+    for (const w of r.windows) expect(w.tests.kolariPynnonen.stat).toBe(w.tests.bmp.stat)
+    for (const d of r.daily) expect(d.tests.kolariPynnonen.stat).toBe(d.tests.bmp.stat)
+  })
+
+  it('over 300 rows (the O(N·L) form): events a week apart never share a day, r = 0 and KP equals BMP', () => {
+    const events: Array<[number, number]> = Array.from({length: 320}, (_, k) => [k % 4, 100 + 7 * k])
+    const r = runEventStudy(listPanel(events), opts)
+    expect(r.correlationMethod).toBe('aggregate')
+    expect(r.meanCorrelation).toBe(0)
+    for (const w of r.windows) expect(w.tests.kolariPynnonen.stat).toBe(w.tests.bmp.stat)
+  })
+
+  it('several stocks on one date: r is the plain mean pairwise correlation', () => {
+    const events: Array<[number, number]> = [0, 1, 2, 3].map((s) => [s, 300])
+    const r = runEventStudy(listPanel(events), opts)
+    close(r.meanCorrelation, bruteForce(events, r), 1e-12)
+    expect(r.meanCorrelation as number).toBeGreaterThan(0.2)
+  })
+
+  it('mixed dates: only pairs whose event windows share a day add their correlation', () => {
+    const events: Array<[number, number]> = [
+      [0, 300],
+      [1, 300],
+      [2, 303],
+      [3, 306],
+      [0, 400],
+      [1, 402],
+      [2, 600],
+      [3, 700],
+    ]
+    const r = runEventStudy(listPanel(events), opts)
+    const expected = bruteForce(events, r)
+    close(r.meanCorrelation, expected, 1e-12)
+    expect(expected).toBeGreaterThan(0)
   })
 })
