@@ -16,6 +16,8 @@
  * same numbers as the run from the store it was written from. Deterministic: the same bars give the same bytes.
  */
 import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {InputError} from '../errors.js'
 import type {BarSource, DataProvenance} from '../store/bar-source.js'
@@ -232,4 +234,20 @@ export class SnapshotSource implements BarSource {
       toolVersion: h.toolVersion,
     }
   }
+}
+
+/** Opens a snapshot file; missing, unreadable or changed files are errors naming the file (never other data). */
+export function loadSnapshot(abs: string, cwd = process.cwd()): SnapshotSource {
+  const rel = path.relative(cwd, abs)
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(abs)
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message
+    throw new InputError(
+      `${shown}: the study's data snapshot cannot be read (${why}); write it with \`aftershock snapshot STUDY\`, or run with --live`,
+    )
+  }
+  return new SnapshotSource(readSnapshot(bytes, shown), shown)
 }

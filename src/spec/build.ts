@@ -3,6 +3,7 @@
  * phase per part of the file (estimation, windows, groups, events, shares, history, index, volatility), then the
  * checks that need the whole study. Every problem is an issue at its field's line; all are collected.
  */
+import path from 'node:path'
 import {normalizeSymbol} from '../store/symbols.js'
 import {buildClaims} from './claims.js'
 import {defaultMinObservations, isRealDate} from './fields.js'
@@ -20,6 +21,8 @@ export interface BuildOptions {
   /** The study file's absolute path (spec.file); null for a study built in code. */
   absFile?: string | null
   loadEventsFile?: EventsFileLoader
+  /** Files the study names may lie outside its folder (`--allow-outside`). */
+  allowOutside?: boolean
 }
 
 export function buildSpec(
@@ -65,6 +68,7 @@ export function buildSpec(
     groups,
     ...sections,
     claims: [],
+    data: checkData(raw, ctx, opts),
   }
   if (eventsKind === 'list') resolveListGroups(spec)
   crossChecks(raw, spec, ctx)
@@ -192,4 +196,24 @@ function listEvents(
   }
   for (const i of listDateIssues(raw.estimation, windows)) ctx.err(i.path, i.message)
   return events
+}
+
+/**
+ * `data: {snapshot}`: the file relative to the study file, inside its folder unless allowOutside. Whether it exists
+ * is checked when a run reads it (`aftershock snapshot` writes it for a study that names it).
+ */
+function checkData(raw: RawStudy, {err}: SpecContext, opts: BuildOptions): {snapshot: string} | null {
+  if (!raw.data) return null
+  const ref = raw.data.snapshot
+  if (opts.absFile === null || opts.absFile === undefined) return {snapshot: ref}
+  const folder = path.dirname(opts.absFile)
+  const abs = path.resolve(folder, ref)
+  const rel = path.relative(folder, abs)
+  if (!opts.allowOutside && (rel.startsWith('..') || path.isAbsolute(rel))) {
+    err(
+      ['data', 'snapshot'],
+      `${ref} is outside the study's folder ${folder}; keep the snapshot beside the study file, or pass --allow-outside`,
+    )
+  }
+  return {snapshot: abs}
 }

@@ -94,6 +94,7 @@ export function checkStudyFile(ref: string, opts: StudyLocateOptions = {}): Chec
   const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {
     absFile: abs,
     loadEventsFile: eventsFileLoader(abs, cwd, opts.allowOutside),
+    allowOutside: opts.allowOutside,
   })
   return {...res, file: shown}
 }

@@ -23,6 +23,7 @@ export interface RawStudy {
   sharesSource?: string
   shares?: Record<string, number | {shares: number; source?: string}>
   history?: Record<string, {from: string; note?: string}>
+  data?: {snapshot: string}
   claims?: Array<{
     id: string
     text: string

@@ -98,4 +98,6 @@ export interface StudySpec {
   /** Per-symbol first usable dates (e.g. when-issued trading before a spin-off), in file order. */
   history: HistorySpec[]
   claims: ClaimSpec[]
+  /** A pinned data snapshot (absolute path) the study reads instead of the price store; null when none. */
+  data: {snapshot: string} | null
 }

@@ -37,6 +37,12 @@ export async function ensureData(
   opts: DataOptions,
 ): Promise<void> {
   let missing = symbols.filter((s) => !source.hasSymbol(s))
+  const snapshot = source.provenance?.()
+  if (snapshot && missing.length > 0) {
+    throw new InputError(
+      `${snapshot.file}: the data snapshot has no prices for ${missing.join(', ')}, which ${studyLabel(spec)} reads; write it anew with \`aftershock snapshot ${spec.name}\`, or run with --live`,
+    )
+  }
   if (missing.length > 0 && !opts.offline && opts.fetchMissing) {
     opts.log?.(`fetching ${missing.length} symbol(s) the store lacks: ${missing.join(', ')}`)
     const summary = await opts.fetchMissing(missing)

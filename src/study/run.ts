@@ -89,7 +89,15 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const plan = await planRun(studySpec, source, opts)
   const {spec, cal, notes, kept, securities} = plan
   const bench = benchmarkReturns(spec.benchmark, plan.benchBars, cal, spec.price, spec.returns)
-  const series = studySeries(spec, securities, source, cal, plan.range, {bars: plan.benchBars, fellBack: bench.fellBack}, notes)
+  const series = studySeries(
+    spec,
+    securities,
+    source,
+    cal,
+    plan.range,
+    {bars: plan.benchBars, fellBack: bench.fellBack},
+    notes,
+  )
   const ctx: RunContext = {
     spec,
     cal,

@@ -1,0 +1,58 @@
+/**
+ * The data snapshot of a study: the bars a run reads (the benchmark's whole history, which is the study's calendar,
+ * and every security over the dates the run reads), written from the store with where each symbol came from.
+ * Reading it back (src/sources/snapshot.ts) gives a run the same numbers as the store it was written from.
+ */
+import {type SnapshotSymbol, writeSnapshot} from '../sources/snapshot.js'
+import {studySymbols} from '../spec/symbols.js'
+import type {StudySpec} from '../spec/types.js'
+import type {BarSource} from '../store/bar-source.js'
+import type {Bar} from '../types.js'
+import {TOOL_VERSION} from '../version.js'
+import {planRun, type RunOptions} from './run.js'
+
+export interface SnapshotOptions extends RunOptions {
+  /** Where a symbol's stored bars came from and when they were last written (the store's own record). */
+  describe?: (symbol: string) => {source: string | null; written: string | null}
+}
+
+export interface StudySnapshot {
+  bytes: Buffer
+  symbols: SnapshotSymbol[]
+  asOf: string
+}
+
+/** Writes the snapshot of `spec` from `source` (fetching what it lacks when online, as a run would). */
+export async function snapshotStudy(spec: StudySpec, source: BarSource, opts: SnapshotOptions): Promise<StudySnapshot> {
+  const plan = await planRun(spec, source, opts)
+  const bars = new Map<string, Bar[]>([[spec.benchmark, plan.benchBars]])
+  const symbols: SnapshotSymbol[] = [entry(spec.benchmark, plan.benchBars, null, source, opts)]
+  const [from, to] = plan.range
+  for (const s of new Set([...plan.securities, ...studySymbols(plan.spec)])) {
+    if (s === spec.benchmark || !source.hasSymbol(s)) continue
+    const b = source.getBars(s, from, to)
+    bars.set(s, b)
+    symbols.push(entry(s, b, {from, to}, source, opts))
+  }
+  const asOf = plan.cal.dates[plan.cal.dates.length - 1]
+  const bytes = writeSnapshot({study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols}, bars)
+  return {bytes, symbols, asOf}
+}
+
+function entry(
+  symbol: string,
+  bars: Bar[],
+  covers: SnapshotSymbol['covers'],
+  source: BarSource,
+  opts: SnapshotOptions,
+): SnapshotSymbol {
+  const d = opts.describe?.(symbol) ?? {source: null, written: null}
+  return {
+    symbol,
+    rows: bars.length,
+    covers,
+    storedTo: source.lastDate?.(symbol) ?? null,
+    source: d.source,
+    written: d.written,
+  }
+}
