@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import type {IndexCommandResult} from '../../cli/results.js'
 import {indexSymbols, runIndexStudy} from '../../analysis/index-study.js'
 import {csvText, indexCsvRows} from '../../render/extras-csv.js'
 import {renderIndexTable} from '../../render/extras-table.js'
-import {PriceStore} from '../../store/store.js'
 import {loadStudy} from '../../study/load.js'
 
 export default class Index extends BaseCommand<typeof Index> {
@@ -31,33 +31,17 @@ export default class Index extends BaseCommand<typeof Index> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Index)
     const spec = loadStudy(args.study)
-    const store = PriceStore.open(this.cacheDir())
-    try {
-      const missing = indexSymbols(spec).filter((s) => !store.hasSymbol(s))
-      if (missing.length > 0 && !this.flags.offline) {
-        this.info(`fetching ${missing.length} symbol(s) the store lacks: ${missing.join(', ')}`)
-        // yahoo-finance2 loads slowly: import it only when something must be fetched.
-        const [{createCliYahooClient}, {fetchSymbols}] = await Promise.all([
-          import('../../sources/yahoo.js'),
-          import('../../sources/fetch-symbols.js'),
-        ])
-        const client = await createCliYahooClient()
-        for (const s of await fetchSymbols(store, missing, {client}))
-          if (!s.ok) this.info(`fetch ${s.symbol} failed: ${s.error ?? 'unknown error'}`)
-      }
-      const result = runIndexStudy(spec, store)
-      if (this.flags.json) this.printJson(result)
-      else if (flags.csv) process.stdout.write(csvText(indexCsvRows(result.index)))
-      else {
-        for (const e of result.events)
-          this.log(
-            `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
-          )
-        this.log(renderIndexTable(result.index))
-      }
-      for (const n of result.notes) this.info(`note: ${n}`)
-    } finally {
-      store.close()
+    await this.ctx.fillStore(indexSymbols(spec))
+    const result: IndexCommandResult = runIndexStudy(spec, this.ctx.store())
+    if (this.ctx.json) this.out.printJson(result)
+    else if (flags.csv) this.out.write(csvText(indexCsvRows(result.index)))
+    else {
+      for (const e of result.events)
+        this.out.line(
+          `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
+        )
+      this.out.line(renderIndexTable(result.index))
     }
+    for (const n of result.notes) this.out.note(n)
   }
 }
