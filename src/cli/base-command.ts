@@ -81,6 +81,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.context?.close()
     // A real run ends here, even with a request still in flight.
     if (this.io.isProcess) this.exit(reported.exitCode)
+    // In-process the error is reported: oclif's warning that argv was never parsed would be noise.
+    this.parsed = true
     return undefined
   }
 
