@@ -25,7 +25,10 @@ export default class Report extends BaseCommand<typeof Report> {
       description: 'Folder to write the report into (created if missing; files are replaced whole).',
       required: true,
     }),
-    format: Flags.string({description: 'Comma-separated formats to write: html, md, json (in any case).', default: 'html,md,json'}),
+    format: Flags.string({
+      description: 'Comma-separated formats to write: html, md, json (in any case).',
+      default: 'html,md,json',
+    }),
     'fail-on-claims': Flags.boolean({
       description: 'Exit with code 1 when a claim of the study does not hold (the report is still written).',
       default: false,
