@@ -1,14 +1,23 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
-import path from 'node:path'
-import {AftershockError, EXIT} from '../errors.js'
+import {CommandContext} from './context.js'
+import {errorText, reportError} from './error-document.js'
+import {type CommandIo, processIo} from './io.js'
+import type {Output} from './output.js'
 
 export type GlobalFlags<T extends typeof Command> = Interfaces.InferredFlags<
   (typeof BaseCommand)['baseFlags'] & T['flags']
 >
 
+/** True when argv asks for --json before any `--` (for errors met before the flags are parsed). */
+function argvWantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--')
+  const i = argv.indexOf('--json')
+  return i !== -1 && (end === -1 || i < end)
+}
+
 /**
- * Shared flags and behaviour of every command: `--json` (stdout carries only the JSON document),
- * `--cache-dir`, `--offline`; errors go to stderr with the documented exit codes.
+ * Shared flags and behaviour of every command: `--json` (stdout carries only the JSON document, errors
+ * included), `--cache-dir`, `--offline`; the command context; errors reported with the documented exit codes.
  */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
   static override baseFlags = {
@@ -28,6 +37,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   }
 
   protected flags!: GlobalFlags<T>
+  /** Streams and environment: the process's, unless runCommand runs the command in-process. */
+  io: CommandIo = processIo()
+  private context?: CommandContext
 
   public override async init(): Promise<void> {
     await super.init()
@@ -40,30 +52,44 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as GlobalFlags<T>
   }
 
-  /** The cache folder: --cache-dir, else $AFTERSHOCK_CACHE_DIR, else ./cache. */
-  protected cacheDir(): string {
-    const dir = this.flags['cache-dir'] ?? process.env.AFTERSHOCK_CACHE_DIR ?? 'cache'
-    return path.resolve(dir)
+  /** The command context, created on first use (after the flags are parsed). */
+  protected get ctx(): CommandContext {
+    this.context ??= new CommandContext({
+      io: this.io,
+      cacheDir: this.flags['cache-dir'],
+      offline: this.flags.offline,
+      json: this.flags.json,
+    })
+    return this.context
   }
 
-  /** Writes one JSON document to stdout. */
-  protected printJson(value: unknown): void {
-    process.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  protected get out(): Output {
+    return this.ctx.out
   }
 
-  /** Progress, warnings and logs: always stderr, so stdout stays clean for pipes. */
-  protected info(message: string): void {
-    process.stderr.write(message + '\n')
+  /** The exit code of the run: the context's, or the error's. */
+  exitCode = 0
+
+  protected override async catch(err: Error): Promise<unknown> {
+    const reported = reportError(err)
+    const json = this.flags?.json ?? argvWantsJson(this.argv)
+    if (json) this.io.stdout.write(JSON.stringify(reported.document, null, 2) + '\n')
+    else this.io.stderr.write(errorText(reported))
+    if (!json && reported.document.error.code === 'internal' && this.io.env.DEBUG)
+      this.io.stderr.write(`${err.stack}\n`)
+    this.exitCode = reported.exitCode
+    this.context?.close()
+    // A real run ends here, even with a request still in flight.
+    if (this.io.isProcess) this.exit(reported.exitCode)
+    // In-process the error is reported: oclif's warning that argv was never parsed would be noise.
+    this.parsed = true
+    return undefined
   }
 
-  protected override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
-    if (err instanceof AftershockError) {
-      process.stderr.write(`Error: ${err.message}\n`)
-      process.exitCode = err.exitCode
-      return this.exit(err.exitCode)
-    }
-    // oclif's own parse errors (unknown flag, missing argument) are bad usage: exit 2.
-    if (err.oclif && err.oclif.exit === undefined) err.oclif.exit = EXIT.usage
-    return super.catch(err)
+  protected override async finally(err: Error | undefined): Promise<unknown> {
+    this.context?.close()
+    if (!err && this.context) this.exitCode = this.context.exitCode
+    if (this.io.isProcess && this.exitCode !== 0) process.exitCode = this.exitCode
+    return super.finally(err)
   }
 }

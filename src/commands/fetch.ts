@@ -1,12 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {SingleBar} from 'cli-progress'
-import Table from 'cli-table3'
 import {BaseCommand} from '../cli/base-command.js'
+import {checkFetchRange} from '../cli/flags.js'
+import type {FetchResult} from '../cli/results.js'
+import {fetchTable} from '../cli/views.js'
 import {EXIT, InputError} from '../errors.js'
-import {checkDateRange} from '../sources/cli-input.js'
-import {fetchSymbols, type FetchSummary} from '../sources/fetch-symbols.js'
-import {createCliYahooClient} from '../sources/yahoo.js'
-import {PriceStore} from '../store/store.js'
+import {isValidSymbol} from '../store/symbols.js'
 
 export default class Fetch extends BaseCommand<typeof Fetch> {
   static override description =
@@ -44,59 +43,54 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Fetch)
     const symbols = argv.map(String)
-    if (this.flags.offline) {
+    if (this.ctx.offline) {
       throw new InputError(
-        'fetch needs the network, but --offline was given: drop --offline, or load CSV files with `aftershock import PATH`',
+        'fetch needs the network, but --offline was given: drop --offline, or load CSV files with `npx aftershock import PATH`',
       )
     }
-    const {from, to} = checkDateRange(flags.from, flags.to)
-    const client = await createCliYahooClient({timeoutMs: flags.timeout * 1000, concurrency: flags.concurrency})
-    const store = PriceStore.open(this.cacheDir())
-    const bar = process.stderr.isTTY
-      ? new SingleBar({stream: process.stderr, format: 'fetch [{bar}] {value}/{total} {symbol}', hideCursor: true})
+    const bad = symbols.filter((s) => !isValidSymbol(s))
+    if (bad.length > 0) {
+      throw new InputError(
+        `${bad.map((s) => `"${s}"`).join(', ')}: not a symbol; a symbol is letters, digits and . - = (^ first for an index), at most 20 characters`,
+      )
+    }
+    const {from, to} = checkFetchRange(flags.from, flags.to)
+    await this.ctx.yahoo({timeoutMs: flags.timeout * 1000, concurrency: flags.concurrency})
+    const stderr = this.ctx.options.io.stderr
+    const bar = stderr.isTTY
+      ? new SingleBar({
+          stream: stderr as NodeJS.WritableStream,
+          format: 'fetch [{bar}] {value}/{total} {symbol}',
+          hideCursor: true,
+        })
       : undefined
-    let results: FetchSummary[]
+    let result: FetchResult
     try {
       bar?.start(symbols.length, 0, {symbol: ''})
-      results = await fetchSymbols(store, symbols, {
-        client,
-        from,
-        to,
-        refresh: flags.refresh,
-        concurrency: flags.concurrency,
-        retry: {attempts: flags.retries + 1},
-        onProgress: (done, _total, s) => bar?.update(done, {symbol: s.symbol}),
-        onRetry: (symbol, reason, attempt, delayMs) => {
-          if (!bar)
-            this.info(`${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`)
-        },
-      })
+      result = {
+        results: await this.ctx.fetch(symbols, {
+          from,
+          to,
+          refresh: flags.refresh,
+          concurrency: flags.concurrency,
+          retry: {attempts: flags.retries + 1},
+          onProgress: (done, _total, s) => bar?.update(done, {symbol: s.symbol}),
+          onRetry: (symbol, reason, attempt, delayMs) => {
+            if (!bar)
+              this.out.info(
+                `${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`,
+              )
+          },
+        }),
+      }
     } finally {
       bar?.stop()
-      store.close()
     }
 
-    if (this.flags.json) this.printJson({results})
-    else {
-      const table = new Table({
-        head: ['symbol', 'status', 'added', 'from', 'to', 'rows', 'note'],
-        style: {head: [], border: []},
-      })
-      for (const r of results) {
-        table.push([
-          r.symbol,
-          r.ok ? 'ok' : 'FAILED',
-          r.added,
-          r.from ?? '',
-          r.to ?? '',
-          r.rows,
-          r.ok ? (r.note ?? '') : (r.error ?? ''),
-        ])
-      }
-      this.log(table.toString())
-    }
-    const failed = results.filter((r) => !r.ok)
-    for (const r of failed) this.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
-    if (failed.length > 0) process.exitCode = failed.length === results.length ? EXIT.failure : EXIT.partial
+    if (this.ctx.json) this.out.printJson(result)
+    else this.out.line(fetchTable(result))
+    const failed = result.results.filter((r) => !r.ok)
+    for (const r of failed) this.out.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
+    if (failed.length > 0) this.ctx.exitCode = failed.length === result.results.length ? EXIT.failure : EXIT.partial
   }
 }

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import Table from 'cli-table3'
 import {BaseCommand} from '../cli/base-command.js'
+import type {ImportResult} from '../cli/results.js'
+import {importTable} from '../cli/views.js'
 import {EXIT, InputError} from '../errors.js'
 import {importPaths} from '../sources/import.js'
-import {PriceStore} from '../store/store.js'
 
 export default class Import extends BaseCommand<typeof Import> {
   static override description =
@@ -30,28 +30,21 @@ export default class Import extends BaseCommand<typeof Import> {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Import)
-    const store = PriceStore.open(this.cacheDir())
-    let results: ReturnType<typeof importPaths>
-    try {
-      results = importPaths(store, argv.map(String), {symbol: flags.symbol})
-    } finally {
-      store.close()
-    }
-    const failed = results.filter((r) => !r.ok)
+    const result: ImportResult = {results: importPaths(this.ctx.store(), argv.map(String), {symbol: flags.symbol})}
+    const failed = result.results.filter((r) => !r.ok)
     // One file, rejected: a plain input error (its FILE:LINE: reason), exit 2.
-    if (results.length === 1 && failed.length === 1 && !this.flags.json)
-      throw new InputError(failed[0].error ?? 'rejected')
+    if (result.results.length === 1 && failed.length === 1) throw new InputError(failed[0].error ?? 'rejected')
 
-    if (this.flags.json) this.printJson({results})
+    if (this.ctx.json) this.out.printJson(result)
     else {
-      const table = new Table({head: ['symbol', 'status', 'rows', 'from', 'to', 'file'], style: {head: [], border: []}})
-      for (const r of results)
-        table.push([r.symbol, r.ok ? 'ok' : 'REJECTED', r.rows, r.from ?? '', r.to ?? '', r.file])
-      this.log(table.toString())
-      this.log(`${results.length - failed.length} of ${results.length} file(s) imported into ${this.cacheDir()}`)
+      this.out.line(importTable(result))
+      this.out.line(
+        `${result.results.length - failed.length} of ${result.results.length} file(s) imported into ${this.ctx.cacheDir}`,
+      )
     }
-    for (const r of failed) this.info(`rejected: ${r.error ?? r.file}`)
-    for (const r of results) if (r.skipped > 0) this.info(`${r.file}: skipped ${r.skipped} row(s) without any price`)
-    if (failed.length > 0) process.exitCode = failed.length === results.length ? EXIT.usage : EXIT.partial
+    for (const r of failed) this.out.info(`rejected: ${r.error ?? r.file}`)
+    for (const r of result.results)
+      if (r.skipped > 0) this.out.info(`${r.file}: skipped ${r.skipped} row(s) without any price`)
+    if (failed.length > 0) this.ctx.exitCode = failed.length === result.results.length ? EXIT.usage : EXIT.partial
   }
 }

@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
-import Table from 'cli-table3'
 import {BaseCommand} from '../cli/base-command.js'
+import type {PricesResult} from '../cli/results.js'
+import {pricesTable} from '../cli/views.js'
 import {MissingDataError} from '../errors.js'
 import {checkDateRange} from '../sources/cli-input.js'
 import {formatPriceCsv} from '../sources/csv.js'
-import {PriceStore} from '../store/store.js'
 import {normalizeSymbol, yahooSymbol} from '../store/symbols.js'
 
 export default class Prices extends BaseCommand<typeof Prices> {
@@ -34,15 +34,16 @@ export default class Prices extends BaseCommand<typeof Prices> {
     const {args, flags} = await this.parse(Prices)
     const {from, to} = checkDateRange(flags.from, flags.to)
     const symbol = normalizeSymbol(args.symbol)
-    const store = PriceStore.open(this.cacheDir())
-    try {
-      if (!store.hasSymbol(symbol)) {
-        throw new MissingDataError(
-          `no prices for ${symbol} in the store (${store.file}). Get them with \`aftershock fetch ${yahooSymbol(args.symbol)}\`, or \`aftershock import ${symbol}.csv\` offline`,
-        )
-      }
-      const bars = store.getBars(symbol, from, to)
-      const rows = bars.map((b) => ({
+    const store = this.ctx.store()
+    if (!store.hasSymbol(symbol)) {
+      throw new MissingDataError(
+        `no prices for ${symbol} in the store (${store.file}). Get them with \`npx aftershock fetch ${yahooSymbol(args.symbol)}\`, or \`npx aftershock import ${symbol}.csv\` offline`,
+      )
+    }
+    const bars = store.getBars(symbol, from, to)
+    const result: PricesResult = {
+      symbol,
+      rows: bars.map((b) => ({
         date: b.date,
         open: b.open,
         high: b.high,
@@ -50,33 +51,14 @@ export default class Prices extends BaseCommand<typeof Prices> {
         close: b.close,
         adjClose: b.adjClose,
         volume: b.volume,
-      }))
-      if (rows.length === 0)
-        this.info(
-          `no bars for ${symbol} between ${from ?? 'the start'} and ${to ?? 'the end'} (stored: ${store.firstDate(symbol)} to ${store.lastDate(symbol)})`,
-        )
-      if (this.flags.json) this.printJson({symbol, rows})
-      else if (flags.csv) process.stdout.write(formatPriceCsv(bars))
-      else {
-        const table = new Table({
-          head: ['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume'],
-          style: {head: [], border: []},
-        })
-        const n = (v: number | null, d = 4): string => (v === null ? '' : v.toFixed(d))
-        for (const r of rows)
-          table.push([
-            r.date,
-            n(r.open),
-            n(r.high),
-            n(r.low),
-            n(r.close),
-            n(r.adjClose),
-            r.volume === null ? '' : String(r.volume),
-          ])
-        this.log(table.toString())
-      }
-    } finally {
-      store.close()
+      })),
     }
+    if (result.rows.length === 0)
+      this.out.info(
+        `no bars for ${symbol} between ${from ?? 'the start'} and ${to ?? 'the end'} (stored: ${store.firstDate(symbol)} to ${store.lastDate(symbol)})`,
+      )
+    if (this.ctx.json) this.out.printJson(result)
+    else if (flags.csv) this.out.write(formatPriceCsv(bars))
+    else this.out.line(pricesTable(result))
   }
 }

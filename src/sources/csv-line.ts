@@ -1,7 +1,7 @@
 /**
  * One CSV line split into fields: commas separate; a double-quoted field may hold commas, and `""` inside it is a
  * quote. A quoted field cannot span lines. Shared by the price CSV reader (src/sources/csv.ts, fields as
- * written) and the events CSV reader (src/study/events-list.ts, fields trimmed).
+ * written) and the events CSV reader (src/spec/events-csv.ts, fields trimmed).
  */
 export function splitCsvLine(line: string, opts: {trim?: boolean} = {}): string[] {
   const out = line.includes('"') ? splitQuoted(line) : line.split(',')

@@ -1,8 +1,9 @@
 /**
  * Is the data a study needs in the store? Symbols it lacks are fetched first when the run may use the network
- * (the caller injects the fetch); what is still missing is an error naming the study's field and the fix.
+ * (the caller injects the fetch); what is still missing is an error naming the study's field and the fix
+ * (MissingDataError, exit 2).
  */
-import {InputError} from '../errors.js'
+import {MissingDataError} from '../errors.js'
 import type {StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 
@@ -18,7 +19,7 @@ export interface DataOptions {
 
 /** How to get a missing symbol, as every message says it. */
 export function fetchHint(symbols: readonly string[]): string {
-  return `import it with \`aftershock import FILE.csv\` or fetch it with \`aftershock fetch ${symbols.join(' ')}\``
+  return `import it with \`npx aftershock import FILE.csv\` or fetch it with \`npx aftershock fetch ${symbols.join(' ')}\``
 }
 
 /** How a study is named in messages: its file, else its name. */
@@ -39,7 +40,7 @@ export async function ensureData(
   let missing = symbols.filter((s) => !source.hasSymbol(s))
   const snapshot = source.provenance?.()
   if (snapshot && missing.length > 0) {
-    throw new InputError(
+    throw new MissingDataError(
       `${snapshot.file}: the data snapshot has no prices for ${missing.join(', ')}, which ${studyLabel(spec)} reads; write it anew with \`aftershock snapshot ${spec.name}\`, or run with --live`,
     )
   }
@@ -53,7 +54,7 @@ export async function ensureData(
   const where = studyLabel(spec)
   const offline = opts.offline ? ' (offline)' : ''
   if (missing.includes(spec.benchmark)) {
-    throw new InputError(
+    throw new MissingDataError(
       `${where}: benchmark: ${spec.benchmark} is not in the price store${offline}; ${fetchHint([spec.benchmark])}, or name a benchmark the store holds`,
     )
   }
@@ -62,7 +63,7 @@ export async function ensureData(
     const gs = spec.groups.filter((g) => g.symbols.includes(s))
     return gs.map((g) => `groups.${g.id}.symbols[${g.symbols.indexOf(s)}]: ${s} is not in the price store`).join('\n')
   })
-  throw new InputError(
+  throw new MissingDataError(
     `${where}:\n${lines.join('\n')}\n${fetchHint(missing)}${opts.offline ? ' (offline: nothing was fetched)' : ''}, or remove the symbol from the study`,
   )
 }

@@ -258,14 +258,16 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
       input: 'symbol,date\nAMZN,2020-03-16\nZM,2020-03-18\n',
     })
     expect(bad.code).toBe(2)
+    // under --json the error is one document on stdout, nothing on stderr
+    const message = (JSON.parse(bad.stdout) as {error: {code: string; message: string}}).error.message
     // covid-2020's dates are re-checked against the list events before anything runs
-    expect(bad.stderr).toMatch(
+    expect(message).toMatch(
       /studies\/covid-2020\.yaml: estimation: events from a list \(--events - \(stdin\)\) have their own dates per security: write the estimation window as trading-day offsets/,
     )
-    expect(bad.stderr).toMatch(
+    expect(message).toMatch(
       /studies\/covid-2020\.yaml: windows\[0\]: events from a list \(--events - \(stdin\)\) .*write windows as trading-day offsets/,
     )
-    expect(bad.stdout).toBe('')
+    expect(bad.stderr).toBe('')
     const empty = tempDir('aftershock-empty-')
     try {
       const r = runCli(['study', 'run', 'covid-2020', '--offline'], {cacheDir: empty})

@@ -317,7 +317,9 @@ d('bad study files: exit 2 and a message naming the field', () => {
   function run(name: string, text: string): {code: number; stderr: string} {
     const file = path.join(dir, `${name}.yaml`)
     writeFileSync(file, text)
-    return runCli(['study', 'run', file, '--json', '--offline'], {cacheDir})
+    const r = runCli(['study', 'run', file, '--json', '--offline'], {cacheDir})
+    // under --json an error is one document on stdout: its message stands for stderr here
+    return r.code === 0 ? r : {code: r.code, stderr: (JSON.parse(r.stdout) as {error: {message: string}}).error.message}
   }
   const yaml = (mutate: (s: Record<string, unknown>) => void): string => {
     const s = smallStudy()

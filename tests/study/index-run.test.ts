@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runIndexStudy} from '../../src/study/index-run.js'
-import {InputError} from '../../src/errors.js'
+import {InputError, MissingDataError} from '../../src/errors.js'
 import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
 
@@ -67,7 +67,7 @@ describe('runIndexStudy', () => {
   })
 
   it('names the missing symbols and how to get them', async () => {
-    await expect(runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).rejects.toThrow(InputError)
+    await expect(runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).rejects.toThrow(MissingDataError)
     await expect(runIndexStudy(spec(), store({SPY: [1, 1, 1, 1, 1]}))).rejects.toThrow(
       /groups\.g\.symbols\[0\]: A is not in the price store\n.*aftershock fetch A/,
     )

@@ -1,9 +1,10 @@
-import Table from 'cli-table3'
 import {BaseCommand} from '../../cli/base-command.js'
-import {PriceStore} from '../../store/store.js'
+import type {CacheInfoResult} from '../../cli/results.js'
+import {cacheInfoTable} from '../../cli/views.js'
 
 export default class CacheInfo extends BaseCommand<typeof CacheInfo> {
-  static override description = 'List the stored symbols: first and last date, rows, source and last fetch time.'
+  static override description =
+    'List the stored symbols: first and last date, rows, source and when an import or fetch last wrote them.'
 
   static override examples = [
     '<%= config.bin %> cache info',
@@ -12,26 +13,16 @@ export default class CacheInfo extends BaseCommand<typeof CacheInfo> {
   ]
 
   async run(): Promise<void> {
-    const store = PriceStore.open(this.cacheDir())
-    try {
-      const securities = store.listSecurities()
-      if (this.flags.json) this.printJson({cacheDir: this.cacheDir(), file: store.file, securities})
-      else {
-        this.log(`store: ${store.file}`)
-        const table = new Table({
-          head: ['symbol', 'first', 'last', 'rows', 'source', 'last fetch'],
-          style: {head: [], border: []},
-        })
-        for (const s of securities)
-          table.push([s.symbol, s.firstDate ?? '', s.lastDate ?? '', s.rows, s.source ?? '', s.lastFetch ?? ''])
-        this.log(
-          securities.length === 0
-            ? 'empty: load prices with `aftershock import PATH` or `aftershock fetch SYMBOL`'
-            : table.toString(),
-        )
-      }
-    } finally {
-      store.close()
+    const store = this.ctx.store()
+    const result: CacheInfoResult = {cacheDir: this.ctx.cacheDir, file: store.file, securities: store.listSecurities()}
+    if (this.ctx.json) this.out.printJson(result)
+    else {
+      this.out.line(`store: ${result.file}`)
+      this.out.line(
+        result.securities.length === 0
+          ? 'empty: load prices with `npx aftershock import PATH` or `npx aftershock fetch SYMBOL`'
+          : cacheInfoTable(result),
+      )
     }
   }
 }

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import type {IndexCommandResult} from '../../cli/results.js'
 import {runIndexStudy} from '../../study/index-run.js'
 import {csvText, indexCsvRows} from '../../render/extras-csv.js'
 import {renderIndexTable} from '../../render/extras-table.js'
-import {PriceStore} from '../../store/store.js'
 import {loadStudy} from '../../spec/load.js'
 
 export default class Index extends BaseCommand<typeof Index> {
@@ -31,32 +31,20 @@ export default class Index extends BaseCommand<typeof Index> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Index)
     const spec = loadStudy(args.study)
-    const store = PriceStore.open(this.cacheDir())
-    try {
-      const result = await runIndexStudy(spec, store, {
-        offline: this.flags.offline,
-        // yahoo-finance2 loads slowly: import it only when something must be fetched.
-        fetchMissing: async (symbols) => {
-          const [{createCliYahooClient}, {fetchSymbols}] = await Promise.all([
-            import('../../sources/yahoo.js'),
-            import('../../sources/fetch-symbols.js'),
-          ])
-          return fetchSymbols(store, symbols, {client: await createCliYahooClient()})
-        },
-        log: (m) => this.info(m),
-      })
-      if (this.flags.json) this.printJson(result)
-      else if (flags.csv) process.stdout.write(csvText(indexCsvRows(result.index)))
-      else {
-        for (const e of result.events)
-          this.log(
-            `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
-          )
-        this.log(renderIndexTable(result.index))
-      }
-      for (const n of result.notes) this.info(`note: ${n}`)
-    } finally {
-      store.close()
+    const result: IndexCommandResult = await runIndexStudy(spec, this.ctx.store(), {
+      offline: this.ctx.offline,
+      fetchMissing: this.ctx.fetchMissing,
+      log: (m) => this.out.info(m),
+    })
+    if (this.ctx.json) this.out.printJson(result)
+    else if (flags.csv) this.out.write(csvText(indexCsvRows(result.index)))
+    else {
+      for (const e of result.events)
+        this.out.line(
+          `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
+        )
+      this.out.line(renderIndexTable(result.index))
     }
+    for (const n of result.notes) this.out.note(n)
   }
 }

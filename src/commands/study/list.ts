@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
-import Table from 'cli-table3'
 import {BaseCommand} from '../../cli/base-command.js'
+import type {StudyListResult} from '../../cli/results.js'
+import {studyListTable} from '../../cli/views.js'
 import {listStudies, studiesDirs} from '../../spec/load.js'
 
 export default class StudyList extends BaseCommand<typeof StudyList> {
@@ -14,32 +15,23 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
   }
 
   async run(): Promise<void> {
-    const dirs = studiesDirs({studiesDir: this.flags.dir})
+    const {flags} = await this.parse(StudyList)
+    const dirs = studiesDirs({studiesDir: flags.dir})
     // The first folder that holds studies; with --dir, that folder only.
-    let dir = dirs[0]
-    let studies = listStudies(dir)
+    let result: StudyListResult = {dir: dirs[0], studies: listStudies(dirs[0])}
     for (const d of dirs.slice(1)) {
-      if (studies.length > 0) break
-      dir = d
-      studies = listStudies(d)
+      if (result.studies.length > 0) break
+      result = {dir: d, studies: listStudies(d)}
     }
-    if (this.flags.json) {
-      this.printJson({dir, studies})
+    if (this.ctx.json) {
+      this.out.printJson(result)
       return
     }
-    if (studies.length === 0) {
-      this.info(`no studies in ${dirs.join(' or ')}`)
+    if (result.studies.length === 0) {
+      this.out.info(`no studies in ${dirs.join(' or ')}`)
       return
     }
-    const table = new Table({head: ['name', 'title', 'events', 'groups', 'securities'], style: {head: [], border: []}})
-    for (const s of studies) {
-      table.push(
-        s.error
-          ? [s.name, `INVALID: ${s.error}`, '', '', '']
-          : [s.name, s.title ?? '', s.events, s.groups, s.securities],
-      )
-    }
-    this.log(table.toString())
-    if (dir !== dirs[0]) this.info(`(the studies bundled with aftershock, in ${dir})`)
+    this.out.line(studyListTable(result))
+    if (result.dir !== dirs[0]) this.out.info(`(the studies bundled with aftershock, in ${result.dir})`)
   }
 }

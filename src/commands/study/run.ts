@@ -3,9 +3,6 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {InputError} from '../../errors.js'
-import type {StudyResult} from '../../result.js'
-import type {YahooClient} from '../../sources/yahoo.js'
-import {PriceStore} from '../../store/store.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
 import {runStudy} from '../../study/run.js'
@@ -50,51 +47,42 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       flags.events === undefined
         ? undefined
         : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
-    const offline = this.flags.offline
-    const store = PriceStore.open(this.cacheDir())
-    // yahoo-finance2 loads slowly: import it only when the run needs the network.
-    let client: YahooClient | undefined
-    const yahoo = async () => import('../../sources/yahoo.js')
-    const getClient = async (): Promise<YahooClient> => (client ??= await (await yahoo()).createCliYahooClient())
-    let result: StudyResult
-    try {
-      result = await runStudy(spec, store, {
-        offline,
-        eventsOverride,
-        eventsSource,
-        liveShares: flags['live-shares'],
-        fetchMissing: async (symbols) =>
-          (await import('../../sources/fetch-symbols.js')).fetchSymbols(store, symbols, {client: await getClient()}),
-        fetchShares: async (symbols) => (await yahoo()).fetchSharesOutstanding(await getClient(), symbols),
-        log: (m) => this.info(m),
-      })
-    } finally {
-      store.close()
-    }
+    const result = await runStudy(spec, this.ctx.store(), {
+      offline: this.ctx.offline,
+      eventsOverride,
+      eventsSource,
+      liveShares: flags['live-shares'],
+      fetchMissing: this.ctx.fetchMissing,
+      fetchShares: this.ctx.fetchShares,
+      log: (m) => this.out.info(m),
+    })
+    this.ctx.close()
 
-    if (this.flags.json) {
-      this.printJson(result)
-      for (const n of result.notes) this.info(`note: ${n}`)
+    if (this.ctx.json) {
+      this.out.printJson(result)
+      for (const n of result.notes) this.out.note(n)
       return
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
       const {renderStudyCsv} = await import('../../render/study-csv.js')
-      process.stdout.write(renderStudyCsv(result))
-      for (const n of result.notes) this.info(`note: ${n}`)
+      this.out.write(renderStudyCsv(result))
+      for (const n of result.notes) this.out.note(n)
       return
     }
+    const stdout = this.ctx.options.io.stdout
     const [{renderStudyTable}, {useColor}] = await Promise.all([
       import('../../render/study-table.js'),
       import('../../render/format.js'),
     ])
-    process.stdout.write(renderStudyTable(result, {color: useColor(process.stdout)}))
+    const color = useColor(stdout)
+    this.out.write(renderStudyTable(result, {color}))
     if (flags.chart) {
-      if (process.stdout.isTTY) {
+      if (stdout.isTTY) {
         const {renderCaarChart} = await import('../../render/terminal-chart.js')
-        process.stdout.write('\n' + renderCaarChart(result, {color: useColor(process.stdout)}) + '\n')
+        this.out.write('\n' + renderCaarChart(result, {color}) + '\n')
       } else {
-        this.info('--chart: stdout is not a terminal, so no chart is drawn')
+        this.out.info('--chart: stdout is not a terminal, so no chart is drawn')
       }
     }
   }

@@ -1,5 +1,6 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import type {StudyValidateResult} from '../../cli/results.js'
 import {EXIT, InputError} from '../../errors.js'
 import {checkStudyFile, summarizeStudy} from '../../spec/load.js'
 import {StudyValidationError} from '../../spec/issues.js'
@@ -23,26 +24,31 @@ export default class StudyValidate extends BaseCommand<typeof StudyValidate> {
     try {
       res = checkStudyFile(args.study)
     } catch (error) {
-      // Not found: under --json still one document on stdout.
-      if (!(this.flags.json && error instanceof InputError)) throw error
+      // Not found: under --json still the validation document on stdout.
+      if (!(this.ctx.json && error instanceof InputError)) throw error
       res = {spec: null, file: args.study, issues: [{file: args.study, line: null, path: '', message: error.message}]}
     }
     const summary = res.spec ? summarizeStudy(res.spec, res.file) : null
-    if (this.flags.json) {
-      const counts = summary && {
-        name: summary.name,
-        title: summary.title,
-        events: summary.events,
-        groups: summary.groups,
-        securities: summary.securities,
+    if (this.ctx.json) {
+      const result: StudyValidateResult = {
+        valid: res.spec !== null,
+        file: res.file,
+        errors: res.issues,
+        summary: summary && {
+          name: summary.name,
+          title: summary.title,
+          events: summary.events,
+          groups: summary.groups,
+          securities: summary.securities,
+        },
       }
-      this.printJson({valid: res.spec !== null, file: res.file, errors: res.issues, summary: counts})
-      if (!res.spec) process.exitCode = EXIT.usage
+      this.out.printJson(result)
+      if (!res.spec) this.ctx.exitCode = EXIT.usage
       return
     }
     if (!summary) throw new StudyValidationError(res.issues)
     const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`
-    this.log(
+    this.out.line(
       `ok: ${summary.name} (${n(summary.events, 'event')}, ${n(summary.groups, 'group')}, ${summary.securities} ${summary.securities === 1 ? 'security' : 'securities'})`,
     )
   }

@@ -100,13 +100,18 @@ describe.runIf(HAVE)('import and prices on the shared data (the issue\'s "done w
 })
 
 describe('prices and import: errors and exit codes', () => {
-  it('missing symbol: exit 1, names the symbol and how to get it', () => {
-    const r = runCli(['prices', 'NOPE', '--json'], {cacheDir: path.join(tempDir(), 'cache')})
-    expect(r.code).toBe(1)
+  it('missing symbol: exit 2 (data the store lacks), names the symbol and how to get it', () => {
+    const cacheDir = path.join(tempDir(), 'cache')
+    const r = runCli(['prices', 'NOPE'], {cacheDir})
+    expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/no prices for NOPE/)
     expect(r.stderr).toMatch(/aftershock fetch NOPE/)
     expect(r.stderr).toMatch(/aftershock import/)
+    // under --json, the same error is one document on stdout
+    const j = runCli(['prices', 'NOPE', '--json'], {cacheDir})
+    expect(j.code).toBe(2)
+    expect(JSON.parse(j.stdout).error).toMatchObject({code: 'missing-data', message: expect.stringMatching(/NOPE/)})
   })
 
   it('bad dates and unknown flags are usage errors: exit 2', () => {

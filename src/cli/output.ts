@@ -1,0 +1,41 @@
+import {escapeControl} from '../errors.js'
+import type {CommandIo} from './io.js'
+import {plainTable, type Cell} from './table.js'
+
+/**
+ * A command's output: results on stdout (one JSON document under --json, else text), everything else on
+ * stderr with control characters escaped, so text from input files cannot drive the terminal.
+ */
+export class Output {
+  constructor(readonly io: CommandIo) {}
+
+  /** Result text on stdout, as given (a rendered table or CSV). */
+  write(text: string): void {
+    this.io.stdout.write(text)
+  }
+
+  /** One line of result text on stdout. */
+  line(text: string): void {
+    this.io.stdout.write(text + '\n')
+  }
+
+  /** One JSON document on stdout, two-space indented, with a final newline. */
+  printJson(value: unknown): void {
+    this.io.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  }
+
+  /** A plain table on stdout. */
+  table(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>): void {
+    this.line(plainTable(head, rows))
+  }
+
+  /** Progress and warnings: stderr, escaped. */
+  info(message: string): void {
+    this.io.stderr.write(escapeControl(message) + '\n')
+  }
+
+  /** A note about the result (a shifted date, a fallback): stderr, escaped. */
+  note(message: string): void {
+    this.info(`note: ${message}`)
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * In-process runs of the CLI's commands for tests: `run(['prices', 'NVDA', '--json'], {cacheDir})` finds the
+ * command class by its id and runs it with captured output (src/cli/run-command.ts); `schemaCheck` validates
+ * a --json document against its schema in schema/.
+ */
+import Ajv, {type ValidateFunction} from 'ajv'
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {type CommandRun, type RunCommandOptions, runCommand} from '../../src/cli/run-command.js'
+import CacheInfo from '../../src/commands/cache/info.js'
+import Fetch from '../../src/commands/fetch.js'
+import Import from '../../src/commands/import.js'
+import Index from '../../src/commands/index/index.js'
+import Prices from '../../src/commands/prices.js'
+import Report from '../../src/commands/report.js'
+import StudyList from '../../src/commands/study/list.js'
+import StudyRun from '../../src/commands/study/run.js'
+import StudyValidate from '../../src/commands/study/validate.js'
+import Version from '../../src/commands/version.js'
+import {REPO} from '../helpers/shared.js'
+
+const COMMANDS = {
+  'cache info': CacheInfo,
+  fetch: Fetch,
+  import: Import,
+  index: Index,
+  prices: Prices,
+  report: Report,
+  'study list': StudyList,
+  'study run': StudyRun,
+  'study validate': StudyValidate,
+  version: Version,
+} as const
+
+/** Runs `aftershock ...argv` in-process. */
+export function run(argv: string[], opts: RunCommandOptions = {}): Promise<CommandRun> {
+  const two = argv.slice(0, 2).join(' ')
+  const id = two in COMMANDS ? two : argv[0]
+  const Cls = COMMANDS[id as keyof typeof COMMANDS]
+  if (!Cls) throw new Error(`no command ${argv.join(' ')}`)
+  return runCommand(Cls, argv.slice(id.split(' ').length), opts)
+}
+
+const ajv = new Ajv({allErrors: true, strict: false})
+for (const f of readdirSync(path.join(REPO, 'schema')))
+  if (f.endsWith('.schema.json')) ajv.addSchema(JSON.parse(readFileSync(path.join(REPO, 'schema', f), 'utf8')))
+
+/** The document's schema errors against schema/<name>.schema.json (empty when valid). */
+export function schemaErrors(name: string, doc: unknown): string[] {
+  const validate = ajv.getSchema(`https://github.com/aftershock/aftershock/schema/${name}.schema.json`) as
+    | ValidateFunction
+    | undefined
+  if (!validate) throw new Error(`no schema ${name}`)
+  return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
+}
+
+/** Parses stdout as JSON and checks it against schema/<name>.schema.json. */
+export function jsonOf<T>(r: CommandRun, name: string): T {
+  const doc = JSON.parse(r.stdout) as T
+  const errors = schemaErrors(name, doc)
+  if (errors.length > 0) throw new Error(`${name}: ${errors.join('; ')}`)
+  return doc
+}
