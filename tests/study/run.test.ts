@@ -2,7 +2,7 @@ import Ajv from 'ajv'
 import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {InputError} from '../../src/errors.js'
+import {EXIT, InputError, MissingDataError} from '../../src/errors.js'
 import {renderStudyCsv} from '../../src/render/study-csv.js'
 import {renderStudyTable} from '../../src/render/study-table.js'
 import type {StudyResult} from '../../src/result.js'
@@ -287,7 +287,8 @@ describe('runStudy: history (first usable dates)', () => {
 describe('runStudy: data checks', () => {
   it('names the benchmark when it is not in the store, and says how to get it', async () => {
     const err = await run(baseSpec({benchmark: 'NOPE'})).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(InputError)
+    expect(err).toBeInstanceOf(MissingDataError)
+    expect((err as MissingDataError).exitCode).toBe(EXIT.usage)
     expect((err as Error).message).toMatch(/benchmark: NOPE is not in the price store/)
     expect((err as Error).message).toMatch(/aftershock fetch NOPE/)
   })
@@ -296,7 +297,7 @@ describe('runStudy: data checks', () => {
     const err = await run(baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'XYZ']}]})).catch(
       (e: unknown) => e,
     )
-    expect(err).toBeInstanceOf(InputError)
+    expect(err).toBeInstanceOf(MissingDataError)
     expect((err as Error).message).toMatch(/groups\.g\.symbols\[1\]: XYZ is not in the price store/)
   })
 
