@@ -262,3 +262,6 @@ export interface OverlapNote {
   events: string[]
   note: string
 }
+
+/** Relative days of the abnormal-return path kept per security and drawn as CAAR paths: day -10 to day +14. */
+export const AR_PATH_RANGE: readonly [number, number] = [-10, 14]

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import {indexSymbols, runIndexStudy} from '../../analysis/index-study.js'
-import {csvText, indexCsvRows} from '../../render/extras-csv.js'
-import {renderIndexTable} from '../../render/extras-table.js'
+import {csvText, indexCsvRows} from '../../render/csv.js'
+import {renderIndexTable} from '../../render/terminal.js'
 import {PriceStore} from '../../store/store.js'
 import {loadStudy} from '../../study/load.js'
 

@@ -79,14 +79,14 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
-      const {renderStudyCsv} = await import('../../render/study-csv.js')
+      const {renderStudyCsv} = await import('../../render/csv.js')
       process.stdout.write(renderStudyCsv(result))
       for (const n of result.notes) this.info(`note: ${n}`)
       return
     }
     const [{renderStudyTable}, {useColor}] = await Promise.all([
-      import('../../render/study-table.js'),
-      import('../../render/format.js'),
+      import('../../render/terminal.js'),
+      import('../../render/terminal.js'),
     ])
     process.stdout.write(renderStudyTable(result, {color: useColor(process.stdout)}))
     if (flags.chart) {
