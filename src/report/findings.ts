@@ -3,6 +3,7 @@
  * Sentences only state what the tables show; a group window is judged by the battery (significance.ts):
  * how many tests of a fixed set reject at 5%, and which disagree.
  */
+import type {TestName} from '../engine/types.js'
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
 import {claimUnit} from './claims.js'
@@ -50,24 +51,26 @@ function valueIn(unit: ColumnType, x: number | null, unsigned = false): string {
   return unsigned ? s.replace(/^[+-]/, '') : s
 }
 
+/** "A, B and C". */
+function listed(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
+}
+
 /**
- * The battery's verdict on a group window: "5 of 6 tests reject at 5%; Kolari-Pynnönen -1.91 (p 0.11) does not".
- * The minority side is named, so a reader sees both the agreement and the dissent.
+ * The battery's verdict on a group window, naming both sides: "3 of 6 tests reject at 5%: Cross-sectional t -4.03,
+ * Brown-Warner 1985 -8.52 and BMP -4.03; Kolari-Pynnönen -1.91 (p 0.110) ... do not".
  */
 export function batteryVerdict(w: WindowRow): string {
   const v = judgeBattery(w.tests)
   const m = v.tested.length
   if (m === 0) return 'not tested'
   const k = v.rejecting.length
-  const named = (names: typeof v.tested): string =>
-    names
-      .map((t) => `${TEST_LABELS[t].long} ${fmtNumber(w.tests[t].stat, 2)} (p ${fmtNumber(w.tests[t].p, 2)})`)
-      .join(', ')
+  const stat = (t: TestName): string => `${TEST_LABELS[t].long} ${fmtNumber(w.tests[t].stat, 2)}`
+  const withP = (t: TestName): string => `${stat(t)} (p ${fmtNumber(w.tests[t].p, 3)})`
   if (k === m) return `all ${m} tests reject at 5%`
-  if (k === 0) return `none of ${m} tests rejects at 5%`
-  if (2 * k >= m)
-    return `${k} of ${m} tests reject at 5%; ${named(v.notRejecting)} ${v.notRejecting.length === 1 ? 'does' : 'do'} not`
-  return `${k} of ${m} tests reject at 5%: ${named(v.rejecting)}`
+  if (k === 0) return `none of the ${m} tests rejects at 5%`
+  const no = v.notRejecting
+  return `${k} of ${m} tests ${k === 1 ? 'rejects' : 'reject'} at 5%: ${listed(v.rejecting.map(stat))}; ${listed(no.map(withP))} ${no.length === 1 ? 'does' : 'do'} not`
 }
 
 /** A single security's window: its own t test. */
