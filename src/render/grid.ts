@@ -80,9 +80,16 @@ export function toGrid(t: Table): Grid {
   const cols = t.columns.filter(shown)
   if (t.layout === 'columns' && cols.length > 0) {
     const [head, ...rest] = cols
+    const sub = rest.filter((c) => c.subhead)
+    const headCell = (r: Row): string =>
+      [head, ...sub]
+        .map((c) => cellText(c, r))
+        .filter((x) => x !== '')
+        .join('\n')
+    const body = rest.filter((c) => !c.subhead)
     return {
-      head: ['', ...t.rows.map((r) => cellText(head, r))],
-      rows: rest.map((c) => [c.label, ...t.rows.map((r) => cellText(c, r))]),
+      head: ['', ...t.rows.map(headCell)],
+      rows: body.map((c) => [c.label, ...t.rows.map((r) => cellText(c, r))]),
       align: ['left', ...t.rows.map((): Align => 'right')],
       wrap: ['left', ...t.rows].map(() => null),
     }

@@ -34,7 +34,7 @@ function windowColumns(): Column[] {
     col('group', 'Group', 'text', {dim: 'group', hidden: true}),
     col('event', 'Event', 'text', {dim: 'event', hidden: true}),
     col('date', 'To', 'date', {dim: 'date', hidden: true}),
-    col('days', '', 'text', {display: true}),
+    col('days', 'Days', 'text', {display: true, subhead: true}),
     col('caar', 'CAAR', 'percent'),
     col('n', 'N', 'integer'),
     ...testColumns(),

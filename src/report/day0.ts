@@ -10,10 +10,11 @@ import {day0P, STARS_LEGEND} from './significance.js'
 /** Securities shown at each end of an event's day-0 ranking at the summary level. */
 export const DAY0_ENDS = 5
 
-const COLUMNS = [
+/** The columns; the event is shown where one table pools several events. */
+const columns = (showEvent: boolean) => [
   col('symbol', 'Security', 'text', {dim: 'symbol'}),
   col('group', 'Group', 'text', {dim: 'group'}),
-  col('event', 'Event', 'text', {dim: 'event', hidden: true}),
+  col('event', 'Event', 'text', {dim: 'event', hidden: !showEvent}),
   col('date', 'Date', 'date', {dim: 'date'}),
   col('ret', 'Return', 'percent'),
   col('ar', 'AR', 'percent', {p: 'p'}),
@@ -46,15 +47,22 @@ export function day0Rows(result: StudyResult): Row[] {
   )
 }
 
+/**
+ * One table per common event; events from a list (one security each) pooled in one table, as their group
+ * results are. Each table keeps the bottom and top DAY0_ENDS rows.
+ */
 function summaryTables(result: StudyResult, rows: Row[]): Table[] {
-  const events = [...new Set(rows.map((r) => r.event as string))]
-  return events.map((ev) => {
-    const own = rows.filter((r) => r.event === ev)
+  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const key = (r: Row): string => (listed.has(r.event as string) ? 'all' : (r.event as string))
+  return [...new Set(rows.map(key))].map((k) => {
+    const own = rows.filter((r) => key(r) === k)
+    if (k === 'all') own.sort((a, b) => (a.ar as number) - (b.ar as number))
     const cut = own.length > 2 * DAY0_ENDS
+    const name = k === 'all' ? 'Events from the list' : eventLabel(result, k)
     return {
-      id: `day0:${ev}`,
-      caption: cut ? `${eventLabel(result, ev)}: bottom and top ${DAY0_ENDS}` : eventLabel(result, ev),
-      columns: COLUMNS,
+      id: `day0:${k}`,
+      caption: cut ? `${name}: bottom and top ${DAY0_ENDS}` : name,
+      columns: columns(k === 'all'),
       rows: cut ? [...own.slice(0, DAY0_ENDS), ...own.slice(-DAY0_ENDS)] : own,
     }
   })
@@ -68,7 +76,7 @@ export function day0Section(result: StudyResult, level: Level): Section | null {
     title: 'Abnormal returns on day 0',
     intro:
       'From the largest fall. Stars and p from the security’s own day-0 test: the [0,0] window’s t test, else the SAR as a standard normal.',
-    tables: level === 'full' ? [{id: 'day0', columns: COLUMNS, rows}] : summaryTables(result, rows),
+    tables: level === 'full' ? [{id: 'day0', columns: columns(true), rows}] : summaryTables(result, rows),
     notes: [STARS_LEGEND],
   }
 }

@@ -55,7 +55,7 @@ export function eventsSection(result: StudyResult, level: Level): Section {
           col('requestedDate', 'Date', 'date'),
           col('date', 'Day 0', 'date', {dim: 'date'}),
           col('shift', 'Shift', 'day'),
-          col('note', 'Note', 'text'),
+          col('note', 'Note', 'text', {hidden: events.every((e) => !e.note)}),
         ],
         rows: events.map((e) => ({
           event: e.id,

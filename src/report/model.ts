@@ -48,6 +48,8 @@ export interface Column {
   hidden?: boolean
   /** For the human renderers only: the CSV leaves the column out (a label, a layout aid). */
   display?: boolean
+  /** 'columns' layout: drawn as a second header line under the first column's value (a window's dates). */
+  subhead?: boolean
   /** Long text: wrap at about this many characters where the renderer can (the terminal). */
   wrap?: number
   /** Drawn without a sign (a tolerance): "+0.10%" -> "0.10%". */

@@ -50,5 +50,13 @@ describe('cells drawn by column type', () => {
       wrap: [null, null, null],
     })
     expect(toGrid({...t, layout: 'rows'}).head).toEqual(['Window', 'CAAR', 'CS t'])
+    // a subhead column goes under the header cell, not into the body
+    const withDays: Table = {
+      ...t,
+      columns: [t.columns[0], col('days', 'Days', 'text', {subhead: true}), ...t.columns.slice(1)],
+      rows: t.rows.map((r, i) => ({...r, days: i === 0 ? '2025-01-27' : '2025-01-27..2025-01-31'})),
+    }
+    expect(toGrid(withDays).head).toEqual(['', '[0,0]\n2025-01-27', '[0,+4]\n2025-01-27..2025-01-31'])
+    expect(toGrid(withDays).rows.map((r) => r[0])).toEqual(['CAAR', 'CS t'])
   })
 })

@@ -20,7 +20,7 @@ describe('report.md', () => {
     expect(md).toContain('1. How far did chips fall?')
     expect(md).toContain('![CAAR](charts/caar-paths.png)')
     expect(md).toContain('**AI chips (chips), event release: N = 3**')
-    expect(md).toContain('|  | [0,0] | [-1,+1] | [0,+4] | [0,+14] |')
+    expect(md).toContain('|  | [0,0] 2025-01-06 | [-1,+1] 2025-01-03..2025-01-07 | [0,+4] 2025-01-06..2025-01-10 |')
     expect(md).toMatch(/\| Kolari-Pynnönen( \| -?\d+\.\d\d\**){4} \|/)
     expect(md).not.toMatch(/\d{2}:\d{2}:\d{2}/)
   })

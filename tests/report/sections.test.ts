@@ -87,6 +87,16 @@ describe('the section model', () => {
     expect(tables(r, 'full').find((x) => x.id === 'day0')!.rows).toHaveLength(18)
   })
 
+  it('pools events from a list (one security each) into one day-0 table that shows the event', () => {
+    const listed = makeResult()
+    for (const e of listed.events) e.symbol = 'NVDA'
+    const day0 = studySections(listed).find((s) => s.id === 'day0')!
+    expect(day0.tables.map((t) => t.id)).toEqual(['day0:all'])
+    expect(day0.tables[0].rows).toHaveLength(10)
+    expect(day0.tables[0].caption).toBe('Events from the list: bottom and top 5')
+    expect(day0.tables[0].columns.find((c) => c.key === 'event')!.hidden).toBe(false)
+  })
+
   it('abnormal volume and overlapping events carry their numbers and notes', () => {
     const sections = studySections(withVolume())
     const vol = sections.find((s) => s.id === 'volume')!
