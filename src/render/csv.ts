@@ -9,9 +9,9 @@ import {indexLevelsSection} from '../report/index-levels.js'
 import {
   type Cell,
   type Column,
-  type ColumnType,
   type Dimension,
   isWindow,
+  NUMERIC_TYPES,
   type Section,
   written,
 } from '../report/model.js'
@@ -35,17 +35,6 @@ export const LONG_COLUMNS = [
 export type LongRow = {section: string; measure: string; value: number | null; text: string | null} & Partial<
   Record<Dimension, string | number | null>
 >
-
-const NUMERIC: ReadonlySet<ColumnType> = new Set([
-  'integer',
-  'number',
-  'percent',
-  'share',
-  'money',
-  'stat',
-  'p-value',
-  'day',
-])
 
 /** "t1..t2": no comma, so the field needs no quoting. */
 export function csvWindow(w: readonly [number, number]): string {
@@ -89,7 +78,7 @@ export function longRows(sections: readonly Section[]): LongRow[] {
 }
 
 function valueOrText(c: Column, v: Cell): {value: number | null; text: string | null} {
-  if (NUMERIC.has(c.type) || c.typeFrom)
+  if (NUMERIC_TYPES.has(c.type) || c.typeFrom)
     return {value: typeof v === 'number' && Number.isFinite(v) ? v : null, text: null}
   const p = plain(v)
   return {value: null, text: p === null ? null : String(p)}

@@ -13,7 +13,7 @@ import {
   fmtWindow,
   MISSING,
 } from '../report/format.js'
-import {type Column, type ColumnType, isWindow, type Row, shown, type Table} from '../report/model.js'
+import {type Column, type ColumnType, isWindow, NUMERIC_TYPES, type Row, shown, type Table} from '../report/model.js'
 import {stars} from '../report/significance.js'
 
 export type Align = 'left' | 'right'
@@ -25,17 +25,6 @@ export interface Grid {
   /** Wrap width per column, null for none. */
   wrap: Array<number | null>
 }
-
-const NUMERIC: ReadonlySet<ColumnType> = new Set([
-  'integer',
-  'number',
-  'percent',
-  'share',
-  'money',
-  'stat',
-  'p-value',
-  'day',
-])
 
 function typeOf(c: Column, row: Row): ColumnType {
   const t = c.typeFrom ? row[c.typeFrom] : undefined
@@ -68,7 +57,7 @@ export function cellText(c: Column, row: Row): string {
   let s: string
   if (type === 'window') s = isWindow(v) ? fmtWindow(v) : MISSING
   else if (type === 'boolean') s = typeof v === 'boolean' ? (c.words ?? ['yes', 'no'])[v ? 0 : 1] : MISSING
-  else if (NUMERIC.has(type)) s = numberText(type, typeof v === 'number' ? v : null, c.digits)
+  else if (NUMERIC_TYPES.has(type)) s = numberText(type, typeof v === 'number' ? v : null, c.digits)
   else s = v === null || v === undefined ? '' : String(v)
   if (c.unsigned) s = s.replace(/^[+-]/, '')
   if (c.p && s !== MISSING) s += stars(row[c.p] as number | null | undefined)
@@ -97,7 +86,7 @@ export function toGrid(t: Table): Grid {
   return {
     head: cols.map((c) => c.label),
     rows: t.rows.map((r) => cols.map((c) => cellText(c, r))),
-    align: cols.map((c): Align => (NUMERIC.has(c.type) || c.typeFrom ? 'right' : 'left')),
+    align: cols.map((c): Align => (NUMERIC_TYPES.has(c.type) || c.typeFrom ? 'right' : 'left')),
     wrap: cols.map((c) => c.wrap ?? null),
   }
 }

@@ -25,6 +25,18 @@ export type ColumnType =
   | 'day'
   | 'boolean'
 
+/** Types whose values are numbers (drawn right-aligned; the CSV's value column). */
+export const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set([
+  'integer',
+  'number',
+  'percent',
+  'share',
+  'money',
+  'stat',
+  'p-value',
+  'day',
+])
+
 /** Dimensions of the long CSV: a column filling one identifies its row rather than being a measure. */
 export const DIMENSIONS = ['group', 'symbol', 'event', 'window', 't', 'date'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
