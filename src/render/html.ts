@@ -54,7 +54,9 @@ function htmlTable(t: Table): string {
   if (t.rows.length === 0) return `<div class="table-wrap"><table>${caption}</table></div>${notes}`
   const g = toGrid(t)
   const num = (i: number): boolean => g.align[i] === 'right'
-  const th = g.head.map((h, i) => `<th${num(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')
+  const th = g.head
+    .map((h, i) => `<th${num(i) ? ' class="num"' : ''}>${escapeHtml(h).replace(/\n/g, '<br>')}</th>`)
+    .join('')
   const rows = g.rows
     .map((r) => {
       const tds = r.map((c, i) => {
