@@ -135,7 +135,8 @@ export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
     if (s.excluded || !s.ar) continue
     const row = s.ar.find((r) => r.t === 0)
     if (!row || !Number.isFinite(row.ar)) continue
-    const p = day0P(s) ?? 1
+    const p = day0P(s)
+    if (p === null) continue
     out.push({
       event: s.event,
       eventLabel: shortEventLabel(result, s.event),
