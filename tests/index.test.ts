@@ -22,7 +22,9 @@ describe.runIf(haveSharedData())('package entry (dist/index.js)', () => {
       expect(g.windows[0].window).toEqual([0, 4])
       expect(Number.isFinite(g.windows[0].caar)).toBe(true)
       expect(lib.renderStudyTable(result)).toContain('stay-at-home')
-      expect(lib.renderStudyCsv(result).split('\n')[0]).toBe('section,group,symbol,event,window,t,date,measure,value')
+      expect(lib.renderStudyCsv(result).split('\n')[0]).toBe(
+        'section,group,symbol,event,window,t,date,measure,value,text',
+      )
     } finally {
       store.close()
     }

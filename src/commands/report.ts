@@ -3,7 +3,7 @@ import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
 import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
-import {parseFormats, writeReport} from '../report/write-report.js'
+import {parseFormats, writeReport} from '../render/report-folder.js'
 import {loadStudy} from '../spec/load.js'
 import {runStudy} from '../study/run.js'
 

@@ -2,9 +2,11 @@
  * report.html: one self-contained page (no network: inline CSS, inline SVG charts, no scripts or web fonts)
  * with the questions, plain-words answers, the tables of `study run` and the charts. Deterministic.
  */
+import {findings, type StudyText, studyText} from '../report/findings.js'
+import type {Section, Table} from '../report/model.js'
+import {studySections} from '../report/sections.js'
 import type {StudyResult} from '../result.js'
-import {findings, studyText, type StudyText} from '../report/findings.js'
-import {reportSections, type ReportTable} from '../report/tables.js'
+import {toGrid} from './grid.js'
 import {provenance} from './md.js'
 
 export interface HtmlChart {
@@ -46,19 +48,37 @@ td.holds { color: #1e7b34; font-weight: bold; }
 footer { margin-top: 40px; color: #5a6372; font-size: 12px; }
 `
 
-function htmlTable(t: ReportTable): string {
-  const th = t.headers.map((h, i) => `<th${t.numeric[i] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')
-  const rows = t.rows
+function htmlTable(t: Table): string {
+  const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : ''
+  const notes = (t.notes ?? []).map((n) => `<p class="meta">${escapeHtml(n)}</p>`).join('')
+  if (t.rows.length === 0) return `<div class="table-wrap"><table>${caption}</table></div>${notes}`
+  const g = toGrid(t)
+  const num = (i: number): boolean => g.align[i] === 'right'
+  const th = g.head
+    .map((h, i) => `<th${num(i) ? ' class="num"' : ''}>${escapeHtml(h).replace(/\n/g, '<br>')}</th>`)
+    .join('')
+  const rows = g.rows
     .map((r) => {
       const tds = r.map((c, i) => {
-        const cls = t.numeric[i] ? 'num' : c === 'FAILS' ? 'fails' : c === 'holds' ? 'holds' : ''
+        const cls = num(i) ? 'num' : c === 'FAILS' ? 'fails' : c === 'holds' ? 'holds' : ''
         return `<td${cls ? ` class="${cls}"` : ''}>${escapeHtml(c)}</td>`
       })
       return `<tr>${tds.join('')}</tr>`
     })
     .join('\n')
-  const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : ''
-  return `<div class="table-wrap"><table>${caption}<thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table></div>`
+  return `<div class="table-wrap"><table>${caption}<thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table></div>${notes}`
+}
+
+function htmlSection(s: Section): string[] {
+  const parts = [`<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>`]
+  if (s.intro) parts.push(`<p class="meta">${escapeHtml(s.intro)}</p>`)
+  for (const t of s.tables) parts.push(htmlTable(t))
+  const notes = s.notes ?? []
+  if (notes.length > 0 && s.tables.length === 0)
+    parts.push(`<ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`)
+  else for (const n of notes) parts.push(`<p class="meta">${escapeHtml(n)}</p>`)
+  parts.push('</section>')
+  return parts
 }
 
 /** Strips the XML prolog, if any, so the SVG can sit inline in HTML. */
@@ -96,17 +116,7 @@ export function renderHtml(result: StudyResult, opts: {charts: HtmlChart[]; text
     }
     parts.push('</section>')
   }
-  for (const s of reportSections(result)) {
-    parts.push(`<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(s.title)}</h2>`)
-    if (s.intro) parts.push(`<p class="meta">${escapeHtml(s.intro)}</p>`)
-    for (const t of s.tables) parts.push(htmlTable(t))
-    parts.push('</section>')
-  }
-  if (result.notes.length > 0) {
-    parts.push('<section id="notes"><h2>Notes</h2><ul>')
-    for (const n of result.notes) parts.push(`<li>${escapeHtml(n)}</li>`)
-    parts.push('</ul></section>')
-  }
+  for (const s of studySections(result, 'summary')) parts.push(...htmlSection(s))
   parts.push(
     `<footer>${escapeHtml(provenance(result))}. Made by ${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}; this page needs no network.</footer>`,
   )

@@ -1,10 +1,12 @@
 /**
- * report.md: the study's questions, plain-words answers, the tables of `study run` as Markdown tables and the
+ * report.md: the study's questions, plain-words answers, the summary sections as Markdown tables and the
  * charts as PNG files beside it. Suits GitHub's $GITHUB_STEP_SUMMARY. Deterministic: no run timestamp.
  */
+import {findings, type StudyText, studyText} from '../report/findings.js'
+import type {Section, Table} from '../report/model.js'
+import {studySections} from '../report/sections.js'
 import type {StudyResult} from '../result.js'
-import {findings, studyText, type StudyText} from '../report/findings.js'
-import {reportSections, type ReportTable} from '../report/tables.js'
+import {toGrid} from './grid.js'
 
 export interface MarkdownChart {
   title: string
@@ -17,13 +19,29 @@ function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
-export function markdownTable(t: ReportTable): string {
+export function markdownTable(t: Table): string {
   const lines: string[] = []
   if (t.caption) lines.push(`**${t.caption}**`, '')
-  lines.push(`| ${t.headers.map(cell).join(' | ')} |`)
-  lines.push(`|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`)
-  for (const r of t.rows) lines.push(`| ${r.map(cell).join(' | ')} |`)
+  if (t.rows.length > 0) {
+    const g = toGrid(t)
+    lines.push(`| ${g.head.map(cell).join(' | ')} |`)
+    lines.push(`|${g.align.map((a) => (a === 'right' ? ' ---: ' : ' --- ')).join('|')}|`)
+    for (const r of g.rows) lines.push(`| ${r.map(cell).join(' | ')} |`)
+  }
+  for (const n of t.notes ?? []) lines.push('', n)
   return lines.join('\n')
+}
+
+function markdownSection(s: Section): string[] {
+  const out = [`## ${s.title}`, '']
+  if (s.intro) out.push(s.intro, '')
+  for (const t of s.tables) out.push(markdownTable(t), '')
+  const notes = s.notes ?? []
+  if (notes.length > 0) {
+    for (const n of notes) out.push(s.tables.length === 0 ? `- ${n}` : n)
+    out.push('')
+  }
+  return out
 }
 
 /** The one-line provenance shown under the title of both reports. */
@@ -55,15 +73,6 @@ export function renderMarkdown(result: StudyResult, opts: {charts: MarkdownChart
     out.push('## Charts', '')
     for (const c of opts.charts) out.push(`![${c.title}](${c.file})`, '')
   }
-  for (const s of reportSections(result)) {
-    out.push(`## ${s.title}`, '')
-    if (s.intro) out.push(s.intro, '')
-    for (const t of s.tables) out.push(markdownTable(t), '')
-  }
-  if (result.notes.length > 0) {
-    out.push('## Notes', '')
-    for (const n of result.notes) out.push(`- ${n}`)
-    out.push('')
-  }
+  for (const s of studySections(result, 'summary')) out.push(...markdownSection(s))
   return out.join('\n')
 }

@@ -2,10 +2,8 @@
  * The numbers behind the report's charts, taken from a StudyResult: pure functions, no rendering.
  * Every value is finite or null; rows that cannot be computed are left out.
  */
-import type {EventResult, GroupResult, SecurityResult, StudyResult} from '../result.js'
-
-/** Day range of the CAAR chart (issue 5): day -10 to day +14 around each event. */
-export const CAAR_RANGE: readonly [number, number] = [-10, 14]
+import {AR_PATH_RANGE, type EventResult, type GroupResult, type SecurityResult, type StudyResult} from '../result.js'
+import {day0P} from './significance.js'
 /** Two-sided 95% normal quantile for the confidence bands. */
 const Z95 = 1.959963984540054
 
@@ -62,7 +60,7 @@ export function groupMembers(result: StudyResult, g: GroupResult): SecurityResul
  * s the cross-sectional standard deviation (MacKinlay 1997, sec. 4.4; the cross-sectional t of the methods doc).
  * A security missing a day drops out from that day on, so every CAR covers the same days.
  */
-export function caarPaths(result: StudyResult, range: readonly [number, number] = CAAR_RANGE): CaarPoint[] {
+export function caarPaths(result: StudyResult, range: readonly [number, number] = AR_PATH_RANGE): CaarPoint[] {
   const out: CaarPoint[] = []
   for (const g of result.groups) {
     const members = groupMembers(result, g)
@@ -125,17 +123,9 @@ export interface Day0Point {
   /** AR on day 0. */
   ar: number
   sar: number
-  /** Two-sided p of the security's own day-0 test: the [0,0] window's t when present, else SAR as N(0,1). */
+  /** Two-sided p of the security's own day-0 test (significance.ts, day0P). */
   p: number
   significant: boolean
-}
-
-/** Two-sided standard normal p-value 2(1 − Φ(|z|)) (Abramowitz & Stegun 7.1.26 erfc approximation, |error| < 1.5e-7). */
-export function normalTwoSidedP(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2
-  const k = 1 / (1 + 0.3275911 * x)
-  const poly = k * (0.254829592 + k * (-0.284496736 + k * (1.421413741 + k * (-1.453152027 + k * 1.061405429))))
-  return Math.min(1, Math.max(0, poly * Math.exp(-x * x)))
 }
 
 /** Day-0 abnormal returns per security-event, sorted by AR ascending within each event; significant at 5%. */
@@ -145,8 +135,8 @@ export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
     if (s.excluded || !s.ar) continue
     const row = s.ar.find((r) => r.t === 0)
     if (!row || !Number.isFinite(row.ar)) continue
-    const w = s.windows?.find((x) => x.window[0] === 0 && x.window[1] === 0)
-    const p = w && Number.isFinite(w.p) ? w.p : normalTwoSidedP(row.sar)
+    const p = day0P(s)
+    if (p === null) continue
     out.push({
       event: s.event,
       eventLabel: shortEventLabel(result, s.event),

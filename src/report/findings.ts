@@ -1,13 +1,18 @@
 /**
  * The study's questions and plain-words answers drawn from the result's own numbers.
- * Sentences only state what the tables show; significance is named with its test.
+ * Sentences only state what the tables show; a group window is judged by the battery (significance.ts):
+ * how many tests of a fixed set reject at 5%, and which disagree.
  */
+import type {TestName} from '../engine/types.js'
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
-import {fmtWindow} from '../render/format.js'
-import {claimValue, num, pct, usd} from './tables.js'
+import {claimUnit} from './claims.js'
+import {fmtNumber, fmtSignedPercent, fmtSignedUsd, fmtUsd, fmtWindow} from './format.js'
+import type {ColumnType} from './model.js'
+import {FINDING_TESTS, judgeBattery} from './significance.js'
+import {TEST_LABELS} from './test-labels.js'
 
-/** Study text that StudyResult does not carry (yet): from the study file via the caller. */
+/** Study text the caller may pass when the result does not echo it (an older results.json). */
 export interface StudyText {
   title?: string | null
   description?: string | null
@@ -40,52 +45,73 @@ function level(p: number | null | undefined): string {
   return 'not significant'
 }
 
-/** p of a group window: Kolari-Pynnönen (robust to a common event date) for N ≥ 2, else the security's own t test. */
-function windowP(result: StudyResult, g: GroupResult, w: WindowRow): {p: number | null; test: string} {
-  if (w.n >= 2) {
-    const kp = w.tests.kolariPynnonen
-    if (kp && kp.p !== null) return {p: kp.p, test: 'Kolari-Pynnönen'}
-    return {p: w.tests.crossSectionalT?.p ?? null, test: 'cross-sectional t'}
-  }
+/** "-15.6%" for returns, "-$592.5bn" for dollars, "804.4" for index points. */
+function valueIn(unit: ColumnType, x: number | null, unsigned = false): string {
+  const s = unit === 'money' ? fmtUsd(x) : unit === 'number' ? fmtNumber(x, 2) : fmtSignedPercent(x)
+  return unsigned ? s.replace(/^[+-]/, '') : s
+}
+
+/** "A, B and C". */
+function listed(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
+}
+
+/**
+ * The battery's verdict on a group window, naming both sides: "3 of 6 tests reject at 5%: Cross-sectional t -4.03,
+ * Brown-Warner 1985 -8.52 and BMP -4.03; Kolari-Pynnönen -1.91 (p 0.110) ... do not".
+ */
+export function batteryVerdict(w: WindowRow): string {
+  const v = judgeBattery(w.tests)
+  const m = v.tested.length
+  if (m === 0) return 'not tested'
+  const k = v.rejecting.length
+  const stat = (t: TestName): string => `${TEST_LABELS[t].long} ${fmtNumber(w.tests[t].stat, 2)}`
+  const withP = (t: TestName): string => `${stat(t)} (p ${fmtNumber(w.tests[t].p, 3)})`
+  if (k === m) return `all ${m} tests reject at 5%`
+  if (k === 0) return `none of the ${m} tests rejects at 5%`
+  const no = v.notRejecting
+  return `${k} of ${m} tests ${k === 1 ? 'rejects' : 'reject'} at 5%: ${listed(v.rejecting.map(stat))}; ${listed(no.map(withP))} ${no.length === 1 ? 'does' : 'do'} not`
+}
+
+/** A single security's window: its own t test. */
+function ownTest(result: StudyResult, g: GroupResult, w: WindowRow): string {
   const s = result.securities.find(
     (x) => x.group === g.group && (g.event === 'all' || x.event === g.event) && x.windows,
   )
   const sw = s?.windows?.find((x) => x.window[0] === w.window[0] && x.window[1] === w.window[1])
-  return {p: sw?.p ?? w.tests.crossSectionalT?.p ?? null, test: 'own t test'}
+  const p = sw?.p ?? w.tests.crossSectionalT?.p ?? null
+  return p === null ? level(p) : `${level(p)}, own t test`
 }
 
 function describeWindow(result: StudyResult, g: GroupResult, w: WindowRow): string {
-  const {p, test} = windowP(result, g, w)
   const where = w.window[0] === 0 && w.window[1] === 0 ? 'on day 0' : `over days ${fmtWindow(w.window)}`
-  return `${pct(w.caar, 1)} ${where} (${level(p)}${p === null || test === 'Kolari-Pynnönen' ? '' : `, ${test}`})`
+  const verdict = w.n >= 2 ? batteryVerdict(w) : ownTest(result, g, w)
+  return `${fmtSignedPercent(w.caar, 1)} ${where} (${verdict})`
 }
 
-/** Dollars with an explicit sign: +$76.4bn, -$592.5bn. */
-function signedUsd(x: number | null | undefined): string {
-  const s = usd(x)
-  return x !== null && x !== undefined && x > 0 && s.startsWith('$') ? `+${s}` : s
+function groupItem(result: StudyResult, g: GroupResult): string | null {
+  if (g.windows.length === 0) return null
+  const day0 = g.windows.find((w) => w.window[0] === 0 && w.window[1] === 0)
+  const longest = [...g.windows].sort((a, b) => b.window[1] - b.window[0] - (a.window[1] - a.window[0]))[0]
+  const parts = [day0, longest].filter((w, i, arr): w is WindowRow => w !== undefined && arr.indexOf(w) === i)
+  const who = g.n === 1 ? `${g.label ?? g.group} (1 security)` : `${g.label ?? g.group} (N = ${g.n})`
+  return `${who}: abnormal return ${parts.map((w) => describeWindow(result, g, w)).join('; ')}.`
 }
 
-/** Plain-words findings, one heading per topic. */
-export function findings(result: StudyResult): FindingGroup[] {
+function eventFindings(result: StudyResult): FindingGroup[] {
   const out: FindingGroup[] = []
   const shifted = result.events.filter((e) => e.shift !== 0 && e.symbol === null)
   for (const ev of [...new Set(result.groups.map((g) => g.event))]) {
-    const items: string[] = []
-    for (const g of result.groups.filter((x) => x.event === ev)) {
-      if (g.windows.length === 0) continue
-      const day0 = g.windows.find((w) => w.window[0] === 0 && w.window[1] === 0)
-      const longest = [...g.windows].sort((a, b) => b.window[1] - b.window[0] - (a.window[1] - a.window[0]))[0]
-      const parts = [day0, longest].filter((w, i, arr): w is WindowRow => w !== undefined && arr.indexOf(w) === i)
-      const who = g.n === 1 ? `${g.label ?? g.group} (1 security)` : `${g.label ?? g.group} (N = ${g.n})`
-      items.push(`${who}: abnormal return ${parts.map((w) => describeWindow(result, g, w)).join('; ')}.`)
-    }
+    const items = result.groups
+      .filter((x) => x.event === ev)
+      .map((g) => groupItem(result, g))
+      .filter((s): s is string => s !== null)
     const pts = day0Points(result).filter((p) => (ev === 'all' ? true : p.event === ev))
     if (pts.length > 1) {
       const lo = pts[0]
       const hi = pts[pts.length - 1]
       items.push(
-        `Largest day-0 fall: ${lo.symbol} ${pct(lo.ar, 1)}; largest day-0 rise or smallest fall: ${hi.symbol} ${pct(hi.ar, 1)}.`,
+        `Largest day-0 fall: ${lo.symbol} ${fmtSignedPercent(lo.ar, 1)}; largest day-0 rise or smallest fall: ${hi.symbol} ${fmtSignedPercent(hi.ar, 1)}.`,
       )
     }
     const e = shifted.find((x) => x.id === ev)
@@ -93,67 +119,81 @@ export function findings(result: StudyResult): FindingGroup[] {
     if (items.length > 0) out.push({heading: `Around ${eventLabel(result, ev)}`, items})
   }
   if (out.length > 0) {
+    const set = FINDING_TESTS.map((t) => TEST_LABELS[t].long).join(', ')
     out[0].items.push(
-      'Significance: the Kolari-Pynnönen adjusted BMP test for groups (robust to a shared event date), unless another test is named.',
+      `Significance: for a group, how many of ${FINDING_TESTS.length} tests (${set}) reject "no abnormal return" at 5%, naming those that disagree; for a single security, its own t test.`,
     )
   }
-  const idx = result.index
-  if (idx && idx.groups.length > 0) {
-    out.push({
-      heading: `Since the base period (${idx.base.from} to ${idx.base.to} = 100), as of ${idx.asOf}`,
-      items: idx.groups.map((g) => {
-        const peak =
-          g.peak !== null && g.peakDate
-            ? `; peak ${num(g.peak, 1)} on ${g.peakDate}, ${pct(g.drawdown, 1)} from it`
-            : ''
-        return `${groupLabel(result, g.id)}: index ${num(g.level, 1)} (${pct(g.sinceBase, 1)} since the base)${peak}.`
-      }),
-    })
-  }
-  const v = result.value
-  if (v) {
-    const items = v.groups
-      .filter((r) => r.window[0] === 0 && r.window[1] === 0)
-      .map(
-        (r) =>
-          `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value changed by ${signedUsd(r.change)} (abnormal part ${signedUsd(r.abnormalChange)}).`,
-      )
-    const worst = [...v.rows]
-      .filter((r) => r.window[0] === 0 && r.window[1] === 0)
-      .sort((a, b) => a.change - b.change)[0]
-    if (worst && worst.change < 0)
-      items.push(`Largest single loss on a day 0: ${worst.id}, ${usd(worst.change)} (${worst.event}).`)
-    if (items.length > 0) out.push({heading: 'Market value at stake', items})
-  }
-  const vol = result.volatility
-  if (vol) {
-    const items: string[] = []
-    const keys = [...new Set(vol.securities.map((s) => `${s.event}\u0000${s.group}`))]
-    for (const k of keys) {
-      const [ev, grp] = k.split('\u0000')
-      const ss = vol.securities.filter((s) => s.event === ev && s.group === grp)
-      const rose = ss.filter((s) => s.significant).length
-      const mean = ss.reduce((a, s) => a + s.ratio, 0) / ss.length
-      items.push(
-        `${groupLabel(result, grp)} after ${ev}: volatility rose significantly for ${rose} of ${ss.length} (mean variance ratio ${num(mean)}).`,
-      )
-    }
-    if (items.length > 0)
-      out.push({
-        heading: `Volatility, days ${vol.window[0]} to ${vol.window[1]} after the event vs. the estimation window`,
-        items,
-      })
-  }
-  const claims = result.claims ?? []
-  if (claims.length > 0) {
-    const held = claims.filter((c) => c.holds).length
-    out.push({
-      heading: `Claims: ${held} of ${claims.length} hold`,
-      items: claims.map((c) => {
-        const measured = `measured ${claimValue(c.metric, c.measured)}, claimed ${claimValue(c.metric, c.expected)} ± ${claimValue(c.metric, c.tolerance).replace(/^\+/, '')}`
-        return `${c.holds ? 'Holds' : 'Fails'}: “${c.text}” (${measured}${c.note ? `; ${c.note}` : ''}).`
-      }),
-    })
-  }
   return out
+}
+
+function indexFindings(result: StudyResult): FindingGroup[] {
+  const idx = result.index
+  if (!idx || idx.groups.length === 0) return []
+  const items = idx.groups.map((g) => {
+    const peak =
+      g.peak !== null && g.peakDate
+        ? `; peak ${fmtNumber(g.peak, 1)} on ${g.peakDate}, ${fmtSignedPercent(g.drawdown, 1)} from it`
+        : ''
+    return `${groupLabel(result, g.id)}: index ${fmtNumber(g.level, 1)} (${fmtSignedPercent(g.sinceBase, 1)} since the base)${peak}.`
+  })
+  return [{heading: `Since the base period (${idx.base.from} to ${idx.base.to} = 100), as of ${idx.asOf}`, items}]
+}
+
+function valueFindings(result: StudyResult): FindingGroup[] {
+  const v = result.value
+  if (!v) return []
+  const day0 = (r: {window: [number, number]}): boolean => r.window[0] === 0 && r.window[1] === 0
+  const items = v.groups
+    .filter(day0)
+    .map(
+      (r) =>
+        `${groupLabel(result, r.id)}, day 0 of ${r.event}: market value changed by ${fmtSignedUsd(r.change)} (abnormal part ${fmtSignedUsd(r.abnormalChange)}).`,
+    )
+  const worst = [...v.rows].filter(day0).sort((a, b) => a.change - b.change)[0]
+  if (worst && worst.change < 0)
+    items.push(`Largest single loss on a day 0: ${worst.id}, ${fmtUsd(worst.change)} (${worst.event}).`)
+  return items.length > 0 ? [{heading: 'Market value at stake', items}] : []
+}
+
+function volatilityFindings(result: StudyResult): FindingGroup[] {
+  const vol = result.volatility
+  if (!vol) return []
+  const items: string[] = []
+  for (const k of [...new Set(vol.securities.map((s) => `${s.event}\u0000${s.group}`))]) {
+    const [ev, grp] = k.split('\u0000')
+    const ss = vol.securities.filter((s) => s.event === ev && s.group === grp)
+    const rose = ss.filter((s) => s.significant).length
+    const mean = ss.reduce((a, s) => a + s.ratio, 0) / ss.length
+    items.push(
+      `${groupLabel(result, grp)} after ${ev}: volatility rose significantly for ${rose} of ${ss.length} (mean variance ratio ${fmtNumber(mean, 2)}).`,
+    )
+  }
+  if (items.length === 0) return []
+  return [
+    {heading: `Volatility, days ${vol.window[0]} to ${vol.window[1]} after the event vs. the estimation window`, items},
+  ]
+}
+
+function claimFindings(result: StudyResult): FindingGroup[] {
+  const claims = result.claims ?? []
+  if (claims.length === 0) return []
+  const held = claims.filter((c) => c.holds).length
+  const items = claims.map((c) => {
+    const u = claimUnit(c.metric)
+    const measured = `measured ${valueIn(u, c.measured)}, claimed ${valueIn(u, c.expected)} ± ${valueIn(u, c.tolerance, true)}`
+    return `${c.holds ? 'Holds' : 'Fails'}: “${c.text}” (${measured}${c.note ? `; ${c.note}` : ''}).`
+  })
+  return [{heading: `Claims: ${held} of ${claims.length} hold`, items}]
+}
+
+/** Plain-words findings, one heading per topic. */
+export function findings(result: StudyResult): FindingGroup[] {
+  return [
+    ...eventFindings(result),
+    ...indexFindings(result),
+    ...valueFindings(result),
+    ...volatilityFindings(result),
+    ...claimFindings(result),
+  ]
 }

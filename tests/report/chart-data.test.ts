@@ -1,13 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {SecurityResult, StudyResult} from '../../src/result.js'
-import {
-  caarPaths,
-  day0Points,
-  indexPoints,
-  normalTwoSidedP,
-  shortEventLabel,
-  volatilityBars,
-} from '../../src/report/chart-data.js'
+import {caarPaths, day0Points, indexPoints, shortEventLabel, volatilityBars} from '../../src/report/chart-data.js'
+import {normalTwoSidedP} from '../../src/engine/distributions.js'
 import {makeResult} from './fixtures.js'
 
 /** Three securities, days -1..1; C has no AR on day 1 (it drops out from there). */
@@ -93,10 +87,11 @@ describe('day0Points', () => {
     expect(pts.find((p) => p.symbol === 'D')).toBeUndefined()
   })
 
-  it('normalTwoSidedP is the two-sided normal tail', () => {
-    expect(normalTwoSidedP(1.959964)).toBeCloseTo(0.05, 6)
-    expect(normalTwoSidedP(0)).toBeCloseTo(1, 6)
-    expect(normalTwoSidedP(-2.575829)).toBeCloseTo(0.01, 6)
+  it("without a [0,0] window the p is the engine's two-sided normal tail of the SAR", () => {
+    const pts = day0Points(tiny())
+    const c = pts.find((p) => p.symbol === 'C')!
+    expect(c.p).toBe(normalTwoSidedP(-4))
+    expect(c.p).toBeCloseTo(6.334e-5, 7)
   })
 })
 

@@ -311,3 +311,43 @@ export function makeResult(opts: FixtureOptions = {}): StudyResult {
   }
   return result
 }
+
+/** Title, description and questions the report tests pass as the study's text. */
+export const REPORT_TEXT = {
+  title: 'Fixture study',
+  description: 'A synthetic study.',
+  questions: ['How far did chips fall?', 'Did volatility rise?'],
+}
+
+/** The fixture with abnormal volume and overlapping events added. */
+export function withVolume(): StudyResult {
+  const test = (stat: number, p: number, n: number) => ({stat, p, n, df: n - 1})
+  const day = (t: number, date: string, meanAv: number, cs: [number, number]) => ({
+    t,
+    date,
+    n: 3,
+    meanAv,
+    crossSectionalT: test(cs[0], cs[1], 3),
+    sign: test(0.5, 0.6, 3),
+  })
+  return {
+    ...makeResult(),
+    volume: {
+      window: [-1, 1],
+      groups: [
+        {
+          group: 'chips',
+          event: 'selloff',
+          n: 3,
+          daily: [
+            day(-1, '2025-01-10', 0.1, [0.5, 0.6]),
+            day(0, '2025-01-13', 0.85, [3.74, 0.004]),
+            day(1, '2025-01-14', 0.4, [1.2, 0.3]),
+          ],
+        },
+      ],
+      notes: ['no volume in the store for CEG; left out of abnormal volume'],
+    },
+    overlaps: [{symbol: 'NVDA', events: ['NVDA-2024-05-22', 'NVDA-2024-05-29'], note: 'NVDA: overlap'}],
+  }
+}

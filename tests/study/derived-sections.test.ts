@@ -4,8 +4,11 @@ import {addDerivedSections, shareEntries} from '../../src/study/derived-sections
 import {SCHEMA_VERSION, type StudyResult} from '../../src/result.js'
 import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
-import {renderClaimsTable, renderIndexTable, renderValueTable} from '../../src/render/extras-table.js'
-import {claimsCsvRows, csvText, extrasCsvRows, indexCsvRows} from '../../src/render/extras-csv.js'
+import {claimsSection} from '../../src/report/claims.js'
+import {studySections} from '../../src/report/sections.js'
+import {valueSection} from '../../src/report/value-at-stake.js'
+import {csvText, indexCsvRows, longRows} from '../../src/render/csv.js'
+import {renderIndexTable, terminalSectionBody} from '../../src/render/terminal.js'
 
 const CAL = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09']
 const bars = (ps: number[]): Bar[] =>
@@ -178,29 +181,29 @@ describe('extras renderers', () => {
 
   it('tables carry the numbers', () => {
     const idx = renderIndexTable(r.index!)
-    expect(idx).toMatch(/\[g\]\s+│ –\s+│ 104\.5/)
+    expect(idx).toMatch(/\[g\]\s+│\s+–\s+│\s+104\.5/)
     expect(idx).toMatch(/M \(benchmark\)/)
-    const val = renderValueTable(r.value!)
+    const val = terminalSectionBody(valueSection(r.value!, 'summary'))
     expect(val).toMatch(/event e: \[0,0\] 2024-01-05; \[0,\+1\] 2024-01-05\.\.2024-01-08/)
-    expect(val).toMatch(/A\s+│ 0\s+│ -800\.0k\s+│ -1\.0m/)
-    expect(val).toMatch(/A: 0\.001bn \(10-Q\)/)
-    const cl = renderClaimsTable(r.claims!)
+    expect(val).toMatch(/A\s+│\s+\$0 │\s+-\$800\.0k │\s+-\$1\.0m/)
+    expect(val).toMatch(/A\s+│\s+1,000,000 │ 10-Q/)
+    const cl = terminalSectionBody(claimsSection(r.claims!)!)
     expect(cl).toMatch(/Claims: 1 of 3 hold/)
-    expect(cl).toMatch(/HOLDS/)
+    expect(cl).toMatch(/holds/)
     expect(cl).toMatch(/FAILS/)
-    expect(cl).toMatch(/-10\.00% ± 0\.10%/)
+    expect(cl).toMatch(/-10\.00% │\s+0\.10% │/)
   })
 
   it('CSV rows in the study CSV columns', () => {
-    const rows = extrasCsvRows(r)
+    const rows = longRows(studySections(r, 'full'))
     expect(
       rows.find((x) => x.section === 'index' && x.group === 'g' && x.symbol === null && x.measure === 'level')!.value,
     ).toBeCloseTo(104.5, 10)
     expect(rows.filter((x) => x.section === 'index-series' && x.group === 'g')).toHaveLength(CAL.length)
-    expect(claimsCsvRows(r.claims!).find((x) => x.measure === 'a-ret:holds')!.value).toBe(true)
+    expect(rows.find((x) => x.section === 'claim' && x.measure === 'a-ret:holds')!.text).toBe('true')
     const text = csvText(indexCsvRows(r.index!))
-    expect(text.split('\n')[0]).toBe('section,group,symbol,event,window,t,date,measure,value')
+    expect(text.split('\n')[0]).toBe('section,group,symbol,event,window,t,date,measure,value,text')
     const line = text.split('\n').find((l) => l.startsWith('index,g,A,,,,2024-01-09,level,'))!
-    expect(Number(line.split(',').at(-1))).toBeCloseTo(99, 10)
+    expect(Number(line.split(',').at(-2))).toBeCloseTo(99, 10)
   })
 })

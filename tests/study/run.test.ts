@@ -3,8 +3,8 @@ import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {EXIT, InputError, MissingDataError} from '../../src/errors.js'
-import {renderStudyCsv} from '../../src/render/study-csv.js'
-import {renderStudyTable} from '../../src/render/study-table.js'
+import {renderStudyCsv} from '../../src/render/csv.js'
+import {renderStudyTable} from '../../src/render/terminal.js'
 import type {StudyResult} from '../../src/result.js'
 import {PriceStore} from '../../src/store/store.js'
 import {runStudy} from '../../src/study/run.js'
@@ -126,10 +126,10 @@ describe('runStudy on synthetic data with known parameters', () => {
     expect(table).toContain('Abnormal returns on day 0')
     expect(table).not.toMatch(/\u001b\[/) // no colour by default
     const csv = renderStudyCsv(a).trim().split('\n')
-    expect(csv[0]).toBe('section,group,symbol,event,window,t,date,measure,value')
+    expect(csv[0]).toBe('section,group,symbol,event,window,t,date,measure,value,text')
     const caar = csv.find((l) => l.startsWith('group-window,treated,,ev,0..0,') && l.includes(',caar,'))!
-    expect(Number(caar.split(',').pop())).toBeCloseTo(a.groups[0].windows[0].caar, 12)
-    expect(csv.every((l) => l.split(',').length >= 9)).toBe(true)
+    expect(Number(caar.split(',').at(-2))).toBeCloseTo(a.groups[0].windows[0].caar, 12)
+    expect(csv.every((l) => l.split(',').length >= 10)).toBe(true)
   })
 
   it('reports abnormal volatility and volume sections', async () => {

@@ -2,8 +2,8 @@ import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
 import type {IndexCommandResult} from '../../cli/results.js'
 import {runIndexStudy} from '../../study/index-run.js'
-import {csvText, indexCsvRows} from '../../render/extras-csv.js'
-import {renderIndexTable} from '../../render/extras-table.js'
+import {csvText, indexCsvRows} from '../../render/csv.js'
+import {renderIndexTable} from '../../render/terminal.js'
 import {loadStudy} from '../../spec/load.js'
 
 export default class Index extends BaseCommand<typeof Index> {

@@ -65,16 +65,13 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
-      const {renderStudyCsv} = await import('../../render/study-csv.js')
+      const {renderStudyCsv} = await import('../../render/csv.js')
       this.out.write(renderStudyCsv(result))
       for (const n of result.notes) this.out.note(n)
       return
     }
     const stdout = this.ctx.options.io.stdout
-    const [{renderStudyTable}, {useColor}] = await Promise.all([
-      import('../../render/study-table.js'),
-      import('../../render/format.js'),
-    ])
+    const {renderStudyTable, useColor} = await import('../../render/terminal.js')
     const color = useColor(stdout)
     this.out.write(renderStudyTable(result, {color}))
     if (flags.chart) {

@@ -2,8 +2,8 @@
  * Chart 2: CAAR paths per group from day -10 to +14 around each event, with 95% confidence bands.
  */
 import type {TopLevelSpec} from 'vega-lite'
-import type {StudyResult} from '../../result.js'
-import {CAAR_RANGE, caarPaths} from '../../report/chart-data.js'
+import {AR_PATH_RANGE, type StudyResult} from '../../result.js'
+import {caarPaths} from '../../report/chart-data.js'
 import {CHART_CONFIG, groupColorScale} from './theme.js'
 
 /** Vega-Lite spec of the CAAR paths, one panel per event; null when no group has AR rows. */
@@ -13,7 +13,7 @@ export function caarPathsSpec(result: StudyResult): TopLevelSpec | null {
   const first = Math.min(...points.map((p) => p.t))
   const last = Math.max(...points.map((p) => p.t))
   const covered =
-    first === CAAR_RANGE[0] && last === CAAR_RANGE[1]
+    first === AR_PATH_RANGE[0] && last === AR_PATH_RANGE[1]
       ? ''
       : ` (the result holds AR rows for days ${first} to ${last} only)`
   // The legend draws solid strokes, not the band's faint fill.

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest'
-import {caarPathsSpec} from '../../src/render/charts/caar-paths.js'
-import {day0ArSpec} from '../../src/render/charts/day0-ar.js'
-import {PNG_SCALE, renderPng, renderSvg, svgSize} from '../../src/render/charts/render.js'
-import {renderReportCharts, reportChartSpecs} from '../../src/render/charts/report-charts.js'
-import {threeWavesSpec} from '../../src/render/charts/three-waves.js'
-import {volatilitySpec} from '../../src/render/charts/volatility.js'
-import {FIXTURE_GROUPS, makeResult} from './fixtures.js'
-import {pngSize} from './png.js'
-import {checkXml} from './xml.js'
+import {caarPathsSpec} from '../../../src/render/charts/caar-paths.js'
+import {day0ArSpec} from '../../../src/render/charts/day0-ar.js'
+import {PNG_SCALE, renderPng, renderSvg, svgSize} from '../../../src/render/charts/render.js'
+import {renderReportCharts, reportChartSpecs} from '../../../src/render/charts/report-charts.js'
+import {threeWavesSpec} from '../../../src/render/charts/three-waves.js'
+import {volatilitySpec} from '../../../src/render/charts/volatility.js'
+import {FIXTURE_GROUPS, makeResult} from '../../report/fixtures.js'
+import {pngSize} from '../png.js'
+import {checkXml} from '../xml.js'
 
 const count = (svg: string, role: string): number => svg.split(`aria-roledescription="${role}"`).length - 1
 

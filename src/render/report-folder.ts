@@ -5,12 +5,12 @@
  */
 import {chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import type {StudyResult} from '../result.js'
 import {InputError} from '../errors.js'
-import type {ChartId} from '../render/charts/report-charts.js'
-import {renderHtml} from '../render/html.js'
-import {renderMarkdown} from '../render/md.js'
-import type {StudyText} from './findings.js'
+import type {StudyText} from '../report/findings.js'
+import type {StudyResult} from '../result.js'
+import type {ChartId} from './charts/report-charts.js'
+import {renderHtml} from './html.js'
+import {renderMarkdown} from './md.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -49,8 +49,8 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
   if (formats.has('html') || formats.has('md')) {
     // vega, vega-lite and resvg load slowly: only the html and md formats need them.
     const [{renderReportCharts}, {renderPng}] = await Promise.all([
-      import('../render/charts/report-charts.js'),
-      import('../render/charts/render.js'),
+      import('./charts/report-charts.js'),
+      import('./charts/render.js'),
     ])
     const charts = await renderReportCharts(result)
     for (const c of charts) {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {renderCaarChart, resample} from '../../src/render/terminal-chart.js'
-import {makeResult} from './fixtures.js'
+import {makeResult} from '../report/fixtures.js'
 
 describe('resample', () => {
   it('interpolates linearly and keeps the end points', () => {

@@ -1,0 +1,116 @@
+/**
+ * CSV renderings of the section model at the full level (docs/report.md, "CSV").
+ * Long format (`study run --csv`): one line per table row and measure, columns LONG_COLUMNS; `value` holds
+ * numbers only (empty otherwise), `text` everything else (text, dates, windows, true/false), so a reader
+ * such as DuckDB types `value` as a number. Tidy form: one CSV per table, each column one type.
+ * Numbers are written at full precision; a value that does not exist is an empty field; windows "t1..t2".
+ */
+import {indexLevelsSection} from '../report/index-levels.js'
+import {
+  type Cell,
+  type Column,
+  type Dimension,
+  isWindow,
+  NUMERIC_TYPES,
+  type Section,
+  written,
+} from '../report/model.js'
+import {studySections} from '../report/sections.js'
+import type {IndexResult, StudyResult} from '../result.js'
+
+export const LONG_COLUMNS = [
+  'section',
+  'group',
+  'symbol',
+  'event',
+  'window',
+  't',
+  'date',
+  'measure',
+  'value',
+  'text',
+] as const
+
+/** One line of the long CSV. */
+export type LongRow = {section: string; measure: string; value: number | null; text: string | null} & Partial<
+  Record<Dimension, string | number | null>
+>
+
+/** "t1..t2": no comma, so the field needs no quoting. */
+export function csvWindow(w: readonly [number, number]): string {
+  return `${w[0]}..${w[1]}`
+}
+
+/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+export function csvField(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+}
+
+/** A cell as a CSV field's content: numbers stay numbers, windows "t1..t2", booleans true/false. */
+function plain(c: Cell | undefined): string | number | null {
+  if (c === null || c === undefined) return null
+  if (isWindow(c)) return csvWindow(c)
+  if (typeof c === 'boolean') return c ? 'true' : 'false'
+  return c as string | number
+}
+
+/** The long rows of the sections' tables, in table, row and column order. */
+export function longRows(sections: readonly Section[]): LongRow[] {
+  const out: LongRow[] = []
+  for (const t of sections.flatMap((s) => s.tables)) {
+    const cols = t.columns.filter(written)
+    const dims = cols.filter((c) => c.dim !== undefined)
+    const measures = cols.filter((c) => c.dim === undefined && c.key !== t.measurePrefix)
+    for (const row of t.rows) {
+      const base: Partial<Record<Dimension, string | number | null>> = {}
+      for (const c of dims) base[c.dim as Dimension] = plain(row[c.key])
+      const prefix = t.measurePrefix ? `${row[t.measurePrefix]}:` : ''
+      for (const c of measures) {
+        const v = row[c.key]
+        if (v === undefined) continue
+        out.push({section: t.id, ...base, ...c.at, measure: prefix + (c.measure ?? c.key), ...valueOrText(c, v)})
+      }
+    }
+  }
+  return out
+}
+
+function valueOrText(c: Column, v: Cell): {value: number | null; text: string | null} {
+  if (NUMERIC_TYPES.has(c.type) || c.typeFrom)
+    return {value: typeof v === 'number' && Number.isFinite(v) ? v : null, text: null}
+  const p = plain(v)
+  return {value: null, text: p === null ? null : String(p)}
+}
+
+/** CSV text of long rows, with the header line. */
+export function csvText(rows: readonly LongRow[]): string {
+  const lines = rows.map((r) =>
+    LONG_COLUMNS.map((k) =>
+      csvField(k === 'section' || k === 'measure' ? r[k] : (r[k] as string | number | null)),
+    ).join(','),
+  )
+  return [LONG_COLUMNS.join(','), ...lines].join('\n') + '\n'
+}
+
+/** The long CSV of a study result (`study run --csv`): every section at the full level. */
+export function renderStudyCsv(result: StudyResult): string {
+  return csvText(longRows(studySections(result, 'full')))
+}
+
+/** The long rows of an index alone (`aftershock index --csv`): the as-of table and the daily series. */
+export function indexCsvRows(index: IndexResult): LongRow[] {
+  return longRows([indexLevelsSection(index, 'full')])
+}
+
+/** The tidy form: one CSV per table (keyed by table id), a header of column keys, each column one type. */
+export function renderCsvTables(sections: readonly Section[]): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const t of sections.flatMap((s) => s.tables)) {
+    const cols = t.columns.filter(written)
+    const lines = t.rows.map((r) => cols.map((c) => csvField(plain(r[c.key]))).join(','))
+    out.set(t.id, [cols.map((c) => csvField(c.key)).join(','), ...lines].join('\n') + '\n')
+  }
+  return out
+}
