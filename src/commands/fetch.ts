@@ -97,6 +97,9 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
     }
     const failed = results.filter((r) => !r.ok)
     for (const r of failed) this.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
+    const warned = results.filter((r) => r.warning)
+    for (const r of warned) this.info(`warning: ${r.warning}`)
     if (failed.length > 0) process.exitCode = failed.length === results.length ? EXIT.failure : EXIT.partial
+    else if (warned.length > 0) process.exitCode = EXIT.partial
   }
 }

@@ -34,7 +34,7 @@ export default class Prices extends BaseCommand<typeof Prices> {
     const {args, flags} = await this.parse(Prices)
     const {from, to} = checkDateRange(flags.from, flags.to)
     const symbol = normalizeSymbol(args.symbol)
-    const store = PriceStore.open(this.cacheDir())
+    const store = PriceStore.open(this.cacheDir(), {mode: 'read'})
     try {
       if (!store.hasSymbol(symbol)) {
         throw new MissingDataError(

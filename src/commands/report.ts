@@ -38,7 +38,7 @@ export default class Report extends BaseCommand<typeof Report> {
     const {args, flags} = await this.parse(Report)
     const formats = parseFormats(flags.format)
     const spec = loadStudy(args.study)
-    const store = PriceStore.open(this.cacheDir())
+    const store = PriceStore.open(this.cacheDir(), {mode: this.flags.offline ? 'read' : 'write'})
     // yahoo-finance2 loads slowly: import it only when the run needs the network.
     let client: YahooClient | undefined
     const getClient = async (): Promise<YahooClient> =>

@@ -12,7 +12,7 @@ export default class CacheInfo extends BaseCommand<typeof CacheInfo> {
   ]
 
   async run(): Promise<void> {
-    const store = PriceStore.open(this.cacheDir())
+    const store = PriceStore.open(this.cacheDir(), {mode: 'read'})
     try {
       const securities = store.listSecurities()
       if (this.flags.json) this.printJson({cacheDir: this.cacheDir(), file: store.file, securities})

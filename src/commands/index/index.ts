@@ -31,7 +31,7 @@ export default class Index extends BaseCommand<typeof Index> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Index)
     const spec = loadStudy(args.study)
-    const store = PriceStore.open(this.cacheDir())
+    const store = PriceStore.open(this.cacheDir(), {mode: this.flags.offline ? 'read' : 'write'})
     try {
       const missing = indexSymbols(spec).filter((s) => !store.hasSymbol(s))
       if (missing.length > 0 && !this.flags.offline) {

@@ -51,7 +51,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
         ? undefined
         : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
     const offline = this.flags.offline
-    const store = PriceStore.open(this.cacheDir())
+    const store = PriceStore.open(this.cacheDir(), {mode: this.flags.offline ? 'read' : 'write'})
     // yahoo-finance2 loads slowly: import it only when the run needs the network.
     let client: YahooClient | undefined
     const yahoo = async () => import('../../sources/yahoo.js')
