@@ -159,7 +159,7 @@ export function parsePriceCsv(text: string, file: string, opts: ParseOptions = {
   }
   bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const rounding: Rounding = {}
-  for (const [f, d] of Object.entries(decimals)) rounding[f as Exclude<Field, 'date'>] = 0.5 * 10 ** -d
+  for (const [f, d] of Object.entries(decimals)) rounding[f as Exclude<Field, 'date'>] = 0.5 / 10 ** d
   return {bars, skipped, rounding}
 }
 
