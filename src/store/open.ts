@@ -132,6 +132,8 @@ export function openForRead(file: string): Database.Database {
     size = st.size
   } catch (err) {
     if (err instanceof AftershockError) throw err
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new AftershockError(`cannot read the price store ${file}: ${reason(err)} (check --cache-dir)`)
     throw new MissingDataError(
       `no price store at ${file}; import or fetch first (\`aftershock import PATH\`, \`aftershock fetch SYMBOL\`), or check --cache-dir`,
     )

@@ -9,6 +9,7 @@ import path from 'node:path'
 import {AftershockError} from '../errors.js'
 import type {Bar} from '../types.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
+import {type BarRow, num, SCHEMA, toBar} from './schema.js'
 import {BUSY_TIMEOUT_MS, openForRead, openForWrite, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
@@ -17,7 +18,6 @@ export {MergeConflictError, type MergeConflict, type Rounding} from './merge.js'
 export type {StoreMode} from './open.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
-const SCHEMA_VERSION = '1'
 
 /** One stored symbol, as `cache info` shows it. */
 export interface SecurityInfo {
@@ -63,74 +63,6 @@ export interface SharesInfo {
   shares: number
   /** ISO timestamp of the quote that gave the number. */
   asOf: string
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS securities (
-  symbol TEXT PRIMARY KEY,
-  source TEXT,
-  last_fetch TEXT,
-  shares REAL,
-  shares_as_of TEXT
-);
-CREATE TABLE IF NOT EXISTS bars (
-  symbol TEXT NOT NULL,
-  date TEXT NOT NULL,
-  open REAL, high REAL, low REAL, close REAL, adj_close REAL, volume REAL,
-  dividend REAL, split REAL,
-  source TEXT NOT NULL,
-  fetched_at TEXT NOT NULL,
-  PRIMARY KEY (symbol, date)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fetch_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at TEXT NOT NULL,
-  symbol TEXT NOT NULL,
-  source TEXT NOT NULL,
-  action TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  rows INTEGER NOT NULL,
-  from_date TEXT,
-  to_date TEXT,
-  message TEXT
-);
-INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
-`
-
-interface BarRow {
-  date: string
-  open: number | null
-  high: number | null
-  low: number | null
-  close: number | null
-  adj_close: number | null
-  volume: number | null
-  dividend: number | null
-  split: number | null
-}
-
-function toBar(r: BarRow): Bar {
-  const bar: Bar = {
-    date: r.date,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    adjClose: r.adj_close,
-    volume: r.volume,
-  }
-  if (r.dividend !== null) bar.dividend = r.dividend
-  if (r.split !== null) bar.split = r.split
-  return bar
-}
-
-/** Finite number or null: no NaN goes into the store. */
-function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null
 }
 
 function isBusy(err: unknown): boolean {

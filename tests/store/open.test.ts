@@ -132,3 +132,13 @@ describe('an existing folder', () => {
     expect(s.listSecurities()).toEqual([])
   })
 })
+
+describe('read mode on a path that cannot hold a store', () => {
+  it('names the reason when a part of the path is a file', () => {
+    const file = path.join(tempDir(), 'plain')
+    writeFileSync(file, 'x')
+    expect(() => PriceStore.open(file, {mode: 'read'})).toThrow(
+      `cannot read the price store ${file}/${STORE_FILE}: a part of the path is a file, not a folder (check --cache-dir)`,
+    )
+  })
+})
