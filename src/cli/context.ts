@@ -46,10 +46,18 @@ export class CommandContext {
     this.out = new Output(options.io)
   }
 
-  /** The price store of the cache folder, opened on first use. */
-  store(): PriceStore {
-    this.opened ??= PriceStore.open(this.cacheDir)
+  /**
+   * The price store of the cache folder, opened on first use: for reading only (never created, a read-only file
+   * still readable), or for writing (created when missing, checked for damage first).
+   */
+  store(mode: 'read' | 'write' = 'write'): PriceStore {
+    this.opened ??= PriceStore.open(this.cacheDir, {mode})
     return this.opened
+  }
+
+  /** The store a study run reads: for reading only when offline (it then fetches nothing). */
+  studyStore(): PriceStore {
+    return this.store(this.offline ? 'read' : 'write')
   }
 
   /** The Yahoo client, created on first use: the stand-in fetch of a test, the testing hook, or the network. */

@@ -91,6 +91,9 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
     else this.out.line(fetchTable(result))
     const failed = result.results.filter((r) => !r.ok)
     for (const r of failed) this.out.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
+    const warned = result.results.filter((r) => r.warning)
+    for (const r of warned) this.out.info(`warning: ${r.warning}`)
     if (failed.length > 0) this.ctx.exitCode = failed.length === result.results.length ? EXIT.failure : EXIT.partial
+    else if (warned.length > 0) this.ctx.exitCode = EXIT.partial
   }
 }

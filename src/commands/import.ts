@@ -7,7 +7,7 @@ import {importPaths} from '../sources/import.js'
 
 export default class Import extends BaseCommand<typeof Import> {
   static override description =
-    "Import daily prices from CSV files or folders of them (header date,open,high,low,close,adj_close,volume, or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume). Each file replaces its symbol's history; a bad row rejects the whole file (FILE:LINE: reason) and leaves the store unchanged for it. Exit 3 when some files were rejected, 2 when all were."
+    "Import daily prices from CSV files or folders of them (header date,open,high,low,close,adj_close,volume, or Yahoo's Date,Open,High,Low,Close,Adj Close,Volume). Each file is merged into its symbol's history by date and column (new days added, empty cells filled); a file whose values disagree with the stored ones is rejected unless --replace. A bad row rejects the whole file (FILE:LINE: reason) and leaves the store unchanged for it. Exit 3 when some files were rejected, 2 when all were."
 
   static override examples = [
     '<%= config.bin %> import ../shared/data/prices',
@@ -26,11 +26,25 @@ export default class Import extends BaseCommand<typeof Import> {
 
   static override flags = {
     symbol: Flags.string({description: 'Symbol for a single file, instead of its file name.'}),
+    replace: Flags.boolean({
+      description: "Replace each symbol's whole stored history with its file instead of merging.",
+      default: false,
+    }),
+    'allow-extreme': Flags.boolean({
+      description: 'Accept prices outside 1e-6..1e9 and dates outside 1900-01-01..tomorrow.',
+      default: false,
+    }),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Import)
-    const result: ImportResult = {results: importPaths(this.ctx.store(), argv.map(String), {symbol: flags.symbol})}
+    const result: ImportResult = {
+      results: importPaths(this.ctx.store(), argv.map(String), {
+        symbol: flags.symbol,
+        replace: flags.replace,
+        allowExtreme: flags['allow-extreme'],
+      }),
+    }
     const failed = result.results.filter((r) => !r.ok)
     // One file, rejected: a plain input error (its FILE:LINE: reason), exit 2.
     if (result.results.length === 1 && failed.length === 1) throw new InputError(failed[0].error ?? 'rejected')

@@ -34,7 +34,7 @@ export default class Prices extends BaseCommand<typeof Prices> {
     const {args, flags} = await this.parse(Prices)
     const {from, to} = checkDateRange(flags.from, flags.to)
     const symbol = normalizeSymbol(args.symbol)
-    const store = this.ctx.store()
+    const store = this.ctx.store('read')
     if (!store.hasSymbol(symbol)) {
       throw new MissingDataError(
         `no prices for ${symbol} in the store (${store.file}). Get them with \`npx aftershock fetch ${yahooSymbol(args.symbol)}\`, or \`npx aftershock import ${symbol}.csv\` offline`,

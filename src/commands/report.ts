@@ -40,7 +40,7 @@ export default class Report extends BaseCommand<typeof Report> {
     // Format names are matched case-insensitively (--format JSON).
     const formats = parseFormats(flags.format.toLowerCase())
     const spec = loadStudy(args.study)
-    const studyResult = await runStudy(spec, this.ctx.store(), {
+    const studyResult = await runStudy(spec, this.ctx.studyStore(), {
       offline: this.ctx.offline,
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),

@@ -5,10 +5,11 @@
  */
 import path from 'node:path'
 import {InputError} from '../errors.js'
+import type {Rounding} from '../store/merge.js'
 import {normalizeSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {splitCsvLine} from './csv-line.js'
-import {isIsoDate} from './dates.js'
+import {addDays, isIsoDate, todayIso} from './dates.js'
 
 type Field = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'
 const VALUE_FIELDS: readonly Exclude<Field, 'date'>[] = ['open', 'high', 'low', 'close', 'adjClose', 'volume']
@@ -33,6 +34,19 @@ export interface ParsedCsv {
   bars: Bar[]
   /** Rows with no price at all (every cell empty or "null", as Yahoo writes a missing day): skipped. */
   skipped: number
+  /** The file's printed precision per column: half a unit of the most decimals written in it. */
+  rounding: Rounding
+}
+
+/** Plausible prices and dates; beyond them a value is a typo or a broken export unless --allow-extreme. */
+export const PRICE_LIMITS = {min: 1e-6, max: 1e9} as const
+export const FIRST_PLAUSIBLE_DATE = '1900-01-01'
+
+export interface ParseOptions {
+  /** Accept prices outside PRICE_LIMITS and dates outside 1900-01-01..today+1. */
+  allowExtreme?: boolean
+  /** Today's date (tests fix it); the latest plausible date is the day after. */
+  today?: string
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
@@ -52,13 +66,23 @@ function dateCell(cell: string): string {
     : cell
 }
 
+/** Decimals a number cell is written with, exponent included (`1.25` 2, `1.5e-3` 4, `12e2` 0). */
+function decimalsOf(cell: string): number {
+  const m = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(cell)
+  if (!m) return 0
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0))
+}
+
 /**
  * Parses a price CSV. `file` names the file in error messages. Throws InputError `FILE:LINE: reason` on a
  * missing or unknown header, a wrong number of fields, an unparseable date or number, a duplicate date,
- * a price <= 0 or a negative volume.
+ * a price <= 0 or a negative volume, and (unless allowExtreme) a price outside 1e-6..1e9 or a date outside
+ * 1900-01-01..tomorrow.
  */
-export function parsePriceCsv(text: string, file: string): ParsedCsv {
+export function parsePriceCsv(text: string, file: string, opts: ParseOptions = {}): ParsedCsv {
   const name = file
+  const lastDate = addDays(opts.today ?? todayIso(), 1)
+  const decimals: Partial<Record<Exclude<Field, 'date'>, number>> = {}
   const fail = (line: number, reason: string): never => {
     throw new InputError(`${name}:${line}: ${reason}`)
   }
@@ -99,6 +123,8 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
 
     const date = dateCell(cells[column.get('date')!])
     if (!isIsoDate(date)) fail(lineNo, `unparseable date "${cells[column.get('date')!]}" (expected YYYY-MM-DD)`)
+    if (!opts.allowExtreme && (date < FIRST_PLAUSIBLE_DATE || date > lastDate))
+      fail(lineNo, `date ${date} is outside ${FIRST_PLAUSIBLE_DATE}..${lastDate}; fix it, or pass --allow-extreme`)
     const prev = seen.get(date)
     if (prev !== undefined) fail(lineNo, `duplicate date ${date} (also on line ${prev})`)
     seen.set(date, lineNo)
@@ -115,6 +141,13 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
       if (f === 'volume' ? v < 0 : v <= 0) {
         fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell} in column ${header[idx]}`)
       }
+      if (f !== 'volume' && !opts.allowExtreme && (v < PRICE_LIMITS.min || v > PRICE_LIMITS.max)) {
+        fail(
+          lineNo,
+          `price ${cell} in column ${header[idx]} is outside ${PRICE_LIMITS.min}..${PRICE_LIMITS.max}; fix it, or pass --allow-extreme if it is real`,
+        )
+      }
+      decimals[f] = Math.max(decimals[f] ?? 0, decimalsOf(cell))
       bar[f] = v
     }
     if (VALUE_FIELDS.every((f) => bar[f] === null)) {
@@ -125,7 +158,9 @@ export function parsePriceCsv(text: string, file: string): ParsedCsv {
     bars.push(bar)
   }
   bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return {bars, skipped}
+  const rounding: Rounding = {}
+  for (const [f, d] of Object.entries(decimals)) rounding[f as Exclude<Field, 'date'>] = 0.5 / 10 ** d
+  return {bars, skipped, rounding}
 }
 
 /** Writes bars as CSV in the shared format (empty cell for null), the same format `import` reads. */

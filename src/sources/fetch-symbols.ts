@@ -34,6 +34,8 @@ export interface FetchSummary {
   /** Requests made, retries included. */
   attempts: number
   note?: string
+  /** Set when Yahoo's answer did not cover the stored history, which was kept as it was (exit 3). */
+  warning?: string
   error?: string
 }
 
@@ -102,6 +104,23 @@ async function fetchOne(
     const until = last !== null && last > to ? last : to
     const bars = await get(from, until)
     if (bars.length === 0) throw new Error(`Yahoo returned no bars between ${from} and ${until}`)
+    // Yahoo may answer with a shorter history than stored (a delisting, a glitch): never trade stored days for it.
+    const got = {first: bars[0].date, last: bars[bars.length - 1].date}
+    if (first !== null && last !== null && (got.first > first || got.last < last)) {
+      const rows = store.getBars(key).length
+      const warning = `Yahoo's history of ${key} covers ${got.first}..${got.last}, not all of the stored ${first}..${last}: kept the ${rows} stored rows and wrote nothing`
+      store.logFetch({
+        symbol: key,
+        source: 'yahoo',
+        action: 'kept',
+        ok: false,
+        rows: 0,
+        from: got.first,
+        to: got.last,
+        message: warning,
+      })
+      return {...done([], false), warning}
+    }
     store.replaceHistory(key, bars, {source: 'yahoo'})
     return done(bars, true, note)
   }

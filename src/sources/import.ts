@@ -1,12 +1,14 @@
 /**
- * Importing CSV files into the store. Each file is one transaction that replaces its symbol's history; a bad
- * file is rejected with its `FILE:LINE: reason` and leaves the store unchanged for that symbol. The other good
+ * Importing CSV files into the store. Each file is one transaction that merges it into its symbol's history by
+ * date and column (or, with `replace`, replaces that history); a bad file, or one whose values disagree with
+ * the stored ones, is rejected with its reason and leaves the store unchanged for that symbol. The other good
  * files of the same call are stored (the caller reports "partial", exit 3).
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {InputError} from '../errors.js'
-import type {PriceStore} from '../store/store.js'
+import {COLUMN_NAME} from '../store/merge.js'
+import {MergeConflictError, type PriceStore} from '../store/store.js'
 import {isValidSymbol, normalizeSymbol} from '../store/symbols.js'
 import {parsePriceCsv, symbolFromFile} from './csv.js'
 
@@ -14,8 +16,14 @@ export interface ImportSummary {
   file: string
   symbol: string
   ok: boolean
-  /** Rows stored (0 when rejected). */
+  /** Rows of the file stored (0 when rejected). */
   rows: number
+  /** Days the store did not hold before (all rows when replacing). */
+  added: number
+  /** Cells filled on days the store already held. */
+  filled: number
+  /** True when the file replaced the symbol's whole history (`replace`). */
+  replaced: boolean
   /** Rows skipped because they carried no price at all. */
   skipped: number
   from: string | null
@@ -53,11 +61,20 @@ export function expandCsvPaths(paths: readonly string[]): string[] {
  * Throws InputError for bad usage (missing path, --symbol with several files); per-file problems are in the
  * summaries.
  */
-export function importPaths(
-  store: PriceStore,
-  paths: readonly string[],
-  opts: {symbol?: string; now?: () => string} = {},
-): ImportSummary[] {
+export interface ImportOptions {
+  /** Symbol for a single file, instead of its file name. */
+  symbol?: string
+  /** Replace each symbol's whole history with its file instead of merging. */
+  replace?: boolean
+  /** Accept prices and dates outside the plausible limits (csv.ts). */
+  allowExtreme?: boolean
+  /** The import time recorded in the store (tests fix it). */
+  now?: () => string
+  /** Today's date for the date limit (tests fix it). */
+  today?: string
+}
+
+export function importPaths(store: PriceStore, paths: readonly string[], opts: ImportOptions = {}): ImportSummary[] {
   const files = expandCsvPaths(paths)
   if (opts.symbol !== undefined) {
     if (files.length !== 1)
@@ -79,7 +96,7 @@ export function importPaths(
       } catch (err) {
         throw new InputError(`${file}: cannot read: ${(err as Error).message}`)
       }
-      const {bars, skipped} = parsePriceCsv(text, file)
+      const {bars, skipped, rounding} = parsePriceCsv(text, file, {allowExtreme: opts.allowExtreme, today: opts.today})
       if (bars.length === 0) {
         throw new InputError(
           skipped > 0
@@ -87,13 +104,32 @@ export function importPaths(
             : `${file}: no data rows below the header`,
         )
       }
-      store.replaceHistory(symbol, bars, {source, at: opts.now?.()})
-      out.push({file, symbol, ok: true, rows: bars.length, skipped, from: bars[0].date, to: bars[bars.length - 1].date})
+      const at = opts.now?.()
+      const {added, filled} = opts.replace
+        ? {added: store.replaceHistory(symbol, bars, {source, at}), filled: 0}
+        : store.mergeHistory(symbol, bars, {source, at}, rounding)
+      const range = {from: bars[0].date, to: bars[bars.length - 1].date}
+      out.push({file, symbol, ok: true, rows: bars.length, added, filled, replaced: !!opts.replace, skipped, ...range})
     } catch (err) {
-      const message = (err as Error).message
+      // A damaged or unwritable store is no problem of this file: stop the import.
+      if (!(err instanceof InputError)) throw err
+      const message = err instanceof MergeConflictError ? conflictMessage(file, err) : err.message
       store.logFetch({symbol, source, action: 'error', ok: false, rows: 0, message})
-      out.push({file, symbol, ok: false, rows: 0, skipped: 0, from: null, to: null, error: message})
+      out.push({...rejected(file, symbol), error: message})
     }
   }
   return out
+}
+
+function rejected(file: string, symbol: string): ImportSummary {
+  return {file, symbol, ok: false, rows: 0, added: 0, filled: 0, replaced: false, skipped: 0, from: null, to: null}
+}
+
+/** A file that disagrees with the store: the first differing date, column and both values, and the way out. */
+function conflictMessage(file: string, err: MergeConflictError): string {
+  const {date, field, stored, incoming} = err.conflict
+  return (
+    `${file}: disagrees with the stored ${err.symbol} on ${date}, column ${COLUMN_NAME[field]}: stored ${stored}, this file ${incoming} ` +
+    `(another adjustment basis?); nothing imported. Pass --replace to replace the stored history of ${err.symbol} with this file`
+  )
 }

@@ -2,19 +2,22 @@
  * The price store: one SQLite file (`aftershock.sqlite`) in the cache folder, through better-sqlite3.
  * WAL mode and a busy timeout let two aftershock processes (two scheduled jobs) write at once: each write is one
  * IMMEDIATE transaction, so the second writer waits for the first instead of failing or losing rows.
+ * Read commands open it read-only (./open.ts); any SQLite failure surfaces as an error naming the file.
  */
-import Database from 'better-sqlite3'
-import {mkdirSync} from 'node:fs'
+import type Database from 'better-sqlite3'
 import path from 'node:path'
 import {AftershockError} from '../errors.js'
 import type {Bar} from '../types.js'
+import {MergeConflictError, planMerge, type Rounding} from './merge.js'
+import {type BarRow, num, SCHEMA, toBar} from './schema.js'
+import {BUSY_TIMEOUT_MS, openForRead, openForWrite, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
 export {normalizeSymbol, yahooSymbol, KNOWN_INDEXES} from './symbols.js'
+export {MergeConflictError, type MergeConflict, type Rounding} from './merge.js'
+export type {StoreMode} from './open.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
-const SCHEMA_VERSION = '1'
-const BUSY_TIMEOUT_MS = 10_000
 
 /** One stored symbol, as `cache info` shows it. */
 export interface SecurityInfo {
@@ -39,7 +42,7 @@ export interface WriteSource {
 export interface FetchLogEntry {
   symbol: string
   source: string
-  /** What happened: 'replace', 'append', 'unchanged', 'error'. */
+  /** What happened: 'replace', 'append', 'merge', 'unchanged', 'kept', 'error'. */
   action: string
   ok: boolean
   rows: number
@@ -62,74 +65,6 @@ export interface SharesInfo {
   asOf: string
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS securities (
-  symbol TEXT PRIMARY KEY,
-  source TEXT,
-  last_fetch TEXT,
-  shares REAL,
-  shares_as_of TEXT
-);
-CREATE TABLE IF NOT EXISTS bars (
-  symbol TEXT NOT NULL,
-  date TEXT NOT NULL,
-  open REAL, high REAL, low REAL, close REAL, adj_close REAL, volume REAL,
-  dividend REAL, split REAL,
-  source TEXT NOT NULL,
-  fetched_at TEXT NOT NULL,
-  PRIMARY KEY (symbol, date)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fetch_log (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at TEXT NOT NULL,
-  symbol TEXT NOT NULL,
-  source TEXT NOT NULL,
-  action TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  rows INTEGER NOT NULL,
-  from_date TEXT,
-  to_date TEXT,
-  message TEXT
-);
-INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
-`
-
-interface BarRow {
-  date: string
-  open: number | null
-  high: number | null
-  low: number | null
-  close: number | null
-  adj_close: number | null
-  volume: number | null
-  dividend: number | null
-  split: number | null
-}
-
-function toBar(r: BarRow): Bar {
-  const bar: Bar = {
-    date: r.date,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    adjClose: r.adj_close,
-    volume: r.volume,
-  }
-  if (r.dividend !== null) bar.dividend = r.dividend
-  if (r.split !== null) bar.split = r.split
-  return bar
-}
-
-/** Finite number or null: no NaN goes into the store. */
-function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null
-}
-
 function isBusy(err: unknown): boolean {
   const code = (err as {code?: string}).code
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
@@ -148,24 +83,34 @@ function retryBusy<T>(fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
   }
 }
 
+/** What a merge wrote (PriceStore.mergeHistory). */
+export interface MergeSummary {
+  /** New days. */
+  added: number
+  /** Cells filled on days the store already held. */
+  filled: number
+}
+
 export class PriceStore {
   private constructor(
     private readonly db: Database.Database,
     /** Absolute path of the SQLite file. */
     readonly file: string,
+    /** 'read': opened read-only; every write throws. */
+    readonly mode: StoreMode,
   ) {}
 
-  /** Opens (creating if needed) `<cacheDir>/aftershock.sqlite`. Safe when two processes open it at once. */
-  static open(cacheDir: string): PriceStore {
+  /**
+   * Opens `<cacheDir>/aftershock.sqlite`. 'write' (the default) creates the folder and file when missing and
+   * refuses a damaged file; safe when two processes open it at once. 'read' opens an existing store read-only
+   * and never creates one (a missing store is a MissingDataError, exit 1).
+   */
+  static open(cacheDir: string, opts: {mode?: StoreMode} = {}): PriceStore {
+    const mode = opts.mode ?? 'write'
     const dir = path.resolve(cacheDir)
     const file = path.join(dir, STORE_FILE)
-    let db: Database.Database
-    try {
-      mkdirSync(dir, {recursive: true})
-      db = new Database(file, {timeout: BUSY_TIMEOUT_MS})
-    } catch (err) {
-      throw new AftershockError(`cannot open the price store ${file}: ${(err as Error).message} (check --cache-dir)`)
-    }
+    if (mode === 'read') return new PriceStore(openForRead(file), file, mode)
+    const db = openForWrite(dir, file)
     try {
       retryBusy(() => db.pragma('journal_mode = WAL'))
       db.pragma('synchronous = NORMAL')
@@ -173,9 +118,26 @@ export class PriceStore {
       retryBusy(() => db.transaction(() => db.exec(SCHEMA)).immediate())
     } catch (err) {
       db.close()
-      throw new AftershockError(`cannot prepare the price store ${file}: ${(err as Error).message}`)
+      const e = storeError(file, err)
+      throw new AftershockError(`cannot prepare the price store: ${e.message}`, e.exitCode)
     }
-    return new PriceStore(db, file)
+    return new PriceStore(db, file, mode)
+  }
+
+  /** Runs a statement, turning SQLite errors (a damaged file above all) into errors that name the store. */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (err) {
+      throw storeError(this.file, err)
+    }
+  }
+
+  /** Runs a write in one IMMEDIATE transaction (retried while busy); refused on a read-only store. */
+  private write<T>(fn: () => T): T {
+    if (this.mode === 'read')
+      throw new AftershockError(`the price store ${this.file} was opened read-only; nothing was written`)
+    return this.guard(() => retryBusy(() => this.db.transaction(fn).immediate()))
   }
 
   close(): void {
@@ -184,45 +146,56 @@ export class PriceStore {
 
   /** Stored bars of a symbol, ascending by date, optionally limited to [from, to] (inclusive ISO dates). */
   getBars(symbol: string, from?: string, to?: string): Bar[] {
+    return this.guard(() => this.selectBars(normalizeSymbol(symbol), from, to))
+  }
+
+  private selectBars(key: string, from?: string, to?: string): Bar[] {
     const rows = this.db
       .prepare<[string, string, string], BarRow>(
         `SELECT date, open, high, low, close, adj_close, volume, dividend, split FROM bars
          WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
       )
-      .all(normalizeSymbol(symbol), from ?? '0000-00-00', to ?? '9999-99-99')
+      .all(key, from ?? '0000-00-00', to ?? '9999-99-99')
     return rows.map(toBar)
   }
 
   hasSymbol(symbol: string): boolean {
-    return this.db.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(normalizeSymbol(symbol)) !== undefined
+    return this.guard(
+      () => this.db.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(normalizeSymbol(symbol)) !== undefined,
+    )
   }
 
   /** Last stored date of a symbol, or null when it has no bars. */
   lastDate(symbol: string): string | null {
-    const r = this.db
-      .prepare<[string], {d: string | null}>('SELECT max(date) AS d FROM bars WHERE symbol = ?')
-      .get(normalizeSymbol(symbol))
-    return r?.d ?? null
+    return this.dateOf('max', symbol)
   }
 
   /** First stored date of a symbol, or null when it has no bars. */
   firstDate(symbol: string): string | null {
-    const r = this.db
-      .prepare<[string], {d: string | null}>('SELECT min(date) AS d FROM bars WHERE symbol = ?')
-      .get(normalizeSymbol(symbol))
+    return this.dateOf('min', symbol)
+  }
+
+  private dateOf(fn: 'min' | 'max', symbol: string): string | null {
+    const r = this.guard(() =>
+      this.db
+        .prepare<[string], {d: string | null}>(`SELECT ${fn}(date) AS d FROM bars WHERE symbol = ?`)
+        .get(normalizeSymbol(symbol)),
+    )
     return r?.d ?? null
   }
 
   /** Every symbol with bars, alphabetical. */
   listSecurities(): SecurityInfo[] {
-    return this.db
-      .prepare<[], SecurityInfo>(
-        `SELECT b.symbol AS symbol, min(b.date) AS firstDate, max(b.date) AS lastDate, count(*) AS rows,
+    return this.guard(() =>
+      this.db
+        .prepare<[], SecurityInfo>(
+          `SELECT b.symbol AS symbol, min(b.date) AS firstDate, max(b.date) AS lastDate, count(*) AS rows,
                 s.source AS source, s.last_fetch AS lastFetch
          FROM bars b LEFT JOIN securities s ON s.symbol = b.symbol
          GROUP BY b.symbol ORDER BY b.symbol`,
-      )
-      .all()
+        )
+        .all(),
+    )
   }
 
   /** Replaces a symbol's whole history with `bars`, in one transaction (with its fetch-log entry). */
@@ -235,38 +208,54 @@ export class PriceStore {
     return this.writeBars(symbol, bars, src, 'append')
   }
 
+  /**
+   * Merges `bars` into a symbol's history by date and column (./merge.ts), in one transaction: new days are
+   * added, empty cells filled, stored days kept. Values on both sides that disagree beyond 1e-6 relative (or
+   * `rounding`) throw a MergeConflictError naming the first such date and column, and nothing is written.
+   */
+  mergeHistory(symbol: string, bars: readonly Bar[], src: WriteSource, rounding: Rounding = {}): MergeSummary {
+    const key = normalizeSymbol(symbol)
+    const at = src.at ?? new Date().toISOString()
+    return this.write(() => {
+      const plan = planMerge(this.selectBars(key), bars, rounding)
+      if (plan.conflict) throw new MergeConflictError(key, plan.conflict)
+      this.insertBars(key, plan.write, src.source, at)
+      this.touchSecurity(key, src.source, at)
+      const rows = plan.write.length
+      this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range(plan.write), at})
+      return {added: plan.added, filled: plan.filled}
+    })
+  }
+
   /** One transaction: (for a replace, drop the old days,) write the bars, the security row and the log entry. */
   private writeBars(symbol: string, bars: readonly Bar[], src: WriteSource, action: 'replace' | 'append'): number {
     const key = normalizeSymbol(symbol)
     const at = src.at ?? new Date().toISOString()
-    return retryBusy(() =>
-      this.db
-        .transaction(() => {
-          if (action === 'replace') this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
-          const n = this.insertBars(key, bars, src.source, at)
-          this.touchSecurity(key, src.source, at)
-          this.insertLog({symbol: key, source: src.source, action, ok: true, rows: n, ...range(bars), at})
-          return n
-        })
-        .immediate(),
-    )
+    return this.write(() => {
+      if (action === 'replace') this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
+      const n = this.insertBars(key, bars, src.source, at)
+      this.touchSecurity(key, src.source, at)
+      this.insertLog({symbol: key, source: src.source, action, ok: true, rows: n, ...range(bars), at})
+      return n
+    })
   }
 
   /** Records a fetch or import that wrote nothing (an error, or nothing new). */
   logFetch(entry: FetchLogEntry): void {
-    retryBusy(() =>
-      this.db.transaction(() => this.insertLog({...entry, symbol: normalizeSymbol(entry.symbol)})).immediate(),
-    )
+    this.write(() => this.insertLog({...entry, symbol: normalizeSymbol(entry.symbol)}))
   }
 
   /** The fetch log, newest first. */
   fetchLog(symbol?: string, limit = 100): FetchLogRow[] {
-    const rows = this.db
-      .prepare<[string | null, string | null, number], Omit<FetchLogRow, 'ok'> & {ok: number}>(
-        `SELECT id, at, symbol, source, action, ok, rows, from_date AS "from", to_date AS "to", message FROM fetch_log
+    const key = symbol ? normalizeSymbol(symbol) : null
+    const rows = this.guard(() =>
+      this.db
+        .prepare<[string | null, string | null, number], Omit<FetchLogRow, 'ok'> & {ok: number}>(
+          `SELECT id, at, symbol, source, action, ok, rows, from_date AS "from", to_date AS "to", message FROM fetch_log
          WHERE (? IS NULL OR symbol = ?) ORDER BY id DESC LIMIT ?`,
-      )
-      .all(symbol ? normalizeSymbol(symbol) : null, symbol ? normalizeSymbol(symbol) : null, limit)
+        )
+        .all(key, key, limit),
+    )
     return rows.map((r) => ({...r, ok: r.ok === 1}))
   }
 
@@ -275,7 +264,7 @@ export class PriceStore {
     if (!Number.isFinite(shares) || shares <= 0)
       throw new AftershockError(`shares outstanding of ${symbol} must be a positive number, got ${shares}`)
     const key = normalizeSymbol(symbol)
-    retryBusy(() =>
+    this.write(() =>
       this.db
         .prepare(
           `INSERT INTO securities (symbol, shares, shares_as_of) VALUES (?, ?, ?)
@@ -286,11 +275,13 @@ export class PriceStore {
   }
 
   getShares(symbol: string): SharesInfo | null {
-    const r = this.db
-      .prepare<[string], {shares: number | null; asOf: string | null}>(
-        'SELECT shares, shares_as_of AS asOf FROM securities WHERE symbol = ?',
-      )
-      .get(normalizeSymbol(symbol))
+    const r = this.guard(() =>
+      this.db
+        .prepare<[string], {shares: number | null; asOf: string | null}>(
+          'SELECT shares, shares_as_of AS asOf FROM securities WHERE symbol = ?',
+        )
+        .get(normalizeSymbol(symbol)),
+    )
     return r && r.shares !== null ? {shares: r.shares, asOf: r.asOf ?? ''} : null
   }
 

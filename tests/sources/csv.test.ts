@@ -201,7 +201,7 @@ describe('importPaths', () => {
     expect(store.fetchLog('BBB')[0]).toMatchObject({action: 'error', ok: false})
   })
 
-  it('replaces a symbol history on re-import and honours --symbol for one file', () => {
+  it('merges a re-import into the stored history, replaces it with replace, and honours --symbol for one file', () => {
     const {dir, store} = setup()
     const f = path.join(dir, 'download.csv')
     writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,1,1,1,1,1,1\n')
@@ -213,8 +213,11 @@ describe('importPaths', () => {
       to: '2025-01-02',
     })
     writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-02-03,2,2,2,2,2,2\n')
-    importPaths(store, [f], {symbol: 'GSPC'})
-    expect(store.getBars('GSPC').map((b) => b.date)).toEqual(['2025-02-03'])
+    expect(importPaths(store, [f], {symbol: 'GSPC'})[0]).toMatchObject({ok: true, added: 1, replaced: false})
+    expect(store.getBars('GSPC').map((b) => b.date)).toEqual(['2025-01-02', '2025-02-03'])
+    writeFileSync(f, 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-03-03,3,3,3,3,3,3\n')
+    expect(importPaths(store, [f], {symbol: 'GSPC', replace: true})[0]).toMatchObject({ok: true, replaced: true})
+    expect(store.getBars('GSPC').map((b) => b.date)).toEqual(['2025-03-03'])
     expect(store.listSecurities()[0].source).toBe('csv:download.csv')
   })
 

@@ -23,7 +23,7 @@ describe('the covid-2020 study', () => {
     expect(spec).toMatchObject({
       name: 'covid-2020',
       benchmark: 'GSPC',
-      price: 'adjClose',
+      price: 'close',
       returns: 'log',
       model: 'market',
       nonTradingDay: 'next',

@@ -13,7 +13,7 @@ export default class CacheInfo extends BaseCommand<typeof CacheInfo> {
   ]
 
   async run(): Promise<void> {
-    const store = this.ctx.store()
+    const store = this.ctx.store('read')
     const result: CacheInfoResult = {cacheDir: this.ctx.cacheDir, file: store.file, securities: store.listSecurities()}
     if (this.ctx.json) this.out.printJson(result)
     else {

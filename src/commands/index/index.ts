@@ -31,7 +31,7 @@ export default class Index extends BaseCommand<typeof Index> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Index)
     const spec = loadStudy(args.study)
-    const result: IndexCommandResult = await runIndexStudy(spec, this.ctx.store(), {
+    const result: IndexCommandResult = await runIndexStudy(spec, this.ctx.studyStore(), {
       offline: this.ctx.offline,
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),

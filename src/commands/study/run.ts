@@ -47,7 +47,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       flags.events === undefined
         ? undefined
         : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
-    const result = await runStudy(spec, this.ctx.store(), {
+    const result = await runStudy(spec, this.ctx.studyStore(), {
       offline: this.ctx.offline,
       eventsOverride,
       eventsSource,

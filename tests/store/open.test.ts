@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3'
+import {closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync} from 'node:fs'
+import path from 'node:path'
+import {afterEach, describe, expect, it} from 'vitest'
+import {MissingDataError} from '../../src/errors.js'
+import {ensureCacheDir} from '../../src/store/open.js'
+import {PriceStore, STORE_FILE} from '../../src/store/store.js'
+import type {Bar} from '../../src/types.js'
+import {tempDir} from '../helpers/cli.js'
+
+const open: PriceStore[] = []
+afterEach(() => {
+  for (const s of open.splice(0)) s.close()
+})
+function keep(s: PriceStore): PriceStore {
+  open.push(s)
+  return s
+}
+
+/** A store of two symbols with 3000 days each, closed. */
+function storeOfTwo(dir: string): string {
+  const s = PriceStore.open(dir)
+  for (const sym of ['AAA', 'BBB']) {
+    const bars: Bar[] = Array.from({length: 3000}, (_, i) => {
+      const date = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10)
+      return {date, open: 1, high: 1, low: 1, close: 1 + i, adjClose: 1 + i, volume: 100}
+    })
+    s.replaceHistory(sym, bars, {source: 'test'})
+  }
+  s.close()
+  return path.join(dir, STORE_FILE)
+}
+
+/** Overwrites 512 bytes at 30% of the file, inside AAA's pages. */
+function damage(file: string): void {
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(512, 0xab), 0, 512, Math.floor(statSync(file).size * 0.3))
+  closeSync(fd)
+}
+
+describe('the cache folder', () => {
+  it('fails at once, naming the path and the reason, where it cannot be made (/proc, under a file)', () => {
+    const t0 = Date.now()
+    expect(() => PriceStore.open('/proc/x')).toThrow(/cannot use the cache folder \/proc\/x: cannot create \/proc\/x: /)
+    expect(() => PriceStore.open('/proc/x/y/z')).toThrow(/cannot create \/proc\/x: /)
+    const file = path.join(tempDir(), 'plain')
+    writeFileSync(file, 'x')
+    expect(() => PriceStore.open(path.join(file, 'cache'))).toThrow(`${file} is a file, not a folder`)
+    expect(() => ensureCacheDir(file)).toThrow(`${file} is a file, not a folder`)
+    expect(Date.now() - t0).toBeLessThan(2000)
+  })
+
+  it('creates missing folders one level at a time', () => {
+    const dir = path.join(tempDir(), 'a', 'b', 'c')
+    ensureCacheDir(dir)
+    expect(statSync(dir).isDirectory()).toBe(true)
+  })
+})
+
+describe('read mode', () => {
+  it('never creates a store: a missing folder or file is "no price store at PATH"', () => {
+    const dir = path.join(tempDir(), 'typo')
+    let err: unknown
+    try {
+      PriceStore.open(dir, {mode: 'read'})
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(MissingDataError)
+    expect((err as Error).message).toMatch(`no price store at ${path.join(dir, STORE_FILE)}; import or fetch first`)
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('calls a 0-byte file an error, not an empty store', () => {
+    const dir = tempDir()
+    writeFileSync(path.join(dir, STORE_FILE), '')
+    expect(() => PriceStore.open(dir, {mode: 'read'})).toThrow(/is empty \(0 bytes\), not a price store/)
+  })
+
+  it('refuses an SQLite file without the tables, and any write', () => {
+    const dir = tempDir()
+    const other = new Database(path.join(dir, STORE_FILE))
+    other.exec('CREATE TABLE t (x)')
+    other.close()
+    expect(() => PriceStore.open(dir, {mode: 'read'})).toThrow(/is not a price store \(no table meta, securities/)
+    const dir2 = tempDir()
+    storeOfTwo(dir2)
+    const s = keep(PriceStore.open(dir2, {mode: 'read'}))
+    expect(s.getBars('AAA')).toHaveLength(3000)
+    expect(() => s.replaceHistory('AAA', [], {source: 'x'})).toThrow(/opened read-only; nothing was written/)
+    expect(s.getBars('AAA')).toHaveLength(3000)
+  })
+})
+
+describe('a damaged store', () => {
+  it('is refused for writing, with the file and how to recover, and nothing is written', () => {
+    const dir = tempDir()
+    const file = storeOfTwo(dir)
+    damage(file)
+    const before = statSync(file).mtimeMs
+    expect(() => PriceStore.open(dir)).toThrow(
+      new RegExp(
+        `the price store ${file} is damaged \\(integrity check: .*\\); nothing was written to it\\. Move it aside`,
+      ),
+    )
+    expect(statSync(file).mtimeMs).toBe(before)
+  })
+
+  it('gives reads that hit the damage a clear error naming the file, never a raw SqliteError', () => {
+    const dir = tempDir()
+    const file = storeOfTwo(dir)
+    damage(file)
+    const s = keep(PriceStore.open(dir, {mode: 'read'}))
+    let err: Error | undefined
+    try {
+      s.getBars('AAA')
+    } catch (e) {
+      err = e as Error
+    }
+    expect(err?.name).toBe('AftershockError')
+    expect(err?.message).toMatch(`the price store ${file} is damaged (database disk image is malformed)`)
+    expect(err?.message).toMatch(/import or fetch the prices again/)
+  })
+})
+
+describe('an existing folder', () => {
+  it('is used as it is', () => {
+    const dir = tempDir()
+    mkdirSync(path.join(dir, 'c'))
+    const s = keep(PriceStore.open(path.join(dir, 'c')))
+    expect(s.mode).toBe('write')
+    expect(s.listSecurities()).toEqual([])
+  })
+})
+
+describe('read mode on a path that cannot hold a store', () => {
+  it('names the reason when a part of the path is a file', () => {
+    const file = path.join(tempDir(), 'plain')
+    writeFileSync(file, 'x')
+    expect(() => PriceStore.open(file, {mode: 'read'})).toThrow(
+      `cannot read the price store ${file}/${STORE_FILE}: a part of the path is a file, not a folder (check --cache-dir)`,
+    )
+  })
+})
