@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import {accessSync, constants, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {AftershockError, MissingDataError} from '../errors.js'
+import {AftershockError} from '../errors.js'
 
 /** 'read' opens an existing store read-only; 'write' creates the folder and file when missing. */
 export type StoreMode = 'read' | 'write'
@@ -134,8 +134,9 @@ export function openForRead(file: string): Database.Database {
     if (err instanceof AftershockError) throw err
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new AftershockError(`cannot read the price store ${file}: ${reason(err)} (check --cache-dir)`)
-    throw new MissingDataError(
-      `no price store at ${file}; import or fetch first (\`aftershock import PATH\`, \`aftershock fetch SYMBOL\`), or check --cache-dir`,
+    // No store at all is not data a command named: nothing can be done until one is made (exit 1).
+    throw new AftershockError(
+      `no price store at ${file}; import or fetch first (\`npx aftershock import PATH\`, \`npx aftershock fetch SYMBOL\`), or check --cache-dir`,
     )
   }
   if (size === 0)

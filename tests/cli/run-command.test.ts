@@ -8,8 +8,8 @@ describe('runCommand', () => {
   it('captures stdout, stderr and the exit code, and leaves the process exit code alone', async () => {
     const before = process.exitCode
     const r = await runCommand(Prices, ['NOPE'], {cacheDir: path.join(tempDir(), 'cache')})
-    expect(r).toMatchObject({code: 2, stdout: ''})
-    expect(r.stderr).toMatch(/^Error: no prices for NOPE/)
+    expect(r).toMatchObject({code: 1, stdout: ''})
+    expect(r.stderr).toMatch(/^Error: no price store at /)
     expect(process.exitCode).toBe(before)
   })
 

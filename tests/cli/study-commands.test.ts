@@ -84,6 +84,9 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
 
   it('data the store lacks is exit 2 for study run, index and prices alike', async () => {
     const empty = path.join(tempDir(), 'cache')
+    const one = path.join(tempDir(), 'ONE.csv')
+    writeFileSync(one, 'date,close\n2025-01-02,1\n')
+    expect((await run(['import', one], {cacheDir: empty})).code).toBe(0)
     for (const argv of [
       ['study', 'run', 'covid-2020'],
       ['index', 'deepseek-r1'],
