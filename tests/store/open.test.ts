@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import {closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {MissingDataError} from '../../src/errors.js'
+import {AftershockError, EXIT} from '../../src/errors.js'
 import {ensureCacheDir} from '../../src/store/open.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
@@ -66,7 +66,8 @@ describe('read mode', () => {
     } catch (e) {
       err = e
     }
-    expect(err).toBeInstanceOf(MissingDataError)
+    expect(err).toBeInstanceOf(AftershockError)
+    expect((err as AftershockError).exitCode).toBe(EXIT.failure)
     expect((err as Error).message).toMatch(`no price store at ${path.join(dir, STORE_FILE)}; import or fetch first`)
     expect(existsSync(dir)).toBe(false)
   })
