@@ -7,6 +7,8 @@ import path from 'node:path'
 import {EXIT} from '../errors.js'
 import type {FetchSummary, FetchSymbolsOptions} from '../sources/fetch-symbols.js'
 import type {YahooClient} from '../sources/yahoo.js'
+import type {StudySpec} from '../spec/types.js'
+import type {BarSource} from '../store/bar-source.js'
 import {PriceStore} from '../store/store.js'
 import type {CommandIo} from './io.js'
 import {Output} from './output.js'
@@ -58,6 +60,18 @@ export class CommandContext {
   /** The store a study run reads: for reading only when offline (it then fetches nothing). */
   studyStore(): PriceStore {
     return this.store(this.offline ? 'read' : 'write')
+  }
+
+  /**
+   * Where a study's bars come from: its pinned data snapshot (never fetching), unless `live` or the study pins
+   * none; else the store, fetching what it lacks when online.
+   */
+  async studySource(spec: StudySpec, live: boolean): Promise<{source: BarSource; offline: boolean}> {
+    if (spec.data && !live) {
+      const {loadSnapshot} = await import('../sources/snapshot.js')
+      return {source: loadSnapshot(spec.data.snapshot), offline: true}
+    }
+    return {source: this.studyStore(), offline: this.offline}
   }
 
   /** The Yahoo client, created on first use: the stand-in fetch of a test, the testing hook, or the network. */

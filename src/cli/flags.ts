@@ -1,4 +1,5 @@
 /** Checks of command-line values shared by several commands. */
+import {Flags} from '@oclif/core'
 import {InputError} from '../errors.js'
 import {checkDateRange} from '../sources/cli-input.js'
 
@@ -17,4 +18,17 @@ export function checkFetchRange(
   if (range.from !== undefined && range.from > today)
     throw new InputError(`--from ${range.from} is in the future (today is ${today}); give a date up to today`)
   return range
+}
+
+/** Flags of the commands that run a study: where its data and files may come from. */
+export const studyDataFlags = {
+  live: Flags.boolean({
+    description:
+      "Ignore the study's pinned data snapshot (data: {snapshot}) and use the price store, fetching what it lacks unless --offline.",
+    default: false,
+  }),
+  'allow-outside': Flags.boolean({
+    description: 'Let the study read an events file or snapshot outside its own folder.',
+    default: false,
+  }),
 }

@@ -5,6 +5,7 @@
 import type {IndexStudyResult} from '../study/index-run.js'
 import type {FetchSummary} from '../sources/fetch-symbols.js'
 import type {ImportSummary} from '../sources/import.js'
+import type {SnapshotSymbol} from '../sources/snapshot.js'
 import type {SecurityInfo} from '../store/store.js'
 import type {checkStudyFile, StudySummary} from '../spec/load.js'
 
@@ -74,4 +75,16 @@ export interface VersionResult {
   name: 'aftershock'
   version: string
   node: string
+}
+
+/** `snapshot` (schema/snapshot-result.schema.json). */
+export interface SnapshotResult {
+  /** Absolute path of the file written. */
+  file: string
+  study: string
+  asOf: string
+  /** SHA-256 (hex) of the snapshot's content, as recorded in it. */
+  sha256: string
+  bytes: number
+  symbols: SnapshotSymbol[]
 }

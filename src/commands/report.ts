@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
+import {studyDataFlags} from '../cli/flags.js'
 import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../render/report-folder.js'
@@ -21,6 +22,7 @@ export default class Report extends BaseCommand<typeof Report> {
   }
 
   static override flags = {
+    ...studyDataFlags,
     out: Flags.string({
       description: 'Folder to write the report into (created if missing; files are replaced whole).',
       required: true,
@@ -39,9 +41,10 @@ export default class Report extends BaseCommand<typeof Report> {
     const {args, flags} = await this.parse(Report)
     // Format names are matched case-insensitively (--format JSON).
     const formats = parseFormats(flags.format.toLowerCase())
-    const spec = loadStudy(args.study)
-    const studyResult = await runStudy(spec, this.ctx.studyStore(), {
-      offline: this.ctx.offline,
+    const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
+    const {source, offline} = await this.ctx.studySource(spec, flags.live)
+    const studyResult = await runStudy(spec, source, {
+      offline,
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),
     })

@@ -53,8 +53,11 @@ export interface SnapshotContent {
 
 const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
 
-/** The snapshot file's bytes: the text (header, hash, CSV), gzip-compressed. */
-export function writeSnapshot(header: SnapshotHeader, bars: ReadonlyMap<string, readonly Bar[]>): Buffer {
+/** The snapshot file's bytes (the text: header, hash, CSV, gzip-compressed) and the hash of its content. */
+export function writeSnapshot(
+  header: SnapshotHeader,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+): {bytes: Buffer; sha256: string} {
   const lines = [
     '# aftershock data snapshot',
     `# format: ${SNAPSHOT_FORMAT}`,
@@ -68,9 +71,9 @@ export function writeSnapshot(header: SnapshotHeader, bars: ReadonlyMap<string, 
     for (const b of bars.get(s.symbol) ?? [])
       body.push([s.symbol, b.date, cell(b.close), cell(b.adjClose), cell(b.volume)].join(','))
   }
-  const hashed = [...lines, ...body]
-  const text = [...lines, `# sha256: ${contentHash(hashed)}`, ...body].join('\n') + '\n'
-  return gzipSync(Buffer.from(text, 'utf8'), {level: 9})
+  const sha256 = contentHash([...lines, ...body])
+  const text = [...lines, `# sha256: ${sha256}`, ...body].join('\n') + '\n'
+  return {bytes: gzipSync(Buffer.from(text, 'utf8'), {level: 9}), sha256}
 }
 
 function symbolLine(s: SnapshotSymbol): string {

@@ -18,6 +18,7 @@ export interface SnapshotOptions extends RunOptions {
 
 export interface StudySnapshot {
   bytes: Buffer
+  sha256: string
   symbols: SnapshotSymbol[]
   asOf: string
 }
@@ -35,8 +36,8 @@ export async function snapshotStudy(spec: StudySpec, source: BarSource, opts: Sn
     symbols.push(entry(s, b, {from, to}, source, opts))
   }
   const asOf = plan.cal.dates[plan.cal.dates.length - 1]
-  const bytes = writeSnapshot({study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols}, bars)
-  return {bytes, symbols, asOf}
+  const {bytes, sha256} = writeSnapshot({study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols}, bars)
+  return {bytes, sha256, symbols, asOf}
 }
 
 function entry(

@@ -13,6 +13,7 @@ import Import from '../../src/commands/import.js'
 import Index from '../../src/commands/index/index.js'
 import Prices from '../../src/commands/prices.js'
 import Report from '../../src/commands/report.js'
+import Snapshot from '../../src/commands/snapshot.js'
 import StudyList from '../../src/commands/study/list.js'
 import StudyRun from '../../src/commands/study/run.js'
 import StudyValidate from '../../src/commands/study/validate.js'
@@ -26,6 +27,7 @@ const COMMANDS = {
   index: Index,
   prices: Prices,
   report: Report,
+  snapshot: Snapshot,
   'study list': StudyList,
   'study run': StudyRun,
   'study validate': StudyValidate,

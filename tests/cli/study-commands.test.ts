@@ -88,8 +88,8 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
     writeFileSync(one, 'date,close\n2025-01-02,1\n')
     expect((await run(['import', one], {cacheDir: empty})).code).toBe(0)
     for (const argv of [
-      ['study', 'run', 'covid-2020'],
-      ['index', 'deepseek-r1'],
+      ['study', 'run', 'covid-2020', '--live'],
+      ['index', 'deepseek-r1', '--live'],
       ['prices', 'GSPC'],
     ]) {
       const r = await run([...argv, '--offline', '--json'], {cacheDir: empty})
@@ -112,7 +112,7 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
   it('index fetches what the store lacks through the fake Yahoo, then prints a valid --json', async () => {
     const cacheDir = path.join(tempDir(), 'cache')
     const yahooFetch = createYahooFetch({pricesDir: PRICES_DIR, lastDate: '2025-03-31'})
-    const r = await run(['index', 'deepseek-r1', '--json'], {cacheDir, yahooFetch})
+    const r = await run(['index', 'deepseek-r1', '--json', '--live'], {cacheDir, yahooFetch})
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toMatch(/fetching \d+ symbol\(s\) the store lacks/)
     const doc = jsonOf<IndexCommandResult>(r, 'index-result')
@@ -120,7 +120,7 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
     expect(doc.benchmark).toBe('SPY')
     // offline now: everything is stored, nothing more is asked
     const calls = yahooFetch.calls.length
-    const again = await run(['index', 'deepseek-r1', '--json', '--offline'], {cacheDir, yahooFetch})
+    const again = await run(['index', 'deepseek-r1', '--json', '--offline', '--live'], {cacheDir, yahooFetch})
     expect(again.stdout).toBe(r.stdout)
     expect(yahooFetch.calls.length).toBe(calls)
   })

@@ -238,7 +238,10 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
       .replace(`[[${WIN_FROM}, ${WIN_TO}]]`, `[[0, ${winTo}]]`)
     expect(text).toContain(`windows: [[0, ${winTo}]]`)
     writeFileSync(study, text)
-    const r = runCli(['study', 'run', study, '--json', '--offline', '--events', '-'], {cacheDir: cache, input: csv})
+    const r = runCli(['study', 'run', study, '--json', '--offline', '--live', '--events', '-'], {
+      cacheDir: cache,
+      input: csv,
+    })
     rmSync(dir, {recursive: true, force: true})
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout) as StudyResult
@@ -273,7 +276,7 @@ describe.runIf(haveSharedData())('study run covid-2020 (end to end, built CLI)',
     const empty = tempDir('aftershock-empty-')
     try {
       // offline, the run only reads: a folder without a store is named as such, and no store is created
-      const r = runCli(['study', 'run', 'covid-2020', '--offline'], {cacheDir: empty})
+      const r = runCli(['study', 'run', 'covid-2020', '--offline', '--live'], {cacheDir: empty})
       expect(r.code).toBe(1)
       expect(r.stderr).toMatch(/no price store at .*aftershock\.sqlite; import or fetch first/)
       expect(readdirSync(empty)).toEqual([])

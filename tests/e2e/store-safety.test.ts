@@ -46,7 +46,7 @@ describe('an unusable cache path fails at once, exit 1, naming the path and the 
   it('/proc/x, for writing and reading commands', () => {
     for (const args of [
       ['import', 'x.csv'],
-      ['study', 'run', 'covid-2020'],
+      ['study', 'run', 'covid-2020', '--live'],
     ]) {
       const r = timed([...args, '--cache-dir', '/proc/x'])
       expect(r.ms).toBeLessThan(20_000)
@@ -56,7 +56,7 @@ describe('an unusable cache path fails at once, exit 1, naming the path and the 
     for (const args of [
       ['cache', 'info'],
       ['prices', 'NVDA'],
-      ['study', 'run', 'covid-2020', '--offline'],
+      ['study', 'run', 'covid-2020', '--offline', '--live'],
     ]) {
       const r = timed([...args, '--cache-dir', '/proc/x'])
       expect(r.ms).toBeLessThan(20_000)

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import {studyDataFlags} from '../../cli/flags.js'
 import type {IndexCommandResult} from '../../cli/results.js'
 import {runIndexStudy} from '../../study/index-run.js'
 import {csvText, indexCsvRows} from '../../render/csv.js'
@@ -21,6 +22,7 @@ export default class Index extends BaseCommand<typeof Index> {
   }
 
   static override flags = {
+    ...studyDataFlags,
     csv: Flags.boolean({
       description: 'Print the table and the daily series as long-format CSV.',
       default: false,
@@ -30,9 +32,10 @@ export default class Index extends BaseCommand<typeof Index> {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Index)
-    const spec = loadStudy(args.study)
-    const result: IndexCommandResult = await runIndexStudy(spec, this.ctx.studyStore(), {
-      offline: this.ctx.offline,
+    const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
+    const {source, offline} = await this.ctx.studySource(spec, flags.live)
+    const result: IndexCommandResult = await runIndexStudy(spec, source, {
+      offline,
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),
     })

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
+import {studyDataFlags} from '../../cli/flags.js'
 import {InputError} from '../../errors.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
@@ -23,6 +24,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   }
 
   static override flags = {
+    ...studyDataFlags,
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
     events: Flags.string({
       description:
@@ -41,14 +43,15 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
-    const spec = loadStudy(args.study)
+    const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
     const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
     const eventsOverride =
       flags.events === undefined
         ? undefined
         : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
-    const result = await runStudy(spec, this.ctx.studyStore(), {
-      offline: this.ctx.offline,
+    const {source, offline} = await this.ctx.studySource(spec, flags.live)
+    const result = await runStudy(spec, source, {
+      offline,
       eventsOverride,
       eventsSource,
       liveShares: flags['live-shares'],
