@@ -271,3 +271,24 @@ export interface OverlapNote {
   events: string[]
   note: string
 }
+
+/**
+ * A study run on its pinned snapshot beside the same study on live data (`report --compare-live`): where the
+ * numbers moved, and why the prices differ.
+ */
+export interface LiveComparison {
+  snapshot: {file: string; sha256: string; asOf: string}
+  live: {asOf: string}
+  /** CAAR of every group × event × window in both runs (null where a run has none). */
+  windows: Array<{
+    group: string
+    event: string
+    window: [number, number]
+    snapshot: number | null
+    live: number | null
+    /** live − snapshot. */
+    change: number | null
+  }>
+  /** Per symbol read: how its prices differ between the snapshot and the live data, over the snapshot's dates. */
+  prices: Array<{symbol: string; compared: number; differing: number; firstDiffering: string | null; why: string}>
+}

@@ -6,6 +6,7 @@ import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../render/report-folder.js'
 import {loadStudy} from '../spec/load.js'
+import {runLiveComparison} from '../study/live-comparison.js'
 import {runStudy} from '../study/run.js'
 
 export default class Report extends BaseCommand<typeof Report> {
@@ -31,6 +32,12 @@ export default class Report extends BaseCommand<typeof Report> {
       description: 'Comma-separated formats to write: html, md, json (in any case).',
       default: 'html,md,json',
     }),
+    'compare-live': Flags.boolean({
+      description:
+        "Also run the study on live data (the store, fetching unless --offline) and show beside its pinned snapshot's numbers where they moved and why the prices differ.",
+      default: false,
+      exclusive: ['live'],
+    }),
     'fail-on-claims': Flags.boolean({
       description: 'Exit with code 1 when a claim of the study does not hold (the report is still written).',
       default: false,
@@ -48,8 +55,16 @@ export default class Report extends BaseCommand<typeof Report> {
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),
     })
+    const comparison = flags['compare-live']
+      ? await runLiveComparison(spec, {result: studyResult, source}, this.ctx.studyStore(), {
+          offline: this.ctx.offline,
+          fetchMissing: this.ctx.fetchMissing,
+          log: (m) => this.out.info(m),
+        })
+      : undefined
     this.ctx.close()
     const files = await writeReport(studyResult, {
+      comparison,
       outDir: flags.out,
       formats,
       text: {title: spec.title, description: spec.description, questions: spec.questions},

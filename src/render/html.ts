@@ -86,7 +86,10 @@ function inlineSvg(svg: string): string {
   return svg.replace(/^<\?xml[^>]*>\s*/, '')
 }
 
-export function renderHtml(result: StudyResult, opts: {charts: HtmlChart[]; text?: StudyText}): string {
+export function renderHtml(
+  result: StudyResult,
+  opts: {charts: HtmlChart[]; text?: StudyText; extra?: readonly Section[]},
+): string {
   const text = studyText(result, opts.text)
   const parts: string[] = []
   parts.push(`<header><h1>${escapeHtml(text.title)}</h1>`)
@@ -116,7 +119,7 @@ export function renderHtml(result: StudyResult, opts: {charts: HtmlChart[]; text
     }
     parts.push('</section>')
   }
-  for (const s of studySections(result, 'summary')) parts.push(...htmlSection(s))
+  for (const s of [...studySections(result, 'summary'), ...(opts.extra ?? [])]) parts.push(...htmlSection(s))
   parts.push(
     `<footer>${escapeHtml(provenance(result))}. Made by ${escapeHtml(result.tool.name)} ${escapeHtml(result.tool.version)}; this page needs no network.</footer>`,
   )

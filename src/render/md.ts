@@ -50,7 +50,10 @@ export function provenance(result: StudyResult): string {
   return `Data as of ${result.dataAsOf} · ${result.tool.name} ${result.tool.version} · study ${s.name} · benchmark ${s.benchmark}, ${s.model} model, ${s.returns} returns from ${s.price === 'adjClose' ? 'adjusted closes' : 'closes'}`
 }
 
-export function renderMarkdown(result: StudyResult, opts: {charts: MarkdownChart[]; text?: StudyText}): string {
+export function renderMarkdown(
+  result: StudyResult,
+  opts: {charts: MarkdownChart[]; text?: StudyText; extra?: readonly Section[]},
+): string {
   const text = studyText(result, opts.text)
   const out: string[] = [`# ${text.title}`, '']
   if (text.description) out.push(text.description, '')
@@ -73,6 +76,6 @@ export function renderMarkdown(result: StudyResult, opts: {charts: MarkdownChart
     out.push('## Charts', '')
     for (const c of opts.charts) out.push(`![${c.title}](${c.file})`, '')
   }
-  for (const s of studySections(result, 'summary')) out.push(...markdownSection(s))
+  for (const s of [...studySections(result, 'summary'), ...(opts.extra ?? [])]) out.push(...markdownSection(s))
   return out.join('\n')
 }

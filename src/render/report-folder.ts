@@ -7,7 +7,8 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statS
 import path from 'node:path'
 import {InputError} from '../errors.js'
 import type {StudyText} from '../report/findings.js'
-import type {StudyResult} from '../result.js'
+import {liveComparisonSection} from '../report/live-comparison.js'
+import type {LiveComparison, StudyResult} from '../result.js'
 import type {ChartId} from './charts/report-charts.js'
 import {renderHtml} from './html.js'
 import {renderMarkdown} from './md.js'
@@ -20,6 +21,8 @@ export interface WriteReportOptions {
   formats: ReportFormat[]
   /** Title, description and questions from the study file (StudyResult does not carry them). */
   text?: StudyText
+  /** The study on its pinned snapshot beside live data (`--compare-live`): a section, and live-comparison.json. */
+  comparison?: LiveComparison
 }
 
 const ALL_CHARTS: ChartId[] = ['three-waves', 'caar-paths', 'day0-ar', 'volatility']
@@ -57,18 +60,23 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
       files.set(`charts/${c.id}.svg`, c.svg)
       files.set(`charts/${c.id}.png`, renderPng(c.svg))
     }
-    if (formats.has('html')) files.set('report.html', renderHtml(result, {charts, text: opts.text}))
+    const extra = opts.comparison ? [liveComparisonSection(opts.comparison)] : []
+    if (formats.has('html')) files.set('report.html', renderHtml(result, {charts, text: opts.text, extra}))
     if (formats.has('md')) {
       files.set(
         'report.md',
         renderMarkdown(result, {
           charts: charts.map((c) => ({title: c.title, file: `charts/${c.id}.png`})),
           text: opts.text,
+          extra,
         }),
       )
     }
   }
   if (formats.has('json')) files.set('results.json', JSON.stringify(result, null, 2) + '\n')
+  if (formats.has('json') && opts.comparison) {
+    files.set('live-comparison.json', JSON.stringify(opts.comparison, null, 2) + '\n')
+  }
 
   const parent = path.dirname(outDir)
   mkdirSync(parent, {recursive: true})
