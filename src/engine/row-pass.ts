@@ -12,17 +12,10 @@ import {carVariance, fitModel, isExclusion} from './models.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
 import type {RankScratch} from './rank-test.js'
-import type {EngineOptions, EventPanel, Exclusion, ModelKind, RowFit} from './types.js'
+import type {EngineOptions, EngineResult, EventPanel, Exclusion, ModelKind, RowFit, WindowStats} from './types.js'
 
 /** Per-row window results (length n each); SCAR is the single-security t, so `t` and `scar` are one array. */
-export interface WindowRows {
-  car: Float64Array
-  varCar: Float64Array
-  scar: Float64Array
-  bhar: Float64Array
-  t: Float64Array
-  p: Float64Array
-}
+export type WindowRows = Pick<WindowStats, 'car' | 'varCar' | 'scar' | 'bhar' | 't' | 'p'>
 
 /** Kolari-Pynnönen's sample: the included rows' estimation ARs kept exactly for small n, else streamed. */
 export interface CorrelationSample {
@@ -36,16 +29,12 @@ export interface CorrelationSample {
   eventDays: number
 }
 
-/** What the row pass leaves: the per-row outputs and the aggregates over the included rows. */
-export interface RowPass {
-  fits: Array<RowFit | null>
-  exclusions: Array<Exclusion | null>
-  included: Uint8Array
-  /** Row-major n × D returns, ARs and SARs on the event days. */
-  ret: Float64Array
-  ar: Float64Array
-  sar: Float64Array
-  sigma: Float64Array
+/**
+ * What the row pass leaves: the per-row outputs of EngineResult (fits, exclusions, included, the n × D returns, ARs
+ * and SARs on the event days, sigma), the per-row window results and the aggregates over the included rows.
+ */
+export interface RowPass
+  extends Pick<EngineResult, 'fits' | 'exclusions' | 'included' | 'ret' | 'ar' | 'sar' | 'sigma'> {
   win: WindowRows[]
   /** Per estimation day: sum and count of the included rows' ARs. */
   estSum: Float64Array
