@@ -47,64 +47,47 @@ export interface VolumeOutput {
   daily: VolumeDay[]
 }
 
-export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeOutput {
-  const {n, days, firstRel, volume} = panel
-  const [e1, e2] = opts.estimation
-  const [w1, w2] = opts.window
-  const T = w2 - w1 + 1
-  const av = new Float64Array(n * T)
-  const sav = new Float64Array(n * T)
-  const present = new Uint8Array(n * T)
-  const exclusions: Array<string | null> = new Array<string | null>(n).fill(null)
-  const ec1 = Math.max(0, e1 - firstRel)
-  const ec2 = Math.min(days - 1, e2 - firstRel)
-  const need = Math.max(opts.minObservations, 2)
-  for (let i = 0; i < n; i++) {
-    if (opts.include && !opts.include[i]) {
-      exclusions[i] = 'excluded from the event study'
-      continue
-    }
-    const off = i * days
-    let L = 0
-    let s = 0
-    let lo = Infinity
-    let hi = -Infinity
-    for (let c = ec1; c <= ec2; c++) {
-      const v = volume[off + c]
-      if (v === v && v >= 0) {
-        const l = Math.log1p(v)
-        L++
-        s += l
-        if (l < lo) lo = l
-        if (l > hi) hi = l
-      }
-    }
-    if (L < need) {
-      exclusions[i] = `too few estimation volumes: ${L} (at least ${need} needed)`
-      continue
-    }
-    if (lo === hi) {
-      exclusions[i] = 'constant volume in the estimation window'
-      continue
-    }
-    const m = s / L
-    let ss = 0
-    for (let c = ec1; c <= ec2; c++) {
-      const v = volume[off + c]
-      if (v === v && v >= 0) ss += (Math.log1p(v) - m) ** 2
-    }
-    const sdv = Math.sqrt(ss / (L - 1))
-    for (let k = 0; k < T; k++) {
-      const c = w1 + k - firstRel
-      if (c < 0 || c >= days) continue
-      const v = volume[off + c]
-      if (!(v === v && v >= 0)) continue
-      const a = Math.log1p(v) - m
-      av[i * T + k] = a
-      sav[i * T + k] = a / sdv
-      present[i * T + k] = 1
+/**
+ * Mean and sd (divisor L - 1) of ln(1 + V) over the row's estimation columns [ec1, ec2] into out[0], out[1], or the
+ * reason the row is excluded (fewer than `need` volumes, or constant volume).
+ */
+function logVolumeBaseline(
+  volume: Float64Array,
+  off: number,
+  ec1: number,
+  ec2: number,
+  need: number,
+  out: Float64Array,
+): string | null {
+  let L = 0
+  let s = 0
+  let lo = Infinity
+  let hi = -Infinity
+  for (let c = ec1; c <= ec2; c++) {
+    const v = volume[off + c]
+    if (v === v && v >= 0) {
+      const l = Math.log1p(v)
+      L++
+      s += l
+      if (l < lo) lo = l
+      if (l > hi) hi = l
     }
   }
+  if (L < need) return `too few estimation volumes: ${L} (at least ${need} needed)`
+  if (lo === hi) return 'constant volume in the estimation window'
+  const m = s / L
+  let ss = 0
+  for (let c = ec1; c <= ec2; c++) {
+    const v = volume[off + c]
+    if (v === v && v >= 0) ss += (Math.log1p(v) - m) ** 2
+  }
+  out[0] = m
+  out[1] = Math.sqrt(ss / (L - 1))
+  return null
+}
+
+/** Mean AV, mean SAV, the cross-sectional t and the sign test per window day over the rows present that day. */
+function volumeDays(av: Float64Array, sav: Float64Array, present: Uint8Array, n: number, T: number, w1: number) {
   const colA = new Float64Array(n)
   const colS = new Float64Array(n)
   const daily: VolumeDay[] = []
@@ -132,5 +115,45 @@ export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeO
       sign: signTest(countPositive(colS, N), N),
     })
   }
-  return {window: opts.window, av, sav, present, exclusions, daily}
+  return daily
+}
+
+export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeOutput {
+  const {n, days, firstRel, volume} = panel
+  const [e1, e2] = opts.estimation
+  const [w1, w2] = opts.window
+  const T = w2 - w1 + 1
+  const av = new Float64Array(n * T)
+  const sav = new Float64Array(n * T)
+  const present = new Uint8Array(n * T)
+  const exclusions: Array<string | null> = new Array<string | null>(n).fill(null)
+  const ec1 = Math.max(0, e1 - firstRel)
+  const ec2 = Math.min(days - 1, e2 - firstRel)
+  const need = Math.max(opts.minObservations, 2)
+  const baseline = new Float64Array(2) // [mean, sd] of the row's estimation log volumes
+  for (let i = 0; i < n; i++) {
+    if (opts.include && !opts.include[i]) {
+      exclusions[i] = 'excluded from the event study'
+      continue
+    }
+    const off = i * days
+    const excluded = logVolumeBaseline(volume, off, ec1, ec2, need, baseline)
+    if (excluded !== null) {
+      exclusions[i] = excluded
+      continue
+    }
+    const m = baseline[0]
+    const sdv = baseline[1]
+    for (let k = 0; k < T; k++) {
+      const c = w1 + k - firstRel
+      if (c < 0 || c >= days) continue
+      const v = volume[off + c]
+      if (!(v === v && v >= 0)) continue
+      const a = Math.log1p(v) - m
+      av[i * T + k] = a
+      sav[i * T + k] = a / sdv
+      present[i * T + k] = 1
+    }
+  }
+  return {window: opts.window, av, sav, present, exclusions, daily: volumeDays(av, sav, present, n, T, w1)}
 }

@@ -73,6 +73,29 @@ function decimalsOf(cell: string): number {
   return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0))
 }
 
+/** The header's column names as written (for messages: "Adj Close", "adj_close") and the column of each field. */
+function readHeader(line: string, fail: (line: number, reason: string) => never) {
+  const header = splitCsvLine(line).map((h) => h.trim())
+  const column = new Map<Field, number>()
+  header.forEach((name, i) => {
+    const f = HEADER_ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
+    if (f === undefined) return // extra columns (e.g. Yahoo's "Dividends") are ignored
+    const prev = column.get(f)
+    if (prev !== undefined) fail(1, `column "${name}" appears twice in the header (also "${header[prev]}"); keep one`)
+    column.set(f, i)
+  })
+  if (!column.has('date')) {
+    fail(
+      1,
+      `missing header: the first line must name the columns, e.g. ${EXPECTED_HEADER} (got "${line.slice(0, 80)}")`,
+    )
+  }
+  if (!column.has('close') && !column.has('adjClose')) {
+    fail(1, `the header has neither a close nor an adj_close column; expected ${EXPECTED_HEADER}`)
+  }
+  return {header, column}
+}
+
 /**
  * Parses a price CSV. `file` names the file in error messages. Throws InputError `FILE:LINE: reason` on a
  * missing or unknown header, a wrong number of fields, an unparseable date or number, a duplicate date,
@@ -90,25 +113,7 @@ export function parsePriceCsv(text: string, file: string, opts: ParseOptions = {
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
   if (lines.length === 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
 
-  // Column names as written (for messages: "Adj Close", "adj_close"), and their keys for matching.
-  const header = splitCsvLine(lines[0]).map((h) => h.trim())
-  const column = new Map<Field, number>()
-  header.forEach((name, i) => {
-    const f = HEADER_ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
-    if (f === undefined) return // extra columns (e.g. Yahoo's "Dividends") are ignored
-    const prev = column.get(f)
-    if (prev !== undefined) fail(1, `column "${name}" appears twice in the header (also "${header[prev]}"); keep one`)
-    column.set(f, i)
-  })
-  if (!column.has('date')) {
-    fail(
-      1,
-      `missing header: the first line must name the columns, e.g. ${EXPECTED_HEADER} (got "${lines[0].slice(0, 80)}")`,
-    )
-  }
-  if (!column.has('close') && !column.has('adjClose')) {
-    fail(1, `the header has neither a close nor an adj_close column; expected ${EXPECTED_HEADER}`)
-  }
+  const {header, column} = readHeader(lines[0], fail)
 
   const bars: Bar[] = []
   const seen = new Map<string, number>()

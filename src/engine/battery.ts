@@ -1,0 +1,135 @@
+/**
+ * The test battery over the included rows: the ten tests on each event day's ARs and SARs and on each window's CARs
+ * and SCARs (cross-sectional t, Brown-Warner 1980 and 1985, Patell, BMP, Kolari-Pynnönen, Corrado rank, sign,
+ * generalized sign, Wilcoxon). Conventions and references: docs/methods.md (tests across N securities).
+ */
+import type {BatteryContext, CrossSectionStats} from './cross-section-stats.js'
+import type {EventColumns} from './event-columns.js'
+import {
+  brownWarner1980,
+  brownWarner1985,
+  bmp,
+  crossSectionalT,
+  kolariPynnonen,
+  NEEDS_TWO,
+  nullTest,
+  ownTTest,
+  patellZ,
+} from './parametric-tests.js'
+import {corradoDay, corradoWindow} from './rank-test.js'
+import type {RowPass} from './row-pass.js'
+import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
+import {mean} from './stats.js'
+import type {DayStats, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
+import {wilcoxonSignedRank} from './wilcoxon.js'
+
+function noSecurities(): TestBattery {
+  const t = nullTest(0, 'no included securities')
+  return {
+    crossSectionalT: t,
+    brownWarner1980: t,
+    brownWarner1985: t,
+    patell: t,
+    bmp: t,
+    kolariPynnonen: t,
+    corrado: t,
+    sign: t,
+    generalizedSign: t,
+    wilcoxon: t,
+  }
+}
+
+/**
+ * The ten tests on `values` (AR_it or CAR_i) and `standardized` (SAR_it or SCAR_i) of the N included rows.
+ * With N = 1 the cross-sectional t is the security's own t test (`ownDf`); tests that need N >= 2 are null.
+ */
+function battery(
+  values: Float64Array,
+  standardized: Float64Array,
+  N: number,
+  T: number,
+  ctx: BatteryContext,
+  corrado: TestResult,
+  ownDf: number,
+): TestBattery {
+  if (N === 0) return noSecurities()
+  const m = mean(values, N)
+  let sumStd = 0
+  for (let k = 0; k < N; k++) sumStd += standardized[k]
+  const bmpResult = bmp(standardized, N)
+  const positives = countPositive(values, N)
+  return {
+    crossSectionalT: N === 1 ? ownTTest(standardized[0], ownDf) : crossSectionalT(values, N),
+    brownWarner1980: brownWarner1980(m, ctx.sumSigma2, N, T),
+    brownWarner1985: brownWarner1985(m, ctx.sdAarEstimation, N, T),
+    patell: patellZ(sumStd, ctx.sumPatell, N),
+    bmp: bmpResult,
+    kolariPynnonen: kolariPynnonen(bmpResult, ctx.meanCorrelation, N),
+    corrado,
+    sign: signTest(positives, N),
+    generalizedSign: generalizedSignTest(positives, N, ctx.pPositiveEstimation),
+    wilcoxon: N < 2 ? nullTest(N, NEEDS_TWO) : wilcoxonSignedRank(values, N),
+  }
+}
+
+/** Degrees of freedom of the one included security's own t test (0 unless N = 1). */
+function ownDfOf(pass: RowPass, stats: CrossSectionStats): number {
+  return stats.N === 1 ? (pass.fits[stats.inc[0]] as RowFit).df : 0
+}
+
+/** AAR and the battery per event day over the included rows. */
+export function dailyStats(pass: RowPass, cols: EventColumns, stats: CrossSectionStats): DayStats[] {
+  const {inc, N, ctx, meanDev, su} = stats
+  const {D, eventDays, eventCols, rankPosOfCol} = cols
+  const {ar, sar} = pass
+  const ownDf = ownDfOf(pass, stats)
+  // the included rows' AR and SAR columns, transposed once (day-major) for sequential reads
+  const byDayA = new Float64Array(D * N)
+  const byDayS = new Float64Array(D * N)
+  for (let k = 0; k < N; k++) {
+    const base = inc[k] * D
+    for (let j = 0; j < D; j++) {
+      byDayA[j * N + k] = ar[base + j]
+      byDayS[j * N + k] = sar[base + j]
+    }
+  }
+  const daily: DayStats[] = []
+  for (let j = 0; j < D; j++) {
+    const dayA = byDayA.subarray(j * N, (j + 1) * N)
+    const dayS = byDayS.subarray(j * N, (j + 1) * N)
+    const corrado = corradoDay(meanDev[rankPosOfCol[eventCols[j]]], su, N)
+    daily.push({
+      t: eventDays[j],
+      n: N,
+      aar: N > 0 ? mean(dayA, N) : null,
+      tests: battery(dayA, dayS, N, 1, ctx, corrado, ownDf),
+    })
+  }
+  return daily
+}
+
+/** The per-row window arrays with CAAR and the battery per window over the included rows. */
+export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSectionStats): WindowStats[] {
+  const {inc, N, ctx, meanDev, su} = stats
+  const {eventCols, rankPosOfCol} = cols
+  const ownDf = ownDfOf(pass, stats)
+  const colA = new Float64Array(N)
+  const colS = new Float64Array(N)
+  return cols.windows.map(({t1, t2, j0, T}, w) => {
+    const o = pass.win[w]
+    for (let k = 0; k < N; k++) {
+      colA[k] = o.car[inc[k]]
+      colS[k] = o.scar[inc[k]]
+    }
+    const devs = new Float64Array(T)
+    for (let j = 0; j < T; j++) devs[j] = meanDev[rankPosOfCol[eventCols[j0 + j]]]
+    return {
+      window: [t1, t2] as const,
+      days: T,
+      ...o,
+      caar: N > 0 ? mean(colA, N) : null,
+      n: N,
+      tests: battery(colA, colS, N, T, ctx, corradoWindow(devs, su, N), ownDf),
+    }
+  })
+}
