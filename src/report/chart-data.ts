@@ -2,10 +2,10 @@
  * The numbers behind the report's charts, taken from a StudyResult: pure functions, no rendering.
  * Every value is finite or null; rows that cannot be computed are left out.
  */
+import {meanConfidenceBand} from '../engine/confidence-band.js'
+import {mean} from '../engine/stats.js'
 import {AR_PATH_RANGE, type EventResult, type GroupResult, type SecurityResult, type StudyResult} from '../result.js'
 import {day0P} from './significance.js'
-/** Two-sided 95% normal quantile for the confidence bands. */
-const Z95 = 1.959963984540054
 
 export interface CaarPoint {
   event: string
@@ -89,15 +89,7 @@ export function caarPaths(result: StudyResult, range: readonly [number, number] 
       }
       if (cars.length === 0) continue
       const n = cars.length
-      const mean = cars.reduce((a, b) => a + b, 0) / n
-      let lo: number | null = null
-      let hi: number | null = null
-      if (n >= 2) {
-        const sd = Math.sqrt(cars.reduce((a, c) => a + (c - mean) ** 2, 0) / (n - 1))
-        const half = (Z95 * sd) / Math.sqrt(n)
-        lo = mean - half
-        hi = mean + half
-      }
+      const {mean, lo, hi} = meanConfidenceBand(Float64Array.from(cars))
       out.push({
         event: g.event,
         eventLabel: shortEventLabel(result, g.event),
@@ -196,7 +188,6 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
   const out: VolatilityBar[] = []
   for (const e of entries) {
     const n = e.pre.length
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
     const base = {
       event: e.event,
       eventLabel: shortEventLabel(result, e.event),
@@ -205,7 +196,10 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
       n,
       shareSignificant: e.sig / n,
     }
-    out.push({...base, period: 'before', sd: mean(e.pre)}, {...base, period: 'after', sd: mean(e.post)})
+    out.push(
+      {...base, period: 'before', sd: mean(Float64Array.from(e.pre))},
+      {...base, period: 'after', sd: mean(Float64Array.from(e.post))},
+    )
   }
   return out
 }

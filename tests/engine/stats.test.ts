@@ -33,3 +33,16 @@ describe('the engine agrees with simple-statistics', () => {
     expect(crossSectionalT(Float64Array.from(ys)).stat).toBeCloseTo(ss.tTest(ys, 0) * Math.sqrt((n - 1) / n), 12)
   })
 })
+
+describe('meanConfidenceBand', () => {
+  it('is mean ± 1.96 s / sqrt(N) at 95% (hand-checked), none with one value', async () => {
+    const {meanConfidenceBand} = await import('../../src/engine/confidence-band.js')
+    const v = Float64Array.from([1, 2, 3, 4])
+    // mean 2.5, s = sqrt(5/3), half = 1.959963984540054 * 1.2909944487358056 / 2
+    const band = meanConfidenceBand(v)
+    expect(band.mean).toBe(2.5)
+    expect(band.lo).toBeCloseTo(2.5 - 1.26515131188166, 9)
+    expect(band.hi).toBeCloseTo(2.5 + 1.26515131188166, 9)
+    expect(meanConfidenceBand(Float64Array.from([7]))).toEqual({mean: 7, lo: null, hi: null})
+  })
+})
