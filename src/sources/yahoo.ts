@@ -7,6 +7,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import YahooFinance from 'yahoo-finance2'
 import {AftershockError, InputError} from '../errors.js'
+import {finiteOrNull} from '../finite.js'
 import {normalizeSymbol, yahooSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {addDays, dateInZone, epochSeconds} from './dates.js'
@@ -139,10 +140,6 @@ interface ChartObject {
     dividends?: Record<string, {amount: number; date: Date | number}>
     splits?: Record<string, {date: Date | number; numerator: number; denominator: number}>
   }
-}
-
-function finiteOrNull(x: unknown): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null
 }
 
 function epochMs(d: Date | number): number {
