@@ -2,6 +2,8 @@
  * The study result: one typed object, rendered by separate renderers (table, json, csv, md, html, svg).
  * Its JSON form is a versioned contract, described by schema/study-result.schema.json.
  * Numbers are finite or null, never NaN. Dates are ISO `YYYY-MM-DD`. Returns are decimals (-0.1697 = -16.97%).
+ * It repeats a few field lists of engine and spec types (the study echo, volatility rows) on purpose: the JSON
+ * contract must not change when an internal type does.
  */
 import type {TestBattery, TestResult} from './engine/types.js'
 import type {DataProvenance} from './store/bar-source.js'

@@ -7,6 +7,7 @@ import type {FetchSummary} from '../sources/fetch-symbols.js'
 import type {ImportSummary} from '../sources/import.js'
 import type {SnapshotSymbol} from '../sources/snapshot.js'
 import type {SecurityInfo} from '../store/store.js'
+import type {Bar} from '../types.js'
 import type {checkStudyFile, StudySummary} from '../spec/load.js'
 
 /** `fetch` (schema/fetch-result.schema.json). */
@@ -19,16 +20,8 @@ export interface ImportResult {
   results: ImportSummary[]
 }
 
-/** One stored bar as `prices` shows it. */
-export interface PriceRow {
-  date: string
-  open: number | null
-  high: number | null
-  low: number | null
-  close: number | null
-  adjClose: number | null
-  volume: number | null
-}
+/** One stored bar as `prices` shows it (without the dividend and split of its ex-date). */
+export type PriceRow = Pick<Bar, 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'>
 
 /** `prices` (schema/prices.schema.json). */
 export interface PricesResult {
