@@ -1,4 +1,5 @@
 import {escapeControl} from '../errors.js'
+import {writeJson} from '../render/json-stream.js'
 import type {CommandIo} from './io.js'
 import {plainTable, type Cell} from './table.js'
 
@@ -19,9 +20,12 @@ export class Output {
     this.io.stdout.write(text + '\n')
   }
 
-  /** One JSON document on stdout, two-space indented, with a final newline. */
-  printJson(value: unknown): void {
-    this.io.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  /**
+   * One JSON document on stdout, two-space indented, with a final newline: streamed chunk by chunk (with
+   * backpressure), so a result larger than the longest string V8 can hold is still printed.
+   */
+  printJson(value: unknown): Promise<void> {
+    return writeJson(this.io.stdout, value)
   }
 
   /** A plain table on stdout. */

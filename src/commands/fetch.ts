@@ -87,7 +87,7 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
       bar?.stop()
     }
 
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else this.out.line(fetchTable(result))
     const failed = result.results.filter((r) => !r.ok)
     for (const r of failed) this.out.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)

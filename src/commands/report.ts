@@ -53,7 +53,7 @@ export default class Report extends BaseCommand<typeof Report> {
     })
     const failed = (studyResult.claims ?? []).filter((c) => !c.holds)
     const result: ReportResult = {outDir: path.resolve(flags.out), files, failedClaims: failed.map((c) => c.id)}
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else {
       for (const f of files) {
         const rel = path.relative(process.cwd(), f)

@@ -36,7 +36,7 @@ export default class Index extends BaseCommand<typeof Index> {
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),
     })
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else if (flags.csv) this.out.write(csvText(indexCsvRows(result.index)))
     else {
       for (const e of result.events)

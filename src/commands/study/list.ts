@@ -24,7 +24,7 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
       result = {dir: d, studies: listStudies(d)}
     }
     if (this.ctx.json) {
-      this.out.printJson(result)
+      await this.out.printJson(result)
       return
     }
     if (result.studies.length === 0) {

@@ -59,7 +59,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     this.ctx.close()
 
     if (this.ctx.json) {
-      this.out.printJson(result)
+      await this.out.printJson(result)
       for (const n of result.notes) this.out.note(n)
       return
     }
