@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
+import {networkFlags} from '../cli/flags.js'
 import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../render/report-folder.js'
@@ -21,6 +22,7 @@ export default class Report extends BaseCommand<typeof Report> {
   }
 
   static override flags = {
+    ...networkFlags,
     out: Flags.string({
       description: 'Folder to write the report into (created if missing; files are replaced whole).',
       required: true,

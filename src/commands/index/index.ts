@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
+import {networkFlags} from '../../cli/flags.js'
 import type {IndexCommandResult} from '../../cli/results.js'
 import {runIndexStudy} from '../../study/index-run.js'
 import {csvText, indexCsvRows} from '../../render/csv.js'
@@ -21,6 +22,7 @@ export default class Index extends BaseCommand<typeof Index> {
   }
 
   static override flags = {
+    ...networkFlags,
     csv: Flags.boolean({
       description: 'Print the table and the daily series as long-format CSV.',
       default: false,

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
+import {networkFlags} from '../../cli/flags.js'
 import {InputError} from '../../errors.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
@@ -23,6 +24,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   }
 
   static override flags = {
+    ...networkFlags,
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
     events: Flags.string({
       description:
