@@ -40,6 +40,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       default: false,
       helpGroup: 'GLOBAL',
     }),
+    width: Flags.integer({
+      description: "Columns to fit tables and text to (default: the terminal's width, else $COLUMNS, else no limit).",
+      min: 20,
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   protected flags!: GlobalFlags<T>
@@ -65,6 +70,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       cacheDir: this.flags['cache-dir'],
       offline: this.flags.offline,
       json: this.flags.json,
+      width: this.flags.width,
       network: networkOptions(this.flags),
     })
     return this.context

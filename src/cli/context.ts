@@ -18,6 +18,8 @@ export interface ContextOptions {
   cacheDir?: string
   offline: boolean
   json: boolean
+  /** --width, if given. */
+  width?: number
   /** --timeout (seconds) and --retries of a command that fetches (defaults in flags.ts). */
   network?: {timeoutSeconds?: number; retries?: number}
 }
@@ -46,7 +48,7 @@ export class CommandContext {
     this.cacheDir = path.resolve(options.cacheDir ?? options.io.env.AFTERSHOCK_CACHE_DIR ?? 'cache')
     this.offline = options.offline
     this.json = options.json
-    this.out = new Output(options.io)
+    this.out = new Output(options.io, terminalWidth(options))
   }
 
   /**
@@ -120,4 +122,16 @@ export class CommandContext {
     this.opened?.close()
     this.opened = undefined
   }
+}
+
+/**
+ * The columns human output is fitted to: --width, else the terminal's width when stdout is one, else $COLUMNS,
+ * else none (a pipe or a file gets the whole lines).
+ */
+export function terminalWidth(options: Pick<ContextOptions, 'io' | 'width'>): number | undefined {
+  if (options.width !== undefined) return options.width
+  const {stdout, env} = options.io
+  if (stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns
+  const cols = Number(env.COLUMNS)
+  return Number.isInteger(cols) && cols > 0 ? cols : undefined
 }

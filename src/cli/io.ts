@@ -7,6 +7,8 @@ export interface TextSink {
   once?(event: 'drain', listener: () => void): unknown
   /** True when a person is watching (progress bars, colour, terminal charts). */
   isTTY?: boolean
+  /** The terminal's width, when a TTY. */
+  columns?: number
 }
 
 export interface CommandIo {

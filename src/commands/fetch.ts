@@ -79,7 +79,7 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
     }
 
     if (this.ctx.json) await this.out.printJson(result)
-    else this.out.line(fetchTable(result))
+    else this.out.line(fetchTable(result, this.out.width))
     const failed = result.results.filter((r) => !r.ok)
     for (const r of failed) this.out.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
     const warned = result.results.filter((r) => r.warning)

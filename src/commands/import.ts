@@ -51,7 +51,7 @@ export default class Import extends BaseCommand<typeof Import> {
 
     if (this.ctx.json) await this.out.printJson(result)
     else {
-      this.out.line(importTable(result))
+      this.out.line(importTable(result, this.out.width))
       this.out.line(
         `${result.results.length - failed.length} of ${result.results.length} file(s) imported into ${this.ctx.cacheDir}`,
       )

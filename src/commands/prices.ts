@@ -59,6 +59,6 @@ export default class Prices extends BaseCommand<typeof Prices> {
       )
     if (this.ctx.json) await this.out.printJson(result)
     else if (flags.csv) this.out.write(formatPriceCsv(bars))
-    else this.out.line(pricesTable(result))
+    else this.out.line(pricesTable(result, this.out.width))
   }
 }

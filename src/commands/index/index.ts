@@ -42,10 +42,10 @@ export default class Index extends BaseCommand<typeof Index> {
     else if (flags.csv) this.out.write(csvText(indexCsvRows(result.index)))
     else {
       for (const e of result.events)
-        this.out.line(
+        this.out.paragraph(
           `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
         )
-      this.out.line(renderIndexTable(result.index))
+      this.out.line(renderIndexTable(result.index, this.out.width))
     }
     for (const n of result.notes) this.out.note(n)
   }

@@ -31,7 +31,7 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
       this.out.info(`no studies in ${dirs.join(' or ')}`)
       return
     }
-    this.out.line(studyListTable(result))
+    this.out.line(studyListTable(result, this.out.width))
     if (result.dir !== dirs[0]) this.out.info(`(the studies bundled with aftershock, in ${result.dir})`)
   }
 }

@@ -75,7 +75,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     const stdout = this.ctx.options.io.stdout
     const {renderStudyTable, useColor} = await import('../../render/terminal.js')
     const color = useColor(stdout)
-    this.out.write(renderStudyTable(result, {color}))
+    this.out.write(renderStudyTable(result, {color, width: this.out.width}))
     if (flags.chart) {
       if (stdout.isTTY) {
         const {renderCaarChart} = await import('../../render/terminal-chart.js')
