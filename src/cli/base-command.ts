@@ -15,6 +15,12 @@ function argvWantsJson(argv: readonly string[]): boolean {
   return i !== -1 && (end === -1 || i < end)
 }
 
+/** --timeout and --retries, for the commands that have them (networkFlags of flags.ts). */
+function networkOptions(flags: object): {timeoutSeconds?: number; retries?: number} {
+  const f = flags as {timeout?: number; retries?: number}
+  return {timeoutSeconds: f.timeout, retries: f.retries}
+}
+
 /**
  * Shared flags and behaviour of every command: `--json` (stdout carries only the JSON document, errors
  * included), `--cache-dir`, `--offline`; the command context; errors reported with the documented exit codes.
@@ -32,6 +38,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     offline: Flags.boolean({
       description: 'Never touch the network; missing data is an error.',
       default: false,
+      helpGroup: 'GLOBAL',
+    }),
+    width: Flags.integer({
+      description: "Columns to fit tables and text to (default: the terminal's width, else $COLUMNS, else no limit).",
+      min: 20,
       helpGroup: 'GLOBAL',
     }),
   }
@@ -59,6 +70,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       cacheDir: this.flags['cache-dir'],
       offline: this.flags.offline,
       json: this.flags.json,
+      width: this.flags.width,
+      network: networkOptions(this.flags),
     })
     return this.context
   }

@@ -10,6 +10,7 @@ import type {YahooClient} from '../sources/yahoo.js'
 import type {StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 import {PriceStore} from '../store/store.js'
+import {DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS, retryNotice} from './flags.js'
 import type {CommandIo} from './io.js'
 import {Output} from './output.js'
 
@@ -19,6 +20,10 @@ export interface ContextOptions {
   cacheDir?: string
   offline: boolean
   json: boolean
+  /** --width, if given. */
+  width?: number
+  /** --timeout (seconds) and --retries of a command that fetches (defaults in flags.ts). */
+  network?: {timeoutSeconds?: number; retries?: number}
 }
 
 /** Options of the Yahoo client; the first call of `yahoo()` sets them. */
@@ -45,7 +50,7 @@ export class CommandContext {
     this.cacheDir = path.resolve(options.cacheDir ?? options.io.env.AFTERSHOCK_CACHE_DIR ?? 'cache')
     this.offline = options.offline
     this.json = options.json
-    this.out = new Output(options.io)
+    this.out = new Output(options.io, terminalWidth(options))
   }
 
   /**
@@ -75,7 +80,8 @@ export class CommandContext {
   }
 
   /** The Yahoo client, created on first use: the stand-in fetch of a test, the testing hook, or the network. */
-  yahoo(opts: YahooOptions = {}): Promise<YahooClient> {
+  yahoo(options: YahooOptions = {}): Promise<YahooClient> {
+    const opts = {timeoutMs: this.timeoutSeconds * 1000, ...options}
     this.client ??= (async () => {
       const yahoo = await import('../sources/yahoo.js')
       const fake = this.options.io.yahooFetch
@@ -90,15 +96,33 @@ export class CommandContext {
     return fetchSymbols(this.store(), symbols, {...opts, client})
   }
 
+  /** --timeout: seconds to wait for one answer from Yahoo. */
+  get timeoutSeconds(): number {
+    return this.options.network?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS
+  }
+
+  /** --retries: retries of a request after HTTP 429, 5xx or a timeout. */
+  get retries(): number {
+    return this.options.network?.retries ?? DEFAULT_RETRIES
+  }
+
   /**
    * Fetches the symbols the store lacks (none offline). The fetch-missing step of `study run`, `report` and
-   * `index`: the study's data check (src/study/data.ts) calls it and tells on stderr what it does.
+   * `index`: the study's data check (src/study/data.ts) calls it and tells on stderr what it does; each symbol
+   * fetched and each retry (with its reason and delay) is told on stderr here, so a slow network is never silent.
    */
   fetchMissing = async (symbols: readonly string[]): Promise<FetchSummary[]> => {
     const store = this.store()
     const missing = symbols.filter((s) => !store.hasSymbol(s))
     if (this.offline || missing.length === 0) return []
-    return this.fetch(missing)
+    const retries = this.retries
+    return this.fetch(missing, {
+      retry: {attempts: retries + 1},
+      onRetry: (symbol, reason, attempt, delayMs) =>
+        this.out.info(retryNotice(symbol, reason, attempt, retries, delayMs)),
+      onProgress: (done, total, s) =>
+        this.out.info(`fetched ${done} of ${total}: ${s.symbol} ${s.ok ? `(${s.rows} rows)` : 'failed'}`),
+    })
   }
 
   /** Current shares outstanding from Yahoo (study run --live-shares). */
@@ -112,4 +136,16 @@ export class CommandContext {
     this.opened?.close()
     this.opened = undefined
   }
+}
+
+/**
+ * The columns human output is fitted to: --width, else the terminal's width when stdout is one, else $COLUMNS,
+ * else none (a pipe or a file gets the whole lines).
+ */
+export function terminalWidth(options: Pick<ContextOptions, 'io' | 'width'>): number | undefined {
+  if (options.width !== undefined) return options.width
+  const {stdout, env} = options.io
+  if (stdout.isTTY && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns
+  const cols = Number(env.COLUMNS)
+  return Number.isInteger(cols) && cols > 0 ? cols : undefined
 }

@@ -1,4 +1,4 @@
-/** Checks of command-line values shared by several commands. */
+/** Command-line flags and checks of their values shared by several commands. */
 import {Flags} from '@oclif/core'
 import {InputError} from '../errors.js'
 import {checkDateRange} from '../sources/cli-input.js'
@@ -31,4 +31,32 @@ export const studyDataFlags = {
     description: 'Let the study read an events file or snapshot outside its own folder.',
     default: false,
   }),
+}
+
+/** Seconds to wait for one answer from Yahoo, unless --timeout says otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 20
+/** Retries of a request, unless --retries says otherwise. */
+export const DEFAULT_RETRIES = 3
+
+/**
+ * --timeout and --retries of every command that fetches from Yahoo (`fetch`, and the fetch-missing step of
+ * `study run`, `index` and `report`); docs/cli-data.md states the worst-case wait they give.
+ */
+export const networkFlags = {
+  timeout: Flags.integer({
+    description: 'Seconds to wait for one answer from Yahoo.',
+    default: DEFAULT_TIMEOUT_SECONDS,
+    min: 1,
+  }),
+  retries: Flags.integer({
+    description: 'Retries of a request after HTTP 429, 5xx or a timeout.',
+    default: DEFAULT_RETRIES,
+    min: 0,
+    max: 10,
+  }),
+}
+
+/** The stderr line told before a request is retried: the symbol, the reason, which retry and the delay. */
+export function retryNotice(symbol: string, reason: string, attempt: number, retries: number, delayMs: number): string {
+  return `${symbol}: ${reason}; retry ${attempt} of ${retries} in ${(delayMs / 1000).toFixed(1)} s`
 }

@@ -3,8 +3,12 @@
 /** A stream the command writes text to (process.stdout, or a test's buffer). */
 export interface TextSink {
   write(text: string): unknown
+  /** A Node stream's 'drain' event, awaited when write returned false (backpressure). */
+  once?(event: 'drain', listener: () => void): unknown
   /** True when a person is watching (progress bars, colour, terminal charts). */
   isTTY?: boolean
+  /** The terminal's width, when a TTY. */
+  columns?: number
 }
 
 export interface CommandIo {

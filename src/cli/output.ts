@@ -1,4 +1,6 @@
 import {escapeControl} from '../errors.js'
+import {writeJson} from '../render/json-stream.js'
+import {wrapText} from '../render/text-width.js'
 import type {CommandIo} from './io.js'
 import {plainTable, type Cell} from './table.js'
 
@@ -7,7 +9,18 @@ import {plainTable, type Cell} from './table.js'
  * stderr with control characters escaped, so text from input files cannot drive the terminal.
  */
 export class Output {
-  constructor(readonly io: CommandIo) {}
+  /**
+   * @param width columns that text and tables are fitted to (undefined: no limit, as for a pipe)
+   */
+  constructor(
+    readonly io: CommandIo,
+    readonly width?: number,
+  ) {}
+
+  /** Lines of result text on stdout, each wrapped at the width. */
+  paragraph(text: string): void {
+    this.line(wrapText(text, this.width))
+  }
 
   /** Result text on stdout, as given (a rendered table or CSV). */
   write(text: string): void {
@@ -19,14 +32,17 @@ export class Output {
     this.io.stdout.write(text + '\n')
   }
 
-  /** One JSON document on stdout, two-space indented, with a final newline. */
-  printJson(value: unknown): void {
-    this.io.stdout.write(JSON.stringify(value, null, 2) + '\n')
+  /**
+   * One JSON document on stdout, two-space indented, with a final newline: streamed chunk by chunk (with
+   * backpressure), so a result larger than the longest string V8 can hold is still printed.
+   */
+  printJson(value: unknown): Promise<void> {
+    return writeJson(this.io.stdout, value)
   }
 
-  /** A plain table on stdout. */
+  /** A plain table on stdout, fitted to the width. */
   table(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>): void {
-    this.line(plainTable(head, rows))
+    this.line(plainTable(head, rows, this.width))
   }
 
   /** Progress and warnings: stderr, escaped. */

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {SingleBar} from 'cli-progress'
 import {BaseCommand} from '../cli/base-command.js'
-import {checkFetchRange} from '../cli/flags.js'
+import {checkFetchRange, networkFlags, retryNotice} from '../cli/flags.js'
 import type {FetchResult} from '../cli/results.js'
 import {fetchTable} from '../cli/views.js'
 import {EXIT, InputError} from '../errors.js'
@@ -31,13 +31,7 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
     to: Flags.string({description: 'Last date, YYYY-MM-DD (default: today).'}),
     refresh: Flags.boolean({description: 'Re-fetch the whole history and replace what is stored.', default: false}),
     concurrency: Flags.integer({description: 'Symbols fetched at once.', default: 4, min: 1, max: 16}),
-    timeout: Flags.integer({description: 'Seconds to wait for one answer from Yahoo.', default: 20, min: 1}),
-    retries: Flags.integer({
-      description: 'Retries of a request after HTTP 429, 5xx or a timeout.',
-      default: 3,
-      min: 0,
-      max: 10,
-    }),
+    ...networkFlags,
   }
 
   async run(): Promise<void> {
@@ -76,10 +70,7 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
           retry: {attempts: flags.retries + 1},
           onProgress: (done, _total, s) => bar?.update(done, {symbol: s.symbol}),
           onRetry: (symbol, reason, attempt, delayMs) => {
-            if (!bar)
-              this.out.info(
-                `${symbol}: ${reason}; retry ${attempt} of ${flags.retries} in ${(delayMs / 1000).toFixed(1)} s`,
-              )
+            if (!bar) this.out.info(retryNotice(symbol, reason, attempt, flags.retries, delayMs))
           },
         }),
       }
@@ -87,8 +78,8 @@ export default class Fetch extends BaseCommand<typeof Fetch> {
       bar?.stop()
     }
 
-    if (this.ctx.json) this.out.printJson(result)
-    else this.out.line(fetchTable(result))
+    if (this.ctx.json) await this.out.printJson(result)
+    else this.out.line(fetchTable(result, this.out.width))
     const failed = result.results.filter((r) => !r.ok)
     for (const r of failed) this.out.info(`fetch ${r.symbol} failed: ${r.error ?? 'unknown error'}`)
     const warned = result.results.filter((r) => r.warning)

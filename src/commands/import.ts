@@ -49,9 +49,9 @@ export default class Import extends BaseCommand<typeof Import> {
     // One file, rejected: a plain input error (its FILE:LINE: reason), exit 2.
     if (result.results.length === 1 && failed.length === 1) throw new InputError(failed[0].error ?? 'rejected')
 
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else {
-      this.out.line(importTable(result))
+      this.out.line(importTable(result, this.out.width))
       this.out.line(
         `${result.results.length - failed.length} of ${result.results.length} file(s) imported into ${this.ctx.cacheDir}`,
       )

@@ -57,8 +57,8 @@ export default class Prices extends BaseCommand<typeof Prices> {
       this.out.info(
         `no bars for ${symbol} between ${from ?? 'the start'} and ${to ?? 'the end'} (stored: ${store.firstDate(symbol)} to ${store.lastDate(symbol)})`,
       )
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else if (flags.csv) this.out.write(formatPriceCsv(bars))
-    else this.out.line(pricesTable(result))
+    else this.out.line(pricesTable(result, this.out.width))
   }
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
-import {studyDataFlags} from '../cli/flags.js'
+import {networkFlags, studyDataFlags} from '../cli/flags.js'
 import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../render/report-folder.js'
@@ -24,6 +24,7 @@ export default class Report extends BaseCommand<typeof Report> {
 
   static override flags = {
     ...studyDataFlags,
+    ...networkFlags,
     out: Flags.string({
       description: 'Folder to write the report into (created if missing; files are replaced whole).',
       required: true,
@@ -71,7 +72,7 @@ export default class Report extends BaseCommand<typeof Report> {
     })
     const failed = (studyResult.claims ?? []).filter((c) => !c.holds)
     const result: ReportResult = {outDir: path.resolve(flags.out), files, failedClaims: failed.map((c) => c.id)}
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else {
       for (const f of files) {
         const rel = path.relative(process.cwd(), f)

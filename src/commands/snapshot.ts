@@ -2,6 +2,7 @@ import path from 'node:path'
 import {Args, Flags} from '@oclif/core'
 import {writeFileAtomic} from '../cli/atomic-file.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {networkFlags} from '../cli/flags.js'
 import type {SnapshotResult} from '../cli/results.js'
 import {plainTable} from '../cli/table.js'
 import {loadStudy} from '../spec/load.js'
@@ -21,6 +22,7 @@ export default class Snapshot extends BaseCommand<typeof Snapshot> {
   }
 
   static override flags = {
+    ...networkFlags,
     out: Flags.string({
       description: "File to write (default: the study's data.snapshot, else NAME.data.csv.gz in the current folder).",
     }),
@@ -58,7 +60,7 @@ export default class Snapshot extends BaseCommand<typeof Snapshot> {
       s.covers ? `${s.covers.from}..${s.covers.to}` : 'all',
       s.source ?? '',
     ])
-    this.out.line(plainTable(['symbol', 'rows', 'dates', 'source'], rows))
+    this.out.line(plainTable(['symbol', 'rows', 'dates', 'source'], rows, this.out.width))
     this.out.line(
       `wrote ${path.relative(process.cwd(), file) || file} (${snap.bytes.length} bytes, data as of ${snap.asOf}, sha256 ${snap.sha256})`,
     )

@@ -7,7 +7,7 @@ export default class Version extends BaseCommand<typeof Version> {
 
   async run(): Promise<void> {
     const result: VersionResult = {name: 'aftershock', version: TOOL_VERSION, node: process.version}
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else this.out.line(`aftershock ${result.version} (node ${result.node})`)
   }
 }

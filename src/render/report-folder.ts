@@ -3,15 +3,27 @@
  * Everything is written into a temporary folder beside the target first and then renamed into place,
  * so a reader (or a failed run) never sees a half-written file. Same result in, same bytes out.
  */
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
+import {finished} from 'node:stream/promises'
 import {InputError} from '../errors.js'
 import type {StudyText} from '../report/findings.js'
 import {liveComparisonSection} from '../report/live-comparison.js'
 import type {LiveComparison, StudyResult} from '../result.js'
 import type {ChartId} from './charts/report-charts.js'
 import {renderHtml} from './html.js'
+import {writeJson} from './json-stream.js'
 import {renderMarkdown} from './md.js'
+import {checkOutDir, writeFailure} from './out-dir.js'
 
 export const REPORT_FORMATS = ['html', 'md', 'json'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -45,9 +57,9 @@ export function parseFormats(list: string): ReportFormat[] {
 /** Writes the report; returns the paths written (absolute, sorted). */
 export async function writeReport(result: StudyResult, opts: WriteReportOptions): Promise<string[]> {
   const outDir = path.resolve(opts.outDir)
-  if (existsSync(outDir) && !isDirectory(outDir))
-    throw new InputError(`--out ${opts.outDir}: exists and is not a folder; give a folder path`)
-  const files = new Map<string, string | Buffer>()
+  checkOutDir(outDir, opts.outDir, [])
+  // null: results.json, streamed (a large result does not fit in one string).
+  const files = new Map<string, string | Buffer | null>()
   const formats = new Set(opts.formats)
   if (formats.has('html') || formats.has('md')) {
     // vega, vega-lite and resvg load slowly: only the html and md formats need them.
@@ -73,11 +85,26 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
       )
     }
   }
-  if (formats.has('json')) files.set('results.json', JSON.stringify(result, null, 2) + '\n')
+  if (formats.has('json')) files.set('results.json', null)
   if (formats.has('json') && opts.comparison) {
     files.set('live-comparison.json', JSON.stringify(opts.comparison, null, 2) + '\n')
   }
+  checkOutDir(outDir, opts.outDir, [...files.keys()])
+  try {
+    await writeFolder(result, outDir, files, formats)
+  } catch (err) {
+    throw writeFailure(opts.outDir, err)
+  }
+  return [...files.keys()].sort().map((rel) => path.join(outDir, rel))
+}
 
+/** Writes the files into a temporary folder beside the target, then renames them into place. */
+async function writeFolder(
+  result: StudyResult,
+  outDir: string,
+  files: Map<string, string | Buffer | null>,
+  formats: Set<ReportFormat>,
+): Promise<void> {
   const parent = path.dirname(outDir)
   mkdirSync(parent, {recursive: true})
   // Same filesystem as the target, so the renames below are atomic.
@@ -86,7 +113,8 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
     for (const [rel, data] of files) {
       const p = path.join(tmp, rel)
       mkdirSync(path.dirname(p), {recursive: true})
-      writeFileSync(p, data)
+      if (data === null) await writeJsonFile(p, result)
+      else writeFileSync(p, data)
     }
     if (!existsSync(outDir)) {
       // mkdtemp makes the folder private (0700); the report folder is an ordinary one.
@@ -109,9 +137,15 @@ export async function writeReport(result: StudyResult, opts: WriteReportOptions)
   } finally {
     rmSync(tmp, {recursive: true, force: true})
   }
-  return [...files.keys()].sort().map((rel) => path.join(outDir, rel))
 }
 
-function isDirectory(p: string): boolean {
-  return statSync(p).isDirectory()
+/** Streams JSON.stringify(value, null, 2) + '\n' into a file. */
+async function writeJsonFile(file: string, value: unknown): Promise<void> {
+  const stream = createWriteStream(file)
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject))
+  // A late error also rejects finished() below.
+  failed.catch(() => undefined)
+  await Promise.race([writeJson(stream, value), failed])
+  stream.end()
+  await finished(stream)
 }

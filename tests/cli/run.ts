@@ -40,7 +40,8 @@ export function run(argv: string[], opts: RunCommandOptions = {}): Promise<Comma
   const id = two in COMMANDS ? two : argv[0]
   const Cls = COMMANDS[id as keyof typeof COMMANDS]
   if (!Cls) throw new Error(`no command ${argv.join(' ')}`)
-  return runCommand(Cls, argv.slice(id.split(' ').length), opts)
+  // Output does not depend on the terminal the tests run in ($COLUMNS fits it to a width).
+  return runCommand(Cls, argv.slice(id.split(' ').length), {...opts, env: {COLUMNS: '', ...opts.env}})
 }
 
 const ajv = new Ajv({allErrors: true, strict: false})

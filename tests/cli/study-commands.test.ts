@@ -124,4 +124,26 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
     expect(again.stdout).toBe(r.stdout)
     expect(yahooFetch.calls.length).toBe(calls)
   })
+  it.each(['study run', 'index', 'report'])(
+    '%s on a hanging network with --timeout 1 --retries 1 ends quickly, naming the retries on stderr',
+    async (command) => {
+      const cmd = command.split(' ')
+      const dir = tempDir()
+      const cacheDir = path.join(dir, 'cache')
+      const yahooFetch = createYahooFetch({pricesDir: PRICES_DIR, lastDate: '2025-03-31', faults: {NVDA: 'timeout'}})
+      const out = cmd[0] === 'report' ? ['--out', path.join(dir, 'out'), '--format', 'json'] : []
+      const t0 = performance.now()
+      const r = await run([...cmd, 'deepseek-r1', ...out, '--timeout', '1', '--retries', '1'], {cacheDir, yahooFetch})
+      const seconds = (performance.now() - t0) / 1000
+      // one answer waited for 1 s, one retry after at most 2 s of backoff, the other symbols answered at once
+      expect(seconds).toBeLessThan(10)
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toMatch(/NVDA: no answer from Yahoo within 1000 ms; retry 1 of 1 in \d+\.\d s/)
+      expect(r.stderr).toMatch(/fetched \d+ of \d+: SPY \(\d+ rows\)/)
+      expect(r.stderr).toMatch(/fetched \d+ of \d+: NVDA failed/)
+      expect(r.stderr).toMatch(/NVDA is not in the price store/)
+      expect(yahooFetch.calls.filter((c) => c.includes('NVDA'))).toHaveLength(2)
+    },
+    30_000,
+  )
 })

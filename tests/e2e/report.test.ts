@@ -1,10 +1,10 @@
 import {spawnSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {StudyResult} from '../../src/result.js'
 import {BIN, runCli, tempDir} from '../helpers/cli.js'
-import {haveSharedData, PRICES_DIR} from '../helpers/shared.js'
+import {haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
 import {pngSize} from '../render/png.js'
 import {ALL_REPORT_FILES, listFiles} from '../render/files.js'
 import {checkXml} from '../render/xml.js'
@@ -109,5 +109,50 @@ describe.skipIf(!haveSharedData())('aftershock report deepseek-r1 (built CLI, sh
     })
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('--format: unknown format "pdf"')
+  })
+
+  it('a read-only --out folder, or one in a read-only parent: exit 2 naming the path, nothing written', () => {
+    const ro = tempDir('aftershock-report-ro-')
+    mkdirSync(path.join(ro, 'out'))
+    for (const d of [cache, ro, path.join(ro, 'out')]) chmodSync(d, 0o555)
+    // root ignores file modes: run as nobody then
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : []
+    const report = (out: string) => {
+      const cmd = [
+        ...asUser,
+        process.execPath,
+        BIN,
+        'report',
+        'deepseek-r1',
+        '--out',
+        out,
+        '--offline',
+        '--format',
+        'json',
+      ]
+      const r = spawnSync(cmd[0], cmd.slice(1), {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: {...process.env, NO_COLOR: '1', AFTERSHOCK_CACHE_DIR: cache},
+      })
+      return {code: r.status ?? -1, stderr: r.stderr}
+    }
+    try {
+      const inRo = report(path.join(ro, 'out'))
+      expect(inRo.stderr).toMatch(`--out ${path.join(ro, 'out')}: cannot write in ${ro} (permission denied)`)
+      expect(inRo.code).toBe(2)
+      chmodSync(ro, 0o777)
+      const roOut = report(path.join(ro, 'out'))
+      expect(roOut.stderr).toMatch(`--out ${path.join(ro, 'out')}: the folder is not writable`)
+      expect(roOut.code).toBe(2)
+      chmodSync(ro, 0o555)
+      const parent = report(path.join(ro, 'new', 'out'))
+      expect(parent.stderr).toMatch(`--out ${path.join(ro, 'new', 'out')}: cannot write in ${ro} (permission denied)`)
+      expect(parent.code).toBe(2)
+      expect(readdirSync(ro)).toEqual(['out'])
+      expect(readdirSync(path.join(ro, 'out'))).toEqual([])
+    } finally {
+      for (const d of [cache, ro, path.join(ro, 'out')]) chmodSync(d, 0o755)
+    }
   })
 })

@@ -17,7 +17,8 @@ export function runCli(
   args: string[],
   opts: {cacheDir?: string; input?: string; env?: Record<string, string>; cwd?: string} = {},
 ): CliRun {
-  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', ...opts.env}
+  // Output does not depend on the terminal the tests run in ($COLUMNS fits it to a width).
+  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', COLUMNS: '', ...opts.env}
   if (opts.cacheDir) env.AFTERSHOCK_CACHE_DIR = opts.cacheDir
   const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO,

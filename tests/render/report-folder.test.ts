@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSyn
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../../src/errors.js'
-import {parseFormats, writeReport} from '../../src/render/report-folder.js'
+import {parseFormats, type ReportFormat, writeReport} from '../../src/render/report-folder.js'
 import {tempDir} from '../helpers/cli.js'
 import {makeResult, REPORT_TEXT as TEXT} from '../report/fixtures.js'
 import {ALL_REPORT_FILES, listFiles} from './files.js'
@@ -60,6 +60,46 @@ describe('writeReport', () => {
     await expect(writeReport(makeResult(), {outDir: file, formats: ['json']})).rejects.toThrow(InputError)
   })
 
+  it('names the path when --out cannot be used, and writes nothing', async () => {
+    const check = async (dir: string, root: string, formats: ReportFormat[], message: string | RegExp) => {
+      const before = listTree(root)
+      const err = await writeReport(makeResult(), {outDir: dir, formats, text: TEXT}).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as Error).message).toMatch(message)
+      expect(listTree(root)).toEqual(before)
+    }
+    // charts is a file
+    const sub = (): string => {
+      const d = path.join(tempDir(), 'out')
+      mkdirSync(d)
+      return d
+    }
+    const a = sub()
+    writeFileSync(path.join(a, 'charts'), 'x')
+    await check(
+      a,
+      path.dirname(a),
+      ['md'],
+      `--out ${a}: ${path.join(a, 'charts')} is a file, but the report puts files in a folder charts/`,
+    )
+    // results.json is a folder
+    const b = sub()
+    mkdirSync(path.join(b, 'results.json'))
+    writeFileSync(path.join(b, 'report.md'), 'old')
+    await check(
+      b,
+      path.dirname(b),
+      ['json'],
+      `--out ${b}: ${path.join(b, 'results.json')} is a folder, but the report writes a file there`,
+    )
+    expect(readFileSync(path.join(b, 'report.md'), 'utf8')).toBe('old')
+    // a parent is a regular file
+    const c = tempDir()
+    writeFileSync(path.join(c, 'f'), 'x')
+    const under = path.join(c, 'f', 'sub', 'out')
+    await check(under, c, ['json'], `--out ${under}: ${path.join(c, 'f')} is a file, not a folder`)
+  })
+
   it('parseFormats accepts a comma list in any order and rejects unknown names', () => {
     expect(parseFormats('json, md')).toEqual(['md', 'json'])
     expect(parseFormats('html,md,json')).toEqual(['html', 'md', 'json'])
@@ -67,3 +107,13 @@ describe('writeReport', () => {
     expect(() => parseFormats(' , ')).toThrow(InputError)
   })
 })
+
+/** Every path under a folder with its size (files) or '/' (folders). */
+function listTree(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .map((f) => {
+      const st = statSync(path.join(dir, f))
+      return `${f}:${st.isDirectory() ? '/' : st.size}`
+    })
+    .sort()
+}

@@ -15,13 +15,13 @@ export default class CacheInfo extends BaseCommand<typeof CacheInfo> {
   async run(): Promise<void> {
     const store = this.ctx.store('read')
     const result: CacheInfoResult = {cacheDir: this.ctx.cacheDir, file: store.file, securities: store.listSecurities()}
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else {
-      this.out.line(`store: ${result.file}`)
+      this.out.paragraph(`store: ${result.file}`)
       this.out.line(
         result.securities.length === 0
           ? 'empty: load prices with `npx aftershock import PATH` or `npx aftershock fetch SYMBOL`'
-          : cacheInfoTable(result),
+          : cacheInfoTable(result, this.out.width),
       )
     }
   }

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
-import {studyDataFlags} from '../../cli/flags.js'
+import {networkFlags, studyDataFlags} from '../../cli/flags.js'
 import type {IndexCommandResult} from '../../cli/results.js'
 import {runIndexStudy} from '../../study/index-run.js'
 import {csvText, indexCsvRows} from '../../render/csv.js'
@@ -23,6 +23,7 @@ export default class Index extends BaseCommand<typeof Index> {
 
   static override flags = {
     ...studyDataFlags,
+    ...networkFlags,
     csv: Flags.boolean({
       description: 'Print the table and the daily series as long-format CSV.',
       default: false,
@@ -39,14 +40,14 @@ export default class Index extends BaseCommand<typeof Index> {
       fetchMissing: this.ctx.fetchMissing,
       log: (m) => this.out.info(m),
     })
-    if (this.ctx.json) this.out.printJson(result)
+    if (this.ctx.json) await this.out.printJson(result)
     else if (flags.csv) this.out.write(csvText(indexCsvRows(result.index)))
     else {
       for (const e of result.events)
-        this.out.line(
+        this.out.paragraph(
           `${e.id}: ${e.date}${e.tradingDate === e.date ? '' : ` -> day 0 ${e.tradingDate}`}${e.label ? `  ${e.label}` : ''}`,
         )
-      this.out.line(renderIndexTable(result.index))
+      this.out.line(renderIndexTable(result.index, this.out.width))
     }
     for (const n of result.notes) this.out.note(n)
   }

@@ -24,14 +24,14 @@ export default class StudyList extends BaseCommand<typeof StudyList> {
       result = {dir: d, studies: listStudies(d)}
     }
     if (this.ctx.json) {
-      this.out.printJson(result)
+      await this.out.printJson(result)
       return
     }
     if (result.studies.length === 0) {
       this.out.info(`no studies in ${dirs.join(' or ')}`)
       return
     }
-    this.out.line(studyListTable(result))
+    this.out.line(studyListTable(result, this.out.width))
     if (result.dir !== dirs[0]) this.out.info(`(the studies bundled with aftershock, in ${result.dir})`)
   }
 }

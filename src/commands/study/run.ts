@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
-import {studyDataFlags} from '../../cli/flags.js'
+import {networkFlags, studyDataFlags} from '../../cli/flags.js'
 import {InputError} from '../../errors.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
@@ -25,6 +25,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   static override flags = {
     ...studyDataFlags,
+    ...networkFlags,
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
     events: Flags.string({
       description:
@@ -62,7 +63,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     this.ctx.close()
 
     if (this.ctx.json) {
-      this.out.printJson(result)
+      await this.out.printJson(result)
       for (const n of result.notes) this.out.note(n)
       return
     }
@@ -76,7 +77,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     const stdout = this.ctx.options.io.stdout
     const {renderStudyTable, useColor} = await import('../../render/terminal.js')
     const color = useColor(stdout)
-    this.out.write(renderStudyTable(result, {color}))
+    this.out.write(renderStudyTable(result, {color, width: this.out.width}))
     if (flags.chart) {
       if (stdout.isTTY) {
         const {renderCaarChart} = await import('../../render/terminal-chart.js')

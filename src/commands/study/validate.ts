@@ -42,7 +42,7 @@ export default class StudyValidate extends BaseCommand<typeof StudyValidate> {
           securities: summary.securities,
         },
       }
-      this.out.printJson(result)
+      await this.out.printJson(result)
       if (!res.spec) this.ctx.exitCode = EXIT.usage
       return
     }

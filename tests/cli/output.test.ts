@@ -1,0 +1,40 @@
+// Output: --json documents stream onto stdout with backpressure; text wraps at the width it was given.
+import {Writable} from 'node:stream'
+import {describe, expect, it} from 'vitest'
+import {Capture, type CommandIo} from '../../src/cli/io.js'
+import {Output} from '../../src/cli/output.js'
+
+function ioWith(stdout: CommandIo['stdout']): CommandIo {
+  return {stdout, stderr: new Capture(), env: {}, isProcess: false}
+}
+
+describe('Output', () => {
+  it('printJson writes JSON.stringify(value, null, 2) + newline in chunks, waiting when stdout is full', async () => {
+    const chunks: string[] = []
+    let waits = 0
+    const stdout = new Writable({
+      decodeStrings: false,
+      highWaterMark: 16 * 1024,
+      write(chunk: string, _enc, cb) {
+        chunks.push(chunk)
+        setImmediate(cb)
+      },
+    })
+    stdout.on('drain', () => waits++)
+    const value = {rows: Array.from({length: 20_000}, (_, i) => ({i, label: `row ${i}`, x: i / 7}))}
+    await new Output(ioWith(stdout)).printJson(value)
+    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
+    expect(chunks.length).toBeGreaterThan(10)
+    expect(waits).toBeGreaterThan(0)
+  })
+
+  it('paragraph wraps at the width, and not without one', () => {
+    const text = 'one two three four five six seven eight nine ten'
+    const narrow = new Capture()
+    new Output(ioWith(narrow), 20).paragraph(text)
+    expect(narrow.text).toBe('one two three four\n  five six seven\n  eight nine ten\n')
+    const wide = new Capture()
+    new Output(ioWith(wide)).paragraph(text)
+    expect(wide.text).toBe(`${text}\n`)
+  })
+})
