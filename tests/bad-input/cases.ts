@@ -141,7 +141,7 @@ export const CASES: BadInputCase[] = [
   {name: 'a symbol with a space to fetch', argv: ['fetch', 'A B'], code: 2, message: '"A B": not a symbol'},
   {
     name: '--format JSON is accepted in any case (the run then stops at the missing store)',
-    argv: ['report', '{studies}/deepseek-r1.yaml', '--out', '{tmp}/out', '--format', 'JSON', '--offline'],
+    argv: ['report', '{studies}/deepseek-r1.yaml', '--out', '{tmp}/out', '--format', 'JSON', '--offline', '--live'],
     code: 1,
     message: 'no price store',
   },

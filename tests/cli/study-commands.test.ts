@@ -133,7 +133,10 @@ describe.runIf(HAVE)('study run, report and index in-process', () => {
       const yahooFetch = createYahooFetch({pricesDir: PRICES_DIR, lastDate: '2025-03-31', faults: {NVDA: 'timeout'}})
       const out = cmd[0] === 'report' ? ['--out', path.join(dir, 'out'), '--format', 'json'] : []
       const t0 = performance.now()
-      const r = await run([...cmd, 'deepseek-r1', ...out, '--timeout', '1', '--retries', '1'], {cacheDir, yahooFetch})
+      const r = await run([...cmd, 'deepseek-r1', '--live', ...out, '--timeout', '1', '--retries', '1'], {
+        cacheDir,
+        yahooFetch,
+      })
       const seconds = (performance.now() - t0) / 1000
       // one answer waited for 1 s, one retry after at most 2 s of backoff, the other symbols answered at once
       expect(seconds).toBeLessThan(10)
