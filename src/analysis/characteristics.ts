@@ -63,7 +63,8 @@ function builtin(
     return typeof v === 'number' && Number.isFinite(v) ? {value: v} : {missing: `no market model fit (${name})`}
   }
   const row = src.result.index?.securities.find((r) => r.id === sec.symbol)
-  const why = row?.excluded ? `no index base: ${row.excluded}` : 'not in the index'
+  // The index row's reason ends with what it means for the group index, which does not concern a regression.
+  const why = row?.excluded ? `no base-period price: ${row.excluded.split(';')[0]}` : 'not in the index'
   if (name === 'indexReturn') return row?.sinceBase != null ? {value: row.sinceBase} : {missing: why}
   const shares = src.shares.get(sec.symbol)
   if (shares === undefined) return {missing: 'no shares outstanding'}
