@@ -468,4 +468,21 @@ d('bad study files: exit 2 and a message naming the field', () => {
     expect(r.stderr).toMatch(/shares/)
     expect(r.stderr).toMatch(/NVDA/)
   })
+
+  it('crossSection with a characteristics column: --characteristics supplies it, its absence is an error naming the term', () => {
+    const text = yaml((s) => {
+      s.crossSection = [{id: 'exp', window: [0, 0], on: ['exports']}]
+    })
+    const file = path.join(dir, 'xs.yaml')
+    writeFileSync(file, text)
+    const missing = run('xs', text)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/crossSection\[0\]\.on\[0\]: no characteristic "exports" was given/)
+    const chars = path.join(dir, 'chars.csv')
+    writeFileSync(chars, 'symbol,name,value\nNVDA,exports,0.5\nAVGO,exports,0.2\nAMD,exports,0.3\n')
+    const r = runCli(['study', 'run', file, '--json', '--offline', '--characteristics', chars], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout) as StudyResult
+    expect(out.crossSections![0]).toMatchObject({id: 'exp', event: 'r1-selloff', n: 3, excluded: []})
+  })
 })
