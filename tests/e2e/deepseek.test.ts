@@ -328,7 +328,7 @@ d('DeepSeek R1: did the layers that rose most since January 2023 fall most?', ()
   })
 
   it('regresses on the index return since January 2023, leaving out ARM, TLN and GEV (no base-period prices)', () => {
-    const fit = result.crossSections!.find((x) => x.id === 'selloff-day0-runup')!
+    const fit = result.crossSections!.find((x) => x.id === 'selloff-day0-index')!
     expect(fit.excluded.map((e) => e.symbol)).toEqual(['ARM', 'TLN', 'GEV'])
     expect(fit.excluded[0].reason).toMatch(/^no base-period price: prices start 2023-09-14/)
     const rows = result.index!.securities.filter((r) => r.group !== null && r.sinceBase !== null)
@@ -339,7 +339,7 @@ d('DeepSeek R1: did the layers that rose most since January 2023 fall most?', ()
     expect(fit.terms[1].coef).toBeCloseTo(hand.slope, 12)
     // the answer: a higher run-up since January 2023 went with a deeper fall on the day
     expect(fit.terms[1].coef!).toBeLessThan(0)
-    const grouped = result.crossSections!.find((x) => x.id === 'selloff-day0-group-runup')!
+    const grouped = result.crossSections!.find((x) => x.id === 'selloff-day0-group-index')!
     expect(grouped.base).toBe('nvidia')
     expect(grouped.se).toBe('hc1')
     expect(grouped.terms.map((t) => t.name)).toEqual([
@@ -356,7 +356,7 @@ d('DeepSeek R1: did the layers that rose most since January 2023 fall most?', ()
     const r = runCli(['study', 'run', 'deepseek-r1', '--offline'], {cacheDir})
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/Cross-sectional regressions of CARs/)
-    expect(r.stdout).toMatch(/selloff-day0-group-runup: CAR\[0,0\] of r1-selloff; OLS, HC1 standard errors; N = 20/)
+    expect(r.stdout).toMatch(/selloff-day0-group-index: CAR\[0,0\] of r1-selloff; OLS, HC1 standard errors; N = 20/)
     expect(r.stdout).toMatch(/│ indexReturn\s+│\s+-0\.0\d{3}/)
     const csv = runCli(['study', 'run', 'deepseek-r1', '--csv', '--offline'], {cacheDir})
     expect(csv.stdout).toMatch(/\ncross-section-selloff-day0-beta,,,r1-selloff,0\.\.0,,,beta:coef,-0\.0\d+/)

@@ -180,6 +180,17 @@ describe('cross-sectional regressions of CARs in a study run', () => {
     )
     const [wls, beta] = r.crossSections!
     expect(wls.weights).toBe('scar')
+    // WLS = OLS on rows scaled by sqrt(v_i), v_i = 1 / Var(CAR_i) = (SCAR_i / CAR_i)^2
+    const {X, y} = dataOf(r)
+    const sw = r.securities.map((s) => Math.abs(s.windows![0].scar / s.windows![0].car))
+    const hand = byHand(
+      X.map((row, i) => row.map((v) => v * sw[i])),
+      y.map((v, i) => v * sw[i]),
+    )
+    wls.terms.forEach((t, j) => {
+      expect(t.coef).toBeCloseTo(hand.b[j], 10)
+      expect(t.se).toBeCloseTo(hand.hc3[j], 10)
+    })
     expect(Math.abs(wls.terms[1].coef! - G_B)).toBeLessThan(3 * wls.terms[1].se!)
     // beta is unrelated to the planted effect here, apart from its correlation with the group (k < 20 in a)
     expect(beta.terms.map((t) => t.name)).toEqual(['(intercept)', 'beta'])
