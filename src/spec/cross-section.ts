@@ -60,7 +60,10 @@ export function checkCrossSections(raw: RawStudy, spec: StudySpec, ctx: SpecCont
   return out
 }
 
-/** The event regressed: the one named, else the study's only event (common events) or all (list events). */
+/**
+ * The event regressed: the one named (`all` pools every security-event), else the study's only event (common events)
+ * or all (list events).
+ */
 function checkEvent(x: RawCrossSection, i: number, spec: StudySpec, {err}: SpecContext): string {
   const ids = spec.events.map((e) => e.id)
   if (spec.eventsKind === 'list') {
@@ -73,8 +76,8 @@ function checkEvent(x: RawCrossSection, i: number, spec: StudySpec, {err}: SpecC
       err(['crossSection', i], `the study has ${ids.length} events; name one with event: (one of ${ids.join(', ')})`)
     return ids[0] ?? ''
   }
-  if (!ids.includes(x.event))
-    err(['crossSection', i, 'event'], `no event "${x.event}" in this study; use one of ${ids.join(', ')}`)
+  if (x.event !== ALL_EVENTS && !ids.includes(x.event))
+    err(['crossSection', i, 'event'], `no event "${x.event}" in this study; use one of ${ids.join(', ')}, or all`)
   return x.event
 }
 

@@ -1,6 +1,7 @@
 import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {withListEvents} from '../../src/spec/list-events.js'
 import {checkStudyFile} from '../../src/spec/load.js'
 import {formatIssue, type StudyIssue} from '../../src/spec/issues.js'
 import {checkStudyText} from '../../src/spec/parse.js'
@@ -139,5 +140,19 @@ describe('characteristics: {file}', () => {
     const {spec, issues} = check(BASE + `crossSection:\n  - { id: a, event: e2, window: [0, 0], on: [exports] }\n`)
     expect(issues).toEqual([])
     expect(spec!.crossSections![0].on).toEqual([{kind: 'column', name: 'exports'}])
+  })
+})
+
+describe('crossSection under --events', () => {
+  it('keeps a regression of all events, and names one of an event the list lacks', () => {
+    const text = `${BASE}crossSection:\n  - { id: a, event: all, window: [0, 0], on: [beta] }\n  - { id: b, event: e2, window: [0, 0], on: [beta] }\n`
+    const {spec, issues} = check(text)
+    expect(issues).toEqual([])
+    const list = [{id: 'n1', date: '2025-02-26', label: null, symbol: 'NVDA', group: 'chips'}]
+    expect(() => withListEvents(spec!, list, '--events x.csv')).toThrow(
+      /crossSection\[1\]\.event: no event "e2" among the events from --events x\.csv; name one of them, or all/,
+    )
+    const one = {...spec!, crossSections: spec!.crossSections!.slice(0, 1)}
+    expect(withListEvents(one, list, '--events x.csv').crossSections![0].event).toBe('all')
   })
 })
