@@ -42,6 +42,8 @@ export interface StudyResult {
   /** Security-events whose windows overlap another event of the same security (list events). */
   overlaps?: OverlapNote[]
   notes: string[]
+  /** Cross-sectional regressions of CARs, in study-file order; absent when the study has no `crossSection:`. */
+  crossSections?: CrossSectionResult[]
 }
 
 export interface StudyEcho {
@@ -293,4 +295,25 @@ export interface LiveComparison {
   }>
   /** Per symbol read: how its prices differ between the snapshot and the live data, over the snapshot's dates. */
   prices: Array<{symbol: string; compared: number; differing: number; firstDiffering: string | null; why: string}>
+}
+
+/** A cross-sectional regression of CAR_i over a window on characteristics (docs/methods.md). */
+export interface CrossSectionResult {
+  id: string
+  event: string
+  window: [number, number]
+  /** Security-events in the regression. */
+  n: number
+  r2: number | null
+  adjR2: number | null
+  /** The heteroskedasticity-consistent standard errors used. */
+  se: 'hc3' | 'hc1'
+  /** none: OLS of CAR; scar: WLS with weights 1 / Var(CAR_i). */
+  weights: 'none' | 'scar'
+  /** The group left out of the group dummies (null without a group term). */
+  base: string | null
+  /** The intercept first, then one term per regressor (group dummies named group:ID). */
+  terms: Array<{name: string; coef: number | null; se: number | null; t: number | null; p: number | null}>
+  /** Security-events left out, and why. */
+  excluded: Array<{symbol: string; event: string; reason: string}>
 }

@@ -6,6 +6,9 @@
 import path from 'node:path'
 import {normalizeSymbol} from '../store/symbols.js'
 import {buildClaims} from './claims.js'
+import {type CharacteristicsFileLoader, checkCrossSections, loadCharacteristics} from './cross-section.js'
+
+export type {CharacteristicsFileLoader}
 import {defaultMinObservations, isRealDate} from './fields.js'
 import {formatPath, type IssueSink, type SpecContext, type StudyIssue} from './issues.js'
 import {listDateIssues, resolveListGroups} from './list-events.js'
@@ -23,6 +26,7 @@ export interface BuildOptions {
   loadEventsFile?: EventsFileLoader
   /** Files the study names may lie outside its folder (`--allow-outside`). */
   allowOutside?: boolean
+  loadCharacteristicsFile?: CharacteristicsFileLoader
 }
 
 export function buildSpec(
@@ -73,6 +77,9 @@ export function buildSpec(
   if (eventsKind === 'list') resolveListGroups(spec)
   crossChecks(raw, spec, ctx)
   spec.claims = buildClaims(raw, spec, err)
+  const characteristics = loadCharacteristics(raw, ctx, opts.loadCharacteristicsFile)
+  if (characteristics) spec.characteristics = characteristics
+  if (raw.crossSection) spec.crossSections = checkCrossSections(raw, spec, ctx)
   return {spec: issues.length > 0 ? null : spec, issues}
 }
 

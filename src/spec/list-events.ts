@@ -74,6 +74,15 @@ export function withListEvents(spec: StudySpec, events: EventSpec[], source: str
   out.claims.forEach((c, i) => {
     for (const p of claimReferenceIssues(c, out, source)) add(['claims', i, p.field], p.message)
   })
+  // A regression of one study event names an id the new list may not have.
+  const ids = new Set(out.events.map((e) => e.id))
+  out.crossSections?.forEach((x, i) => {
+    if (x.event !== ALL_EVENTS && !ids.has(x.event))
+      add(
+        ['crossSection', i, 'event'],
+        `no event "${x.event}" among the events from ${source}; name one of them, or all`,
+      )
+  })
   if (issues.length > 0) throw new StudyValidationError(issues.sort((a, b) => order(a.path) - order(b.path)))
   return out
 }

@@ -6,8 +6,10 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {InputError} from '../errors.js'
+import {readCharacteristicsCsv} from './characteristics-csv.js'
 import {readEventsCsv} from './events-csv.js'
 import {StudyValidationError} from './issues.js'
+import type {CharacteristicsFileLoader} from './build.js'
 import {checkStudyText, type CheckResult, type EventsFileLoader} from './parse.js'
 import {studySymbols} from './symbols.js'
 import type {StudySpec} from './types.js'
@@ -72,18 +74,35 @@ function displayPath(abs: string, cwd: string): string {
  */
 function eventsFileLoader(studyAbs: string, cwd: string, allowOutside = false): EventsFileLoader {
   return (ref) => {
-    const folder = path.dirname(studyAbs)
-    const abs = path.resolve(folder, ref)
-    const problem = (message: string) => ({events: [], issues: [{file: '', line: null, path: 'events.file', message}]})
-    const rel = path.relative(folder, abs)
-    if (!allowOutside && (rel.startsWith('..') || path.isAbsolute(rel))) {
-      return problem(
-        `events file ${abs} is outside the study's folder ${folder}; move it beside the study file, or pass --allow-outside`,
-      )
-    }
-    if (!existsSync(abs)) return problem(`events file ${abs} not found; the path is relative to the study file`)
-    return readEventsCsv(readFileSync(abs, 'utf8'), displayPath(abs, cwd))
+    const found = studyFile(studyAbs, ref, 'events', allowOutside)
+    if (typeof found !== 'string')
+      return {events: [], issues: [{file: '', line: null, path: 'events.file', message: found.problem}]}
+    return readEventsCsv(readFileSync(found, 'utf8'), displayPath(found, cwd))
   }
+}
+
+/** Reads `characteristics: {file}` relative to the study file, under the same folder rule as the events file. */
+function characteristicsFileLoader(studyAbs: string, cwd: string, allowOutside = false): CharacteristicsFileLoader {
+  return (ref) => {
+    const found = studyFile(studyAbs, ref, 'characteristics', allowOutside)
+    if (typeof found !== 'string')
+      return {values: [], issues: [{file: '', line: null, path: 'characteristics.file', message: found.problem}]}
+    return readCharacteristicsCsv(readFileSync(found, 'utf8'), displayPath(found, cwd))
+  }
+}
+
+/** A file the study names: its absolute path when inside the study's folder (or allowed outside) and present. */
+function studyFile(studyAbs: string, ref: string, what: string, allowOutside: boolean): string | {problem: string} {
+  const folder = path.dirname(studyAbs)
+  const abs = path.resolve(folder, ref)
+  const rel = path.relative(folder, abs)
+  if (!allowOutside && (rel.startsWith('..') || path.isAbsolute(rel))) {
+    return {
+      problem: `${what} file ${abs} is outside the study's folder ${folder}; move it beside the study file, or pass --allow-outside`,
+    }
+  }
+  if (!existsSync(abs)) return {problem: `${what} file ${abs} not found; the path is relative to the study file`}
+  return abs
 }
 
 /** Checks a study file on disk without throwing for bad content (for `study validate`). */
@@ -94,6 +113,7 @@ export function checkStudyFile(ref: string, opts: StudyLocateOptions = {}): Chec
   const res = checkStudyText(readFileSync(abs, 'utf8'), shown, {
     absFile: abs,
     loadEventsFile: eventsFileLoader(abs, cwd, opts.allowOutside),
+    loadCharacteristicsFile: characteristicsFileLoader(abs, cwd, opts.allowOutside),
     allowOutside: opts.allowOutside,
   })
   return {...res, file: shown}
@@ -115,7 +135,11 @@ export function loadStudy(ref: string, opts: StudyLocateOptions = {}): StudySpec
  */
 export function parseStudy(text: string, file: string): StudySpec {
   const abs = path.resolve(file)
-  const res = checkStudyText(text, file, {absFile: abs, loadEventsFile: eventsFileLoader(abs, process.cwd())})
+  const res = checkStudyText(text, file, {
+    absFile: abs,
+    loadEventsFile: eventsFileLoader(abs, process.cwd()),
+    loadCharacteristicsFile: characteristicsFileLoader(abs, process.cwd()),
+  })
   if (!res.spec) throw new StudyValidationError(res.issues)
   return res.spec
 }
@@ -155,6 +179,7 @@ export function listStudies(dir: string): StudySummary[] {
     const res = checkStudyText(readFileSync(abs, 'utf8'), abs, {
       absFile: abs,
       loadEventsFile: eventsFileLoader(abs, dir),
+      loadCharacteristicsFile: characteristicsFileLoader(abs, dir),
     })
     if (res.spec) return summarizeStudy(res.spec, abs)
     const first = res.issues[0]

@@ -34,6 +34,18 @@ export interface RawStudy {
     expected: number
     tolerance: number
   }>
+  crossSection?: RawCrossSection[]
+  characteristics?: {file: string}
+}
+
+/** One `crossSection:` entry as written: terms are names or `{runup: [t1, t2]}`. */
+export interface RawCrossSection {
+  id: string
+  window: [number, number]
+  event?: string
+  on: Array<string | {runup: [number, number]}>
+  weights?: 'none' | 'scar'
+  se?: 'hc3' | 'hc1'
 }
 
 /** YAML 1.1 documents may turn 2025-01-20 into a Date: bring every Date back to its ISO day. */

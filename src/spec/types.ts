@@ -72,7 +72,7 @@ export interface IndexSpec {
   weighting: 'equal' | 'value'
 }
 
-export interface StudySpec {
+export interface StudySpec extends StudySpecCrossSections {
   name: string
   title: string | null
   description: string | null
@@ -100,4 +100,40 @@ export interface StudySpec {
   claims: ClaimSpec[]
   /** A pinned data snapshot (absolute path) the study reads instead of the price store; null when none. */
   data: {snapshot: string} | null
+}
+
+/** Characteristics built into cross-sectional regressions (docs/methods.md, "Cross-sectional regression"). */
+export const BUILTIN_TERMS = ['beta', 'sigma', 'marketValue', 'logMarketValue', 'indexReturn'] as const
+export type BuiltinTerm = (typeof BUILTIN_TERMS)[number]
+
+/** A regressor of a cross-sectional regression: group dummies, a built-in characteristic, a run-up or a CSV column. */
+export type CrossSectionTerm =
+  | {kind: 'group'}
+  | {kind: 'builtin'; name: BuiltinTerm}
+  | {kind: 'runup'; window: [number, number]}
+  | {kind: 'column'; name: string}
+
+/** A regression of CAR_i over a window on the terms, across the security-events of one event. */
+export interface CrossSectionSpec {
+  id: string
+  window: [number, number]
+  /** An event id of the study; `all` (list events) pools every security-event. */
+  event: string
+  on: CrossSectionTerm[]
+  weights: 'none' | 'scar'
+  se: 'hc3' | 'hc1'
+}
+
+/** One value of a security characteristic (a row of the characteristics CSV). */
+export interface CharacteristicValue {
+  symbol: string
+  name: string
+  value: number
+}
+
+export interface StudySpecCrossSections {
+  /** Cross-sectional regressions of CARs, in file order (absent or empty: none). */
+  crossSections?: CrossSectionSpec[]
+  /** Security characteristics from `characteristics: {file}` (or --characteristics), for regression terms. */
+  characteristics?: CharacteristicValue[]
 }

@@ -10,12 +10,13 @@ import {InputError} from '../errors.js'
 import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
 import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
-import type {EventSpec, StudySpec} from '../spec/types.js'
+import type {CharacteristicValue, EventSpec, StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {studyCalendar} from './calendar.js'
 import {type DataOptions, ensureData, type FetchMissing, studyLabel} from './data.js'
+import {studyCrossSections} from './cross-section.js'
 import {addDerivedSections} from './derived-sections.js'
 import {type ResolvedEvent, resolveEvents} from './events.js'
 import {type GroupRun, type Member, type RunContext, runGroup} from './group-run.js'
@@ -37,6 +38,8 @@ export interface RunOptions extends DataOptions {
   fetchMissing?: FetchMissing
   /** Current shares outstanding per symbol (online, --live-shares). */
   fetchShares?: (symbols: string[]) => Promise<Record<string, number | null>>
+  /** Security characteristics replacing the study file's (`--characteristics FILE|-`), for crossSection terms. */
+  characteristics?: CharacteristicValue[]
 }
 
 /** An event whose layout resolved, with that layout. */
@@ -118,6 +121,10 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   if (volume) result.volume = volume
   const liveShares = await sharesLive(securities, opts, notes)
   addDerivedSections(result, {spec, bars: series.bars, calendar: cal, liveShares})
+  if (spec.crossSections && spec.crossSections.length > 0) {
+    const characteristics = opts.characteristics ?? spec.characteristics ?? []
+    result.crossSections = studyCrossSections(result, {spec, calendar: cal, bars: series.bars, characteristics})
+  }
   const provenance = source.provenance?.()
   if (provenance) result.data = provenance
   return result

@@ -287,6 +287,82 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
   })
 })
 
+/** Simple regression of y on x with an intercept: slope and its HC3 standard error, written out. */
+function slopeByHand(x: number[], y: number[]): {slope: number; hc3: number; r2: number} {
+  const n = x.length
+  const mx = x.reduce((a, b) => a + b, 0) / n
+  const my = y.reduce((a, b) => a + b, 0) / n
+  const sxx = x.reduce((a, v) => a + (v - mx) ** 2, 0)
+  const slope = x.reduce((a, v, i) => a + (v - mx) * (y[i] - my), 0) / sxx
+  const u = y.map((v, i) => v - my - slope * (x[i] - mx))
+  const h = x.map((v) => 1 / n + (v - mx) ** 2 / sxx)
+  const meat = x.reduce((a, v, i) => a + ((v - mx) ** 2 * u[i] ** 2) / (1 - h[i]) ** 2, 0)
+  const sst = y.reduce((a, v) => a + (v - my) ** 2, 0)
+  return {slope, hc3: Math.sqrt(meat) / sxx, r2: 1 - u.reduce((a, v) => a + v * v, 0) / sst}
+}
+
+d('DeepSeek R1: did the layers that rose most since January 2023 fall most?', () => {
+  beforeAll(() => {
+    if (!result) {
+      cacheDir = tempDir('aftershock-deepseek-')
+      expect(runCli(['import', PRICES_DIR], {cacheDir}).code).toBe(0)
+      const r = runCli(['study', 'run', 'deepseek-r1', '--json', '--offline'], {cacheDir})
+      result = JSON.parse(r.stdout) as StudyResult
+    }
+  })
+
+  const car0 = (symbol: string) =>
+    result.securities.find((s) => s.symbol === symbol && s.event === 'r1-selloff')!.windows![0].car
+
+  it('regresses CAR[0,0] on beta as a regression by hand does', () => {
+    const fit = result.crossSections!.find((x) => x.id === 'selloff-day0-beta')!
+    const secs = result.securities.filter((s) => s.event === 'r1-selloff')
+    const hand = slopeByHand(
+      secs.map((s) => s.model!.beta),
+      secs.map((s) => car0(s.symbol)),
+    )
+    expect(fit.n).toBe(23)
+    expect(fit.terms[1].coef).toBeCloseTo(hand.slope, 12)
+    expect(fit.terms[1].se).toBeCloseTo(hand.hc3, 12)
+    expect(fit.r2).toBeCloseTo(hand.r2, 12)
+  })
+
+  it('regresses on the index return since January 2023, leaving out ARM, TLN and GEV (no base-period prices)', () => {
+    const fit = result.crossSections!.find((x) => x.id === 'selloff-day0-index')!
+    expect(fit.excluded.map((e) => e.symbol)).toEqual(['ARM', 'TLN', 'GEV'])
+    expect(fit.excluded[0].reason).toMatch(/^no base-period price: prices start 2023-09-14/)
+    const rows = result.index!.securities.filter((r) => r.group !== null && r.sinceBase !== null)
+    const hand = slopeByHand(
+      rows.map((r) => r.sinceBase!),
+      rows.map((r) => car0(r.id)),
+    )
+    expect(fit.terms[1].coef).toBeCloseTo(hand.slope, 12)
+    // the answer: a higher run-up since January 2023 went with a deeper fall on the day
+    expect(fit.terms[1].coef!).toBeLessThan(0)
+    const grouped = result.crossSections!.find((x) => x.id === 'selloff-day0-group-index')!
+    expect(grouped.base).toBe('nvidia')
+    expect(grouped.se).toBe('hc1')
+    expect(grouped.terms.map((t) => t.name)).toEqual([
+      '(intercept)',
+      'group:ai-chips',
+      'group:hyperscalers',
+      'group:dc-reits',
+      'group:power',
+      'indexReturn',
+    ])
+  })
+
+  it('study run shows the regressions in the table and the CSV', () => {
+    const r = runCli(['study', 'run', 'deepseek-r1', '--offline'], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/Cross-sectional regressions of CARs/)
+    expect(r.stdout).toMatch(/selloff-day0-group-index: CAR\[0,0\] of r1-selloff; OLS, HC1 standard errors; N = 20/)
+    expect(r.stdout).toMatch(/│ indexReturn\s+│\s+-0\.0\d{3}/)
+    const csv = runCli(['study', 'run', 'deepseek-r1', '--csv', '--offline'], {cacheDir})
+    expect(csv.stdout).toMatch(/\ncross-section-selloff-day0-beta,,,r1-selloff,0\.\.0,,,beta:coef,-0\.0\d+/)
+  })
+})
+
 /** A small valid study on the shared data; each bad-file case breaks one thing. */
 function smallStudy(): Record<string, unknown> {
   return {
@@ -391,5 +467,22 @@ d('bad study files: exit 2 and a message naming the field', () => {
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/shares/)
     expect(r.stderr).toMatch(/NVDA/)
+  })
+
+  it('crossSection with a characteristics column: --characteristics supplies it, its absence is an error naming the term', () => {
+    const text = yaml((s) => {
+      s.crossSection = [{id: 'exp', window: [0, 0], on: ['exports']}]
+    })
+    const file = path.join(dir, 'xs.yaml')
+    writeFileSync(file, text)
+    const missing = run('xs', text)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/crossSection\[0\]\.on\[0\]: no characteristic "exports" was given/)
+    const chars = path.join(dir, 'chars.csv')
+    writeFileSync(chars, 'symbol,name,value\nNVDA,exports,0.5\nAVGO,exports,0.2\nAMD,exports,0.3\n')
+    const r = runCli(['study', 'run', file, '--json', '--offline', '--characteristics', chars], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout) as StudyResult
+    expect(out.crossSections![0]).toMatchObject({id: 'exp', event: 'r1-selloff', n: 3, excluded: []})
   })
 })

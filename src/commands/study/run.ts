@@ -4,6 +4,7 @@ import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {networkFlags, studyDataFlags} from '../../cli/flags.js'
 import {InputError} from '../../errors.js'
+import {parseCharacteristicsCsv} from '../../spec/characteristics-csv.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
 import {runStudy} from '../../study/run.js'
@@ -36,6 +37,10 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
         "Use Yahoo's current shares outstanding for value at stake (flagged as current, not as of the event).",
       default: false,
     }),
+    characteristics: Flags.string({
+      description:
+        "Security characteristics for crossSection terms from a CSV file (symbol,name,value), or - for stdin; replaces the study's characteristics file.",
+    }),
     chart: Flags.boolean({
       description: 'Draw the CAAR paths in the terminal (only when stdout is a terminal).',
       default: false,
@@ -50,6 +55,13 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       flags.events === undefined
         ? undefined
         : parseEventsCsv(readEvents(flags.events), flags.events === '-' ? 'stdin' : flags.events)
+    const characteristics =
+      flags.characteristics === undefined
+        ? undefined
+        : parseCharacteristicsCsv(
+            readCsvFlag('--characteristics', flags.characteristics, 'symbol,name,value'),
+            flags.characteristics === '-' ? 'stdin' : flags.characteristics,
+          )
     const {source, offline} = await this.ctx.studySource(spec, flags.live)
     const result = await runStudy(spec, source, {
       offline,
@@ -58,6 +70,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       liveShares: flags['live-shares'],
       fetchMissing: this.ctx.fetchMissing,
       fetchShares: this.ctx.fetchShares,
+      characteristics,
       log: (m) => this.out.info(m),
     })
     this.ctx.close()
@@ -91,12 +104,17 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
 /** The events CSV text: stdin for '-', else the file. */
 function readEvents(ref: string): string {
+  return readCsvFlag('--events', ref, 'symbol,date[,id][,group][,label]')
+}
+
+/** A CSV given to a flag: stdin for '-', else the file; `columns` names the header it needs. */
+function readCsvFlag(flag: string, ref: string, columns: string): string {
   if (ref === '-') {
     try {
       return readFileSync(0, 'utf8')
     } catch (error) {
       throw new InputError(
-        `--events -: cannot read the events CSV from stdin (${(error as Error).message}); pipe a CSV in or give a file`,
+        `${flag} -: cannot read the CSV from stdin (${(error as Error).message}); pipe a CSV in or give a file`,
       )
     }
   }
@@ -104,7 +122,7 @@ function readEvents(ref: string): string {
     return readFileSync(path.resolve(ref), 'utf8')
   } catch (error) {
     throw new InputError(
-      `--events ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns symbol,date[,id][,group][,label]`,
+      `${flag} ${ref}: cannot read the file (${(error as Error).message}); give a CSV with columns ${columns}`,
     )
   }
 }
