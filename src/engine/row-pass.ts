@@ -1,13 +1,15 @@
 /**
  * The row pass of an event study: for each row, the model fit on E_i, the ARs and SARs on the event days, CAR, Var(CAR),
  * SCAR and BHAR per window, and the estimation-window aggregates the tests need (Brown-Warner 1985's portfolio ARs, the
- * generalized sign's share of positive ARs, Corrado-Zivney's rank deviations, Kolari-Pynnönen's correlation sample).
+ * generalized sign's share of positive ARs, Corrado-Zivney's rank deviations and sign sums, Kolari-Pynnönen's correlation
+ * sample, the estimation ARs GRANK ranks).
  * One pass, O(N·L), into preallocated typed arrays: no per-cell objects, no per-row allocation. docs/methods.md.
  */
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
 import {AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
 import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
+import {median} from './corrado-sign.js'
 import {carVariance, fitModel, isExclusion} from './models.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
@@ -44,6 +46,10 @@ export interface RowPass
   /** Per ranked column: sum of U - 0.5 and count of rows ranked there. */
   rankDev: Float64Array
   rankCnt: Int32Array
+  /** Per ranked column: sum of sign(AR_it - median_i) (Corrado-Zivney sign test), over the same rows as rankCnt. */
+  signSum: Float64Array
+  /** The included rows' estimation ARs, row-major in included order (k-th included row at k × E; NaN where missing). */
+  estArs: Float64Array
   sumSigma2: number
   sumPatell: number
   correlation: CorrelationSample
@@ -78,6 +84,8 @@ function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColu
     estCounts: new Float64Array(2),
     rankDev: new Float64Array(R),
     rankCnt: new Int32Array(R),
+    signSum: new Float64Array(R),
+    estArs: new Float64Array(n * E),
     sumSigma2: 0,
     sumPatell: 0,
     correlation: correlationSample(panel, opts, cols),
@@ -195,21 +203,26 @@ function eventArs(
 /** Scratch for ranking one row (reused across rows). */
 interface RankBuffers {
   vals: Float64Array
+  /** A copy of vals sorted for the row's median. */
+  sorted: Float64Array
   pos: Int32Array
   out: Float64Array
   scratch: RankScratch
 }
 
-/** Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums. */
+/**
+ * Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums, and sign(AR - median) of
+ * the same ARs to the per-day sign sums.
+ */
 function rankRow(
   cols: EventColumns,
   ar: Float64Array,
   base: number,
   estAr: Float64Array,
   buf: RankBuffers,
-  rankDev: Float64Array,
-  rankCnt: Int32Array,
+  pass: Pick<RowPass, 'rankDev' | 'rankCnt' | 'signSum'>,
 ): void {
+  const {rankDev, rankCnt, signSum} = pass
   const {rankCols, eventPosOfCol, e0} = cols
   const {vals, pos, out} = buf
   let m = 0
@@ -224,9 +237,12 @@ function rankRow(
     }
   }
   standardizedRanks(vals, m, out, buf.scratch)
+  buf.sorted.set(vals.subarray(0, m))
+  const med = median(buf.sorted, m)
   for (let k = 0; k < m; k++) {
     rankDev[pos[k]] += out[k] - 0.5
     rankCnt[pos[k]]++
+    signSum[pos[k]] += Math.sign(vals[k] - med)
   }
 }
 
@@ -275,10 +291,12 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
   const estAr = new Float64Array(E)
   const rank: RankBuffers = {
     vals: new Float64Array(R),
+    sorted: new Float64Array(R),
     pos: new Int32Array(R),
     out: new Float64Array(R),
     scratch: createRankScratch(R),
   }
+  let kept = 0
   for (let i = 0; i < n; i++) {
     const rOff = i * days
     const mOff = shared ? 0 : i * days
@@ -312,10 +330,11 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
       out.estCounts,
     )
     addToCorrelation(out.correlation, estAr, calendarStart[i] + e0)
+    out.estArs.set(estAr, kept++ * E)
     const base = i * D
     eventArs(model, f, returns, rOff, market, mOff, cols.eventCols, out.ret, out.ar, out.sar, base)
     // Corrado-Zivney standardized ranks over E_i plus the event days
-    rankRow(cols, out.ar, base, estAr, rank, out.rankDev, out.rankCnt)
+    rankRow(cols, out.ar, base, estAr, rank, out)
     windowRows(opts, f, returns, rOff, market, mOff, cols, out.ar, base, out.win, i)
   }
   return out

@@ -64,6 +64,8 @@ export const TEST_NAMES = [
   'sign',
   'generalizedSign',
   'wilcoxon',
+  'grank',
+  'corradoSign',
 ] as const
 export type TestName = (typeof TEST_NAMES)[number]
 export type TestBattery = Record<TestName, TestResult>

@@ -1,5 +1,5 @@
 /**
- * CAAR and tests: per group × event, each window's CAAR, N and the ten tests, each statistic starred from its
+ * CAAR and tests: per group × event, each window's CAAR, N and the tests of the battery, each statistic starred from its
  * own p (significance.ts). The summary draws one table per group with the windows as columns; the full level
  * has one table of all windows and one of all days (AAR), with every test's statistic, p and N.
  */
