@@ -131,6 +131,9 @@ export interface SecurityWindowRow {
   /** Single-security t statistic CAR / sqrt(Var(CAR)), Student t with L - d df. */
   t: number
   p: number
+  /** Holm and Benjamini-Hochberg adjusted p, family = the securities of one group × event in this window. */
+  pHolm?: number
+  pBH?: number
 }
 
 export interface SecurityResult {
