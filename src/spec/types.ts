@@ -52,6 +52,8 @@ export type ClaimMetric =
   | 'abnormalValueChange'
   | 'indexLevel' // I_asOf, 100 = base; security or group
   | 'sinceBase' // I_asOf / 100 − 1
+  | 'volatilityRatio' // variance ratio s^2(AR over the volatility window) / sigma_i^2; group: mean ratio
+  | 'volatilityRiseShare' // group: share of members with a significant rise (F test, 5%)
 
 export interface ClaimSpec {
   id: string
