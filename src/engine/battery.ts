@@ -17,12 +17,12 @@ import {
   ownTTest,
   patellZ,
 } from './parametric-tests.js'
-import {grank} from './grank.js'
+import {grankRows} from './grank.js'
 import {corradoDay, corradoWindow} from './rank-test.js'
-import type {RowPass} from './row-pass.js'
+import {estimationArRow, type RowPass} from './row-pass.js'
 import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
 import {mean} from './stats.js'
-import type {DayStats, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
+import type {DayStats, EventPanel, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
 import {wilcoxonSignedRank} from './wilcoxon.js'
 
 function noSecurities(): TestBattery {
@@ -130,7 +130,12 @@ export function dailyStats(pass: RowPass, cols: EventColumns, stats: CrossSectio
 }
 
 /** The per-row window arrays with CAAR and the battery per window over the included rows. */
-export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSectionStats): WindowStats[] {
+export function windowStats(
+  pass: RowPass,
+  cols: EventColumns,
+  stats: CrossSectionStats,
+  panel: EventPanel,
+): WindowStats[] {
   const {inc, N, ctx, rankD, su, signD, sg} = stats
   const {eventCols, rankPosOfCol, E} = cols
   const ownDf = ownDfOf(pass, stats)
@@ -138,6 +143,7 @@ export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSecti
   const colS = new Float64Array(N)
   const sigma = new Float64Array(N)
   for (let k = 0; k < N; k++) sigma[k] = pass.sigma[inc[k]]
+  const estRow = estimationRows(pass, cols, stats, panel)
   return cols.windows.map(({t1, t2, j0, T}, w) => {
     const o = pass.win[w]
     for (let k = 0; k < N; k++) {
@@ -154,7 +160,7 @@ export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSecti
     const ranks: RankTests = {
       corrado: corradoWindow(devs, su, N),
       corradoSign: corradoWindow(signs, sg, N, 'sign'),
-      grank: N > 0 ? withoutZ(grank(pass.estArs, N, E, sigma, colS)) : nullTest(0, 'no securities'),
+      grank: N > 0 ? withoutZ(grankRows(N, E, estRow, sigma, colS)) : nullTest(0, 'no securities'),
     }
     return {
       window: [t1, t2] as const,
@@ -167,8 +173,24 @@ export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSecti
   })
 }
 
+/** The k-th included row's estimation ARs, recomputed from the panel and its fit (no n × L copy is kept). */
+function estimationRows(
+  pass: RowPass,
+  cols: EventColumns,
+  stats: CrossSectionStats,
+  panel: EventPanel,
+): (k: number, out: Float64Array) => void {
+  const shared = panel.market.length === panel.days
+  return (k, out) => {
+    const i = stats.inc[k]
+    const f = pass.fits[i] as RowFit
+    const mOff = (shared ? 0 : i * panel.days) + cols.e0
+    estimationArRow(panel.returns, i * panel.days + cols.e0, panel.market, mOff, cols.E, f.alpha, f.beta, out)
+  }
+}
+
 /** A GRANK result as a TestResult (its Z before the t transformation stays in the engine). */
-function withoutZ(r: ReturnType<typeof grank>): TestResult {
+function withoutZ(r: ReturnType<typeof grankRows>): TestResult {
   const {z: _z, ...rest} = r
   return rest
 }

@@ -2,7 +2,7 @@
  * The row pass of an event study: for each row, the model fit on E_i, the ARs and SARs on the event days, CAR, Var(CAR),
  * SCAR and BHAR per window, and the estimation-window aggregates the tests need (Brown-Warner 1985's portfolio ARs, the
  * generalized sign's share of positive ARs, Corrado-Zivney's rank deviations and sign sums, Kolari-Pynnönen's correlation
- * sample, the estimation ARs GRANK ranks).
+ * sample).
  * One pass, O(N·L), into preallocated typed arrays: no per-cell objects, no per-row allocation. docs/methods.md.
  */
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
@@ -48,8 +48,6 @@ export interface RowPass
   rankCnt: Int32Array
   /** Per ranked column: sum of sign(AR_it - median_i) (Corrado-Zivney sign test), over the same rows as rankCnt. */
   signSum: Float64Array
-  /** The included rows' estimation ARs, row-major in included order (k-th included row at k × E; NaN where missing). */
-  estArs: Float64Array
   sumSigma2: number
   sumPatell: number
   correlation: CorrelationSample
@@ -85,7 +83,6 @@ function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColu
     rankDev: new Float64Array(R),
     rankCnt: new Int32Array(R),
     signSum: new Float64Array(R),
-    estArs: new Float64Array(n * E),
     sumSigma2: 0,
     sumPatell: 0,
     correlation: correlationSample(panel, opts, cols),
@@ -145,6 +142,20 @@ function missingEventReturn(
   return null
 }
 
+/** Estimation-window ARs AR_k = R_k - alpha - beta R_mk of one row into out[0..E) (NaN where either return is missing). */
+export function estimationArRow(
+  returns: Float64Array,
+  rOff: number,
+  market: Float64Array,
+  mOff: number,
+  E: number,
+  alpha: number,
+  beta: number,
+  out: Float64Array,
+): void {
+  for (let k = 0; k < E; k++) out[k] = returns[rOff + k] - alpha - beta * market[mOff + k]
+}
+
 /** Estimation-window ARs of one row into out[0..E) (NaN where missing), accumulated for BW1985 and the generalized sign. */
 function estimationArs(
   returns: Float64Array,
@@ -161,9 +172,9 @@ function estimationArs(
 ): void {
   let positive = 0
   let total = 0
+  estimationArRow(returns, rOff, market, mOff, E, alpha, beta, out)
   for (let k = 0; k < E; k++) {
-    const a = returns[rOff + k] - alpha - beta * market[mOff + k] // NaN when either is missing
-    out[k] = a
+    const a = out[k]
     if (a === a) {
       estSum[k] += a
       estCnt[k]++
@@ -296,7 +307,6 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
     out: new Float64Array(R),
     scratch: createRankScratch(R),
   }
-  let kept = 0
   for (let i = 0; i < n; i++) {
     const rOff = i * days
     const mOff = shared ? 0 : i * days
@@ -330,7 +340,6 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
       out.estCounts,
     )
     addToCorrelation(out.correlation, estAr, calendarStart[i] + e0)
-    out.estArs.set(estAr, kept++ * E)
     const base = i * D
     eventArs(model, f, returns, rOff, market, mOff, cols.eventCols, out.ret, out.ar, out.sar, base)
     // Corrado-Zivney standardized ranks over E_i plus the event days
