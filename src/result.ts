@@ -92,6 +92,18 @@ export interface WindowRow {
   n: number
   caar: number
   tests: TestBattery
+  /** Bootstrap p of the cross-sectional t; present when the study asks for it (`bootstrap:` or --bootstrap). */
+  bootstrap?: WindowBootstrap
+}
+
+/** A window's bootstrap p-value: the observed cross-sectional t, p*, and how it was drawn (docs/methods.md). */
+export interface WindowBootstrap {
+  stat: number | null
+  p: number | null
+  draws: number
+  seed: number
+  scheme: 'sign-flip' | 'estimation-window'
+  note?: string
 }
 
 export interface GroupResult {

@@ -68,6 +68,16 @@ export interface ClaimSpec {
   tolerance: number
 }
 
+/** Resampling schemes of the bootstrap p-values (docs/methods.md, "Bootstrap"). */
+export type BootstrapScheme = 'sign-flip' | 'estimation-window'
+
+/** Bootstrap p-values for the window CAAR tests: B draws from a seeded generator. */
+export interface BootstrapSpec {
+  draws: number
+  seed: number
+  scheme: BootstrapScheme
+}
+
 export interface IndexSpec {
   base: {from: string; to: string}
   asOf: string
@@ -100,6 +110,8 @@ export interface StudySpec {
   /** Per-symbol first usable dates (e.g. when-issued trading before a spin-off), in file order. */
   history: HistorySpec[]
   claims: ClaimSpec[]
+  /** Bootstrap p-values per group window (`bootstrap:` or --bootstrap); absent or null when not asked for. */
+  bootstrap?: BootstrapSpec | null
   /** A pinned data snapshot (absolute path) the study reads instead of the price store; null when none. */
   data: {snapshot: string} | null
 }

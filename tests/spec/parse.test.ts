@@ -400,6 +400,19 @@ describe('validation errors name the line, the field and the fix', () => {
     expect(at(list, 'claims[5].event').message).toMatch(/needs an event/)
   })
 
+  it('bootstrap: draws and seed, sign-flip by default; bad values name the field', () => {
+    expect(parseStudy(BASE + 'bootstrap: {draws: 9999, seed: 1}\n', 'mini.yaml').bootstrap).toEqual({
+      draws: 9999,
+      seed: 1,
+      scheme: 'sign-flip',
+    })
+    const est = parseStudy(BASE + 'bootstrap: {draws: 99, seed: 2, scheme: estimation-window}\n', 'mini.yaml')
+    expect(est.bootstrap?.scheme).toBe('estimation-window')
+    expect(parseStudy(BASE, 'mini.yaml').bootstrap).toBeNull()
+    const list = issues(BASE + 'bootstrap: {draws: 0, seed: 1, scheme: jackknife}\n')
+    expect(list.map((x) => x.path)).toEqual(expect.arrayContaining(['bootstrap.draws', 'bootstrap.scheme']))
+  })
+
   it('volatility claims: the share needs a group, the window is the volatility window', () => {
     const claims = `volatility: { window: [1, 14] }
 claims:
