@@ -1,10 +1,11 @@
 /**
- * Every section of a study summary, in `study run` order: events, index levels, CAAR and tests, day-0
+ * Every section of a study summary, in `study run` order: events, index levels, CAAR and tests, CAR distribution, day-0
  * abnormal returns, value at stake, volatility, volume, claims, exclusions, overlapping events, notes.
  * The full level adds the study echo and the per-security estimates, for the CSV.
  */
 import type {StudyResult} from '../result.js'
 import {caarSection} from './caar.js'
+import {carDistributionSection} from './car-distribution.js'
 import {claimsSection} from './claims.js'
 import {day0Section} from './day0.js'
 import {eventsSection, studySection} from './events.js'
@@ -26,6 +27,7 @@ export function studySections(result: StudyResult, level: Level = 'summary'): Se
     eventsSection(result, level),
     result.index ? indexLevelsSection(result.index, level) : null,
     caarSection(result, level),
+    carDistributionSection(result),
     full ? securitiesSection(result) : null,
     day0Section(result, level),
     result.value ? valueSection(result.value, level) : null,
