@@ -13,8 +13,8 @@ import {normalTwoSidedP} from './distributions.js'
 import {nullTest} from './parametric-tests.js'
 import type {TestResult} from './types.js'
 
-/** Median of values[0..m) (sorts the given scratch copy in place). */
-export function median(values: Float64Array, m: number): number {
+/** Median of values[0..m) (sorts the given scratch copy). */
+function median(values: Float64Array, m: number): number {
   const s = values.subarray(0, m).sort()
   return m % 2 === 1 ? s[(m - 1) / 2] : (s[m / 2 - 1] + s[m / 2]) / 2
 }

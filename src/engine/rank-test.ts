@@ -18,6 +18,7 @@ import type {TestResult} from './types.js'
 export interface RankScratch {
   bucket: Int32Array
   counts: Int32Array
+  /** After standardizedRanks: the indices of values[0..m) in ascending order of value. */
   order: Int32Array
 }
 

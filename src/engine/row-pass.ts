@@ -9,7 +9,6 @@ import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedA
 import {AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
 import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
-import {median} from './corrado-sign.js'
 import {carVariance, fitModel, isExclusion} from './models.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
@@ -214,11 +213,18 @@ function eventArs(
 /** Scratch for ranking one row (reused across rows). */
 interface RankBuffers {
   vals: Float64Array
-  /** A copy of vals sorted for the row's median. */
-  sorted: Float64Array
   pos: Int32Array
   out: Float64Array
   scratch: RankScratch
+}
+
+/**
+ * Median of values[0..m) from `order`, the ascending order standardizedRanks leaves in its scratch (no second sort):
+ * the middle value, or the mean of the two middle values for an even m (as corrado-sign.ts's median).
+ */
+function sortedMedian(values: Float64Array, order: Int32Array, m: number): number {
+  const h = m >> 1
+  return m % 2 === 1 ? values[order[h]] : (values[order[h - 1]] + values[order[h]]) / 2
 }
 
 /**
@@ -248,8 +254,7 @@ function rankRow(
     }
   }
   standardizedRanks(vals, m, out, buf.scratch)
-  buf.sorted.set(vals.subarray(0, m))
-  const med = median(buf.sorted, m)
+  const med = sortedMedian(vals, buf.scratch.order, m)
   for (let k = 0; k < m; k++) {
     rankDev[pos[k]] += out[k] - 0.5
     rankCnt[pos[k]]++
@@ -302,7 +307,6 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
   const estAr = new Float64Array(E)
   const rank: RankBuffers = {
     vals: new Float64Array(R),
-    sorted: new Float64Array(R),
     pos: new Int32Array(R),
     out: new Float64Array(R),
     scratch: createRankScratch(R),
