@@ -3,13 +3,15 @@
 // Prints the engine's wall time (best of several runs, every run listed, with its CPU time: wall exceeds CPU when
 // other processes share the 2 cores) and memory: peak RSS of the process (OS high-water mark, includes the panel)
 // and the V8 heap right after a run. Run with `npm run bench` (builds first).
-import {runEventStudy} from '../dist/engine/index.js'
+import {estimationWindowBootstrap, runEventStudy, signFlipBootstrap} from '../dist/engine/index.js'
 
 const ESTIMATION = [-265, -16] // 250 days
 const WINDOW = [-15, 15] // 31 days
 const FIRST = ESTIMATION[0]
 const DAYS = WINDOW[1] - FIRST + 1
 const PLANTED = 0.02 // abnormal return on day 0
+const {TEST_NAMES} = await import('../dist/engine/types.js')
+const TEST_COUNT = TEST_NAMES.length
 
 function mulberry32(seed) {
   let a = seed >>> 0
@@ -80,9 +82,38 @@ function run(n, repeats) {
   )
 }
 
+/** Bootstrap p-values of the window's cross-sectional t: B draws over n securities, both schemes (best of 3). */
+function bootstrapCost(n, draws) {
+  const panel = makePanel(n, 20250127 + n)
+  const result = runEventStudy(panel, OPTS)
+  const w = result.windows[0]
+  const L = ESTIMATION[1] - ESTIMATION[0] + 1
+  const est = new Float64Array(n * L)
+  for (let i = 0; i < n; i++) {
+    const f = result.fits[i]
+    for (let k = 0; k < L; k++) est[i * L + k] = panel.returns[i * DAYS + k] - f.alpha - f.beta * panel.market[k]
+  }
+  const time = (f) => {
+    const times = []
+    let r
+    for (let k = 0; k < 3; k++) {
+      const t0 = process.hrtime.bigint()
+      r = f()
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6)
+    }
+    return {ms: Math.min(...times), r}
+  }
+  const sf = time(() => signFlipBootstrap(w.car, n, draws, 1))
+  const ew = time(() => estimationWindowBootstrap(w.car, est, n, L, w.days, draws, 1))
+  console.log(
+    `${String(n).padStart(7)} securities: bootstrap ${draws} draws, sign-flip ${sf.ms.toFixed(0)} ms (p ${sf.r.p.toFixed(4)}), estimation-window ${ew.ms.toFixed(0)} ms (p ${ew.r.p.toFixed(4)}; T = ${w.days}, L = ${L}) (best of 3)`,
+  )
+}
+
 const load = (await import('node:os')).loadavg()[0].toFixed(2)
 console.log(
-  `aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all 10 tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`,
+  `aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all ${TEST_COUNT} tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`,
 )
 run(1_000, 5)
+bootstrapCost(1_000, 9_999)
 run(100_000, 2)

@@ -96,6 +96,37 @@ export interface WindowRow {
   n: number
   caar: number
   tests: TestBattery
+  /** Bootstrap p of the cross-sectional t; present when the study asks for it (`bootstrap:` or --bootstrap). */
+  bootstrap?: WindowBootstrap
+  /** The distribution of the included securities' CARs in this window. */
+  distribution?: CarDistribution
+}
+
+/** Quantiles (R type 7), skewness G1 and excess kurtosis G2 of a window's CARs (null where undefined). */
+export interface CarDistribution {
+  n: number
+  quantiles: CarQuantiles
+  skewness: number | null
+  excessKurtosis: number | null
+}
+
+/** The 5, 25, 50, 75 and 95% quantiles. */
+export interface CarQuantiles {
+  p5: number
+  p25: number
+  p50: number
+  p75: number
+  p95: number
+}
+
+/** A window's bootstrap p-value: the observed cross-sectional t, p*, and how it was drawn (docs/methods.md). */
+export interface WindowBootstrap {
+  stat: number | null
+  p: number | null
+  draws: number
+  seed: number
+  scheme: 'sign-flip' | 'estimation-window'
+  note?: string
 }
 
 export interface GroupResult {
@@ -135,6 +166,9 @@ export interface SecurityWindowRow {
   /** Single-security t statistic CAR / sqrt(Var(CAR)), Student t with L - d df. */
   t: number
   p: number
+  /** Holm and Benjamini-Hochberg adjusted p, family = the securities of one group × event in this window. */
+  pHolm?: number
+  pBH?: number
 }
 
 export interface SecurityResult {

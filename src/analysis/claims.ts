@@ -120,6 +120,8 @@ function measure(claim: ClaimSpec, result: StudyResult): Measured {
     return none(`event ${event} is not in the result`)
   }
 
+  if (metric === 'volatilityRatio' || metric === 'volatilityRiseShare') return volatilityMeasure(claim, result, group)
+
   if (group) {
     const g = groupOf(result, subject, event)
     if (!g) return none(`group ${subject} has no result for event ${event ?? '(any)'}`)
@@ -168,6 +170,30 @@ function measure(claim: ClaimSpec, result: StudyResult): Measured {
   return none(`unknown metric ${String(metric)}`)
 }
 
+/**
+ * Volatility metrics from result.volatility over its window: a security's variance ratio, a group's mean ratio, or the
+ * share of a group's members with a significant rise (one-sided F test at 5%, docs/methods.md).
+ */
+function volatilityMeasure(claim: ClaimSpec, result: StudyResult, group: boolean): Measured {
+  const {metric, subject, event, window: w} = claim
+  const v = result.volatility
+  if (!v) return none('the result has no volatility section')
+  if (!(w[0] === 0 && w[1] === 0) && !sameWindow(w, v.window))
+    return none(`window ${fmtWindow(w)} is not the volatility window ${fmtWindow(v.window)}`)
+  const over = `over ${fmtWindow(v.window)}`
+  if (group) {
+    const g = v.groups.find((x) => x.group === subject && (event === null || x.event === event))
+    if (!g) return none(`group ${subject} has no volatility result for event ${event ?? '(any)'}`)
+    return metric === 'volatilityRatio'
+      ? {value: g.meanRatio, note: `mean variance ratio of ${g.n} members ${over}`}
+      : {value: g.shareSignificant, note: `share of ${g.n} members with a significant rise (5%) ${over}`}
+  }
+  if (metric === 'volatilityRiseShare') return none(`volatilityRiseShare is a group measure; ${subject} is a security`)
+  const s = v.securities.find((x) => x.symbol === subject && (event === null || x.event === event))
+  if (!s) return none(`${subject} has no volatility result for event ${event ?? '(any)'}`)
+  return {value: s.ratio, note: `F test p ${s.p.toPrecision(3)} ${over}`}
+}
+
 /** Each claim with the measured value from the result's own numbers, and whether it holds. */
 export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult): ClaimResult[] {
   return claims.map((c) => {
@@ -183,7 +209,7 @@ export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult
       subject: c.subject,
       // index metrics are measured as of index.asOf, whatever event the claim names
       event: c.metric === 'indexLevel' || c.metric === 'sinceBase' ? null : c.event,
-      window: [c.window[0], c.window[1]],
+      window: volatilityWindowOf(c, result) ?? [c.window[0], c.window[1]],
       expected: c.expected,
       tolerance: c.tolerance,
       measured: m.value !== null && Number.isFinite(m.value) ? m.value : null,
@@ -191,4 +217,10 @@ export function evaluateClaims(claims: readonly ClaimSpec[], result: StudyResult
       note: m.note,
     }
   })
+}
+
+/** The window a volatility claim was measured over (the volatility section's), or null for other metrics. */
+function volatilityWindowOf(c: ClaimSpec, result: StudyResult): [number, number] | null {
+  const w = result.volatility?.window
+  return w && (c.metric === 'volatilityRatio' || c.metric === 'volatilityRiseShare') ? [w[0], w[1]] : null
 }

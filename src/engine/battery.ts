@@ -1,7 +1,8 @@
 /**
- * The test battery over the included rows: the ten tests on each event day's ARs and SARs and on each window's CARs
+ * The test battery over the included rows: the tests on each event day's ARs and SARs and on each window's CARs
  * and SCARs (cross-sectional t, Brown-Warner 1980 and 1985, Patell, BMP, Kolari-Pynnönen, Corrado rank, sign,
- * generalized sign, Wilcoxon). Conventions and references: docs/methods.md (tests across N securities).
+ * generalized sign, Wilcoxon, GRANK on windows, Corrado-Zivney sign). Conventions and references: docs/methods.md
+ * (tests across N securities, more tests).
  */
 import type {BatteryContext, CrossSectionStats} from './cross-section-stats.js'
 import type {EventColumns} from './event-columns.js'
@@ -16,11 +17,12 @@ import {
   ownTTest,
   patellZ,
 } from './parametric-tests.js'
+import {grankRows} from './grank.js'
 import {corradoDay, corradoWindow} from './rank-test.js'
-import type {RowPass} from './row-pass.js'
+import {estimationArRow, type RowPass} from './row-pass.js'
 import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
 import {mean} from './stats.js'
-import type {DayStats, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
+import type {DayStats, EventPanel, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
 import {wilcoxonSignedRank} from './wilcoxon.js'
 
 function noSecurities(): TestBattery {
@@ -36,11 +38,23 @@ function noSecurities(): TestBattery {
     sign: t,
     generalizedSign: t,
     wilcoxon: t,
+    grank: t,
+    corradoSign: t,
   }
 }
 
+/** The tests computed from the row pass's rank and sign aggregates (or GRANK's own ranking) for one day or window. */
+interface RankTests {
+  corrado: TestResult
+  corradoSign: TestResult
+  grank: TestResult
+}
+
+/** GRANK tests a window's cumulated SCAR against the estimation days; a day's row has none. */
+const GRANK_DAY = "GRANK tests a window's CAR (see the window rows)"
+
 /**
- * The ten tests on `values` (AR_it or CAR_i) and `standardized` (SAR_it or SCAR_i) of the N included rows.
+ * The tests on `values` (AR_it or CAR_i) and `standardized` (SAR_it or SCAR_i) of the N included rows.
  * With N = 1 the cross-sectional t is the security's own t test (`ownDf`); tests that need N >= 2 are null.
  */
 function battery(
@@ -49,7 +63,7 @@ function battery(
   N: number,
   T: number,
   ctx: BatteryContext,
-  corrado: TestResult,
+  ranks: RankTests,
   ownDf: number,
 ): TestBattery {
   if (N === 0) return noSecurities()
@@ -65,10 +79,12 @@ function battery(
     patell: patellZ(sumStd, ctx.sumPatell, N),
     bmp: bmpResult,
     kolariPynnonen: kolariPynnonen(bmpResult, ctx.meanCorrelation, N),
-    corrado,
+    corrado: ranks.corrado,
     sign: signTest(positives, N),
     generalizedSign: generalizedSignTest(positives, N, ctx.pPositiveEstimation),
     wilcoxon: N < 2 ? nullTest(N, NEEDS_TWO) : wilcoxonSignedRank(values, N),
+    grank: ranks.grank,
+    corradoSign: ranks.corradoSign,
   }
 }
 
@@ -79,7 +95,7 @@ function ownDfOf(pass: RowPass, stats: CrossSectionStats): number {
 
 /** AAR and the battery per event day over the included rows. */
 export function dailyStats(pass: RowPass, cols: EventColumns, stats: CrossSectionStats): DayStats[] {
-  const {inc, N, ctx, meanDev, su} = stats
+  const {inc, N, ctx, rankD, su, signD, sg} = stats
   const {D, eventDays, eventCols, rankPosOfCol} = cols
   const {ar, sar} = pass
   const ownDf = ownDfOf(pass, stats)
@@ -97,24 +113,37 @@ export function dailyStats(pass: RowPass, cols: EventColumns, stats: CrossSectio
   for (let j = 0; j < D; j++) {
     const dayA = byDayA.subarray(j * N, (j + 1) * N)
     const dayS = byDayS.subarray(j * N, (j + 1) * N)
-    const corrado = corradoDay(meanDev[rankPosOfCol[eventCols[j]]], su, N)
+    const q = rankPosOfCol[eventCols[j]]
+    const ranks: RankTests = {
+      corrado: corradoDay(rankD[q], su, N),
+      corradoSign: corradoDay(signD[q], sg, N, 'sign'),
+      grank: nullTest(N, GRANK_DAY),
+    }
     daily.push({
       t: eventDays[j],
       n: N,
       aar: N > 0 ? mean(dayA, N) : null,
-      tests: battery(dayA, dayS, N, 1, ctx, corrado, ownDf),
+      tests: battery(dayA, dayS, N, 1, ctx, ranks, ownDf),
     })
   }
   return daily
 }
 
 /** The per-row window arrays with CAAR and the battery per window over the included rows. */
-export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSectionStats): WindowStats[] {
-  const {inc, N, ctx, meanDev, su} = stats
-  const {eventCols, rankPosOfCol} = cols
+export function windowStats(
+  pass: RowPass,
+  cols: EventColumns,
+  stats: CrossSectionStats,
+  panel: EventPanel,
+): WindowStats[] {
+  const {inc, N, ctx, rankD, su, signD, sg} = stats
+  const {eventCols, rankPosOfCol, E} = cols
   const ownDf = ownDfOf(pass, stats)
   const colA = new Float64Array(N)
   const colS = new Float64Array(N)
+  const sigma = new Float64Array(N)
+  for (let k = 0; k < N; k++) sigma[k] = pass.sigma[inc[k]]
+  const estRow = estimationRows(pass, cols, stats, panel)
   return cols.windows.map(({t1, t2, j0, T}, w) => {
     const o = pass.win[w]
     for (let k = 0; k < N; k++) {
@@ -122,14 +151,46 @@ export function windowStats(pass: RowPass, cols: EventColumns, stats: CrossSecti
       colS[k] = o.scar[inc[k]]
     }
     const devs = new Float64Array(T)
-    for (let j = 0; j < T; j++) devs[j] = meanDev[rankPosOfCol[eventCols[j0 + j]]]
+    const signs = new Float64Array(T)
+    for (let j = 0; j < T; j++) {
+      const q = rankPosOfCol[eventCols[j0 + j]]
+      devs[j] = rankD[q]
+      signs[j] = signD[q]
+    }
+    const ranks: RankTests = {
+      corrado: corradoWindow(devs, su, N),
+      corradoSign: corradoWindow(signs, sg, N, 'sign'),
+      grank: N > 0 ? withoutZ(grankRows(N, E, estRow, sigma, colS)) : nullTest(0, 'no securities'),
+    }
     return {
       window: [t1, t2] as const,
       days: T,
       ...o,
       caar: N > 0 ? mean(colA, N) : null,
       n: N,
-      tests: battery(colA, colS, N, T, ctx, corradoWindow(devs, su, N), ownDf),
+      tests: battery(colA, colS, N, T, ctx, ranks, ownDf),
     }
   })
+}
+
+/** The k-th included row's estimation ARs, recomputed from the panel and its fit (no n × L copy is kept). */
+function estimationRows(
+  pass: RowPass,
+  cols: EventColumns,
+  stats: CrossSectionStats,
+  panel: EventPanel,
+): (k: number, out: Float64Array) => void {
+  const shared = panel.market.length === panel.days
+  return (k, out) => {
+    const i = stats.inc[k]
+    const f = pass.fits[i] as RowFit
+    const mOff = (shared ? 0 : i * panel.days) + cols.e0
+    estimationArRow(panel.returns, i * panel.days + cols.e0, panel.market, mOff, cols.E, f.alpha, f.beta, out)
+  }
+}
+
+/** A GRANK result as a TestResult (its Z before the t transformation stays in the engine). */
+function withoutZ(r: ReturnType<typeof grankRows>): TestResult {
+  const {z: _z, ...rest} = r
+  return rest
 }

@@ -1,12 +1,12 @@
 /**
  * The cross-section statistics the test battery shares, from the row pass's aggregates over the included rows:
  * Brown-Warner 1985's sd of the equally weighted portfolio AR over the estimation days, the generalized sign's share
- * of positive estimation ARs, Corrado-Zivney's mean rank deviation per ranked day and its sd, and Kolari-Pynnönen's
- * mean cross-correlation r of the estimation ARs. Conventions: docs/methods.md.
+ * of positive estimation ARs, Corrado-Zivney's rank deviation D_t per ranked day and its sd, the Corrado-Zivney sign
+ * test's D_t and sd, and Kolari-Pynnönen's mean cross-correlation r of the estimation ARs. Conventions: docs/methods.md.
  */
 import type {AggregateCorrelation} from './cross-correlation.js'
 import {pairwiseMeanCorrelation} from './cross-correlation.js'
-import {rankStandardDeviation} from './rank-test.js'
+import {rankStandardDeviation, weightedRankDeviations} from './rank-test.js'
 import type {RowPass} from './row-pass.js'
 import {sd} from './stats.js'
 
@@ -25,9 +25,12 @@ export interface CrossSectionStats {
   N: number
   ctx: BatteryContext
   correlationMethod: 'pairwise' | 'aggregate' | null
-  /** Per ranked column: mean U - 0.5 over the rows ranked there; `su` its sd (Corrado 1989). */
-  meanDev: Float64Array
+  /** Per ranked column: D_t = sum_i (U_it - 0.5) / sqrt(N_t); `su` = sqrt(mean D_t^2) (Corrado 1989, Cowan 1992). */
+  rankD: Float64Array
   su: number
+  /** Per ranked column: sum_i sign(AR_it - median_i) / sqrt(N_t); `sg` its S_G (Corrado & Zivney 1992). */
+  signD: Float64Array
+  sg: number
 }
 
 /** Indices of the rows with included[i] = 1, ascending. */
@@ -64,11 +67,9 @@ function meanCorrelationOf(pass: RowPass, N: number): {r: number | null; method:
 export function crossSectionStats(pass: RowPass): CrossSectionStats {
   const inc = includedRows(pass.included)
   const N = inc.length
-  const {rankDev, rankCnt, estCounts} = pass
-  const R = rankDev.length
-  const meanDev = new Float64Array(R)
-  for (let q = 0; q < R; q++) meanDev[q] = rankCnt[q] > 0 ? rankDev[q] / rankCnt[q] : 0
-  const su = rankStandardDeviation(meanDev, rankCnt)
+  const {rankDev, rankCnt, signSum, estCounts} = pass
+  const rankD = weightedRankDeviations(rankDev, rankCnt)
+  const signD = weightedRankDeviations(signSum, rankCnt)
   const correlation = meanCorrelationOf(pass, N)
   const ctx: BatteryContext = {
     sumSigma2: pass.sumSigma2,
@@ -77,5 +78,14 @@ export function crossSectionStats(pass: RowPass): CrossSectionStats {
     pPositiveEstimation: estCounts[1] > 0 ? estCounts[0] / estCounts[1] : NaN,
     meanCorrelation: correlation.r,
   }
-  return {inc, N, ctx, correlationMethod: correlation.method, meanDev, su}
+  return {
+    inc,
+    N,
+    ctx,
+    correlationMethod: correlation.method,
+    rankD,
+    su: rankStandardDeviation(rankD, rankCnt),
+    signD,
+    sg: rankStandardDeviation(signD, rankCnt),
+  }
 }

@@ -21,7 +21,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const pass = runRowPass(panel, opts, cols)
   const stats = crossSectionStats(pass)
   const daily = dailyStats(pass, cols, stats)
-  const windows = windowStats(pass, cols, stats)
+  const windows = windowStats(pass, cols, stats, panel)
   return {
     n: panel.n,
     model: opts.model,

@@ -26,6 +26,20 @@ export interface GrankResult extends TestResult {
  * `sigma` each security's S_i, `scar` each security's SCAR_i for the window tested.
  */
 export function grank(est: Float64Array, n: number, L: number, sigma: Float64Array, scar: Float64Array): GrankResult {
+  return grankRows(n, L, (i, out) => out.set(est.subarray(i * L, (i + 1) * L)), sigma, scar)
+}
+
+/**
+ * GRANK with each security's L estimation ARs written by `row(i, out)` on demand (NaN where missing), so that a
+ * caller holding the panel need not keep an n × L copy of them.
+ */
+export function grankRows(
+  n: number,
+  L: number,
+  row: (i: number, out: Float64Array) => void,
+  sigma: Float64Array,
+  scar: Float64Array,
+): GrankResult {
   if (n < 2) return {...nullTest(n, 'needs at least 2 securities'), z: null}
   const sScar = sd(scar, n)
   if (!(sScar > 0)) return {...nullTest(n, 'SCAR does not vary across securities'), z: null}
@@ -35,11 +49,13 @@ export function grank(est: Float64Array, n: number, L: number, sigma: Float64Arr
   const pos = new Int32Array(L + 1)
   const out = new Float64Array(L + 1)
   const scratch = createRankScratch(L + 1)
+  const est = new Float64Array(L)
   for (let i = 0; i < n; i++) {
     if (!(sigma[i] > 0)) throw new RangeError(`grank: sigma[${i}] is ${sigma[i]}, expected > 0`)
+    row(i, est)
     let m = 0
     for (let k = 0; k < L; k++) {
-      const a = est[i * L + k]
+      const a = est[k]
       if (a === a) {
         vals[m] = a / sigma[i]
         pos[m++] = k

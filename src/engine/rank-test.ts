@@ -1,10 +1,14 @@
 /**
  * Corrado (1989) rank test with Corrado & Zivney (1992) standardized ranks, and Cowan's (1992) multi-day
  * version. Each security's ARs over E_i plus the event days are ranked together (average ranks for ties);
- * U_it = K_it / (M_i + 1), M_i the number of ranked days, so that series of different lengths mix.
- *   S_U = sqrt( mean over days t of ( mean_i (U_it - 0.5) )^2 )
- *   day:    mean_i (U_it - 0.5) / S_U
- *   window: sqrt(T) mean_{t in W} ( mean_i (U_it - 0.5) ) / S_U      (standard normal)
+ * U_it = K_it / (M_i + 1), M_i the number of ranked days, so that series of different lengths mix. Each day is
+ * weighted by its own number of ranked securities N_t (Cowan 1992; Campbell & Wasley 1993), so that an unbalanced
+ * panel (securities listed during the estimation window, gaps) gives each day's deviation unit variance:
+ *   D_t = sum_i (U_it - 0.5) / sqrt(N_t)
+ *   S_U = sqrt( mean over the days t with N_t > 0 of D_t^2 )
+ *   day:    D_0 / S_U
+ *   window: sum_{t in W} D_t / (sqrt(T) S_U)      (standard normal)
+ * For a complete panel (N_t = N) this is Corrado's mean_i (U_it - 0.5) / S_U with S_U over the daily means.
  */
 import {normalTwoSidedP} from './distributions.js'
 import {nullTest} from './parametric-tests.js'
@@ -14,6 +18,7 @@ import type {TestResult} from './types.js'
 export interface RankScratch {
   bucket: Int32Array
   counts: Int32Array
+  /** After standardizedRanks: the indices of values[0..m) in ascending order of value. */
   order: Int32Array
 }
 
@@ -77,34 +82,49 @@ export function standardizedRanks(
   }
 }
 
-/** S_U from the per-day mean deviations mean_i (U_it - 0.5) (days with no ranked security skipped). */
-export function rankStandardDeviation(meanDeviations: Float64Array, counts: Int32Array): number {
+/** D_t = sum_i (U_it - 0.5) / sqrt(N_t) per ranked day from the sums and counts (0 where N_t = 0). */
+export function weightedRankDeviations(sums: Float64Array, counts: Int32Array): Float64Array {
+  const d = new Float64Array(sums.length)
+  for (let k = 0; k < sums.length; k++) d[k] = counts[k] > 0 ? sums[k] / Math.sqrt(counts[k]) : 0
+  return d
+}
+
+/** S_U = sqrt(mean of D_t^2) over the days with a ranked security (days with N_t = 0 skipped). */
+export function rankStandardDeviation(deviations: Float64Array, counts: Int32Array): number {
   let s = 0
   let c = 0
-  for (let k = 0; k < meanDeviations.length; k++) {
+  for (let k = 0; k < deviations.length; k++) {
     if (counts[k] > 0) {
-      s += meanDeviations[k] * meanDeviations[k]
+      s += deviations[k] * deviations[k]
       c++
     }
   }
   return Math.sqrt(s / c)
 }
 
-/** Corrado day statistic mean_i (U_i0 - 0.5) / S_U. */
-export function corradoDay(meanDeviation: number, su: number, n: number): TestResult {
+/**
+ * Corrado day statistic D_0 / S_U. The Corrado-Zivney sign test has the same form with sign deviations
+ * (`what` = 'sign' names them in the note).
+ */
+export function corradoDay(deviation: number, su: number, n: number, what: 'rank' | 'sign' = 'rank'): TestResult {
   if (n < 1) return nullTest(n, 'no securities')
-  if (!(su > 0)) return nullTest(n, 'rank standard deviation is zero')
-  const z = meanDeviation / su
+  if (!(su > 0)) return nullTest(n, `${what} standard deviation is zero`)
+  const z = deviation / su
   return {stat: z, p: normalTwoSidedP(z), n}
 }
 
-/** Cowan (1992) window statistic sqrt(T) mean_{t in W}(mean_i (U_it - 0.5)) / S_U. */
-export function corradoWindow(meanDeviations: ArrayLike<number>, su: number, n: number): TestResult {
+/** Cowan (1992) window statistic sum_{t in W} D_t / (sqrt(T) S_U). */
+export function corradoWindow(
+  deviations: ArrayLike<number>,
+  su: number,
+  n: number,
+  what: 'rank' | 'sign' = 'rank',
+): TestResult {
   if (n < 1) return nullTest(n, 'no securities')
-  if (!(su > 0)) return nullTest(n, 'rank standard deviation is zero')
-  const T = meanDeviations.length
+  if (!(su > 0)) return nullTest(n, `${what} standard deviation is zero`)
+  const T = deviations.length
   let s = 0
-  for (let k = 0; k < T; k++) s += meanDeviations[k]
-  const z = (Math.sqrt(T) * (s / T)) / su
+  for (let k = 0; k < T; k++) s += deviations[k]
+  const z = s / (Math.sqrt(T) * su)
   return {stat: z, p: normalTwoSidedP(z), n}
 }

@@ -1,7 +1,8 @@
 /**
  * The row pass of an event study: for each row, the model fit on E_i, the ARs and SARs on the event days, CAR, Var(CAR),
  * SCAR and BHAR per window, and the estimation-window aggregates the tests need (Brown-Warner 1985's portfolio ARs, the
- * generalized sign's share of positive ARs, Corrado-Zivney's rank deviations, Kolari-Pynnönen's correlation sample).
+ * generalized sign's share of positive ARs, Corrado-Zivney's rank deviations and sign sums, Kolari-Pynnönen's correlation
+ * sample).
  * One pass, O(N·L), into preallocated typed arrays: no per-cell objects, no per-row allocation. docs/methods.md.
  */
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
@@ -44,6 +45,8 @@ export interface RowPass
   /** Per ranked column: sum of U - 0.5 and count of rows ranked there. */
   rankDev: Float64Array
   rankCnt: Int32Array
+  /** Per ranked column: sum of sign(AR_it - median_i) (Corrado-Zivney sign test), over the same rows as rankCnt. */
+  signSum: Float64Array
   sumSigma2: number
   sumPatell: number
   correlation: CorrelationSample
@@ -78,6 +81,7 @@ function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColu
     estCounts: new Float64Array(2),
     rankDev: new Float64Array(R),
     rankCnt: new Int32Array(R),
+    signSum: new Float64Array(R),
     sumSigma2: 0,
     sumPatell: 0,
     correlation: correlationSample(panel, opts, cols),
@@ -137,6 +141,20 @@ function missingEventReturn(
   return null
 }
 
+/** Estimation-window ARs AR_k = R_k - alpha - beta R_mk of one row into out[0..E) (NaN where either return is missing). */
+export function estimationArRow(
+  returns: Float64Array,
+  rOff: number,
+  market: Float64Array,
+  mOff: number,
+  E: number,
+  alpha: number,
+  beta: number,
+  out: Float64Array,
+): void {
+  for (let k = 0; k < E; k++) out[k] = returns[rOff + k] - alpha - beta * market[mOff + k]
+}
+
 /** Estimation-window ARs of one row into out[0..E) (NaN where missing), accumulated for BW1985 and the generalized sign. */
 function estimationArs(
   returns: Float64Array,
@@ -153,9 +171,9 @@ function estimationArs(
 ): void {
   let positive = 0
   let total = 0
+  estimationArRow(returns, rOff, market, mOff, E, alpha, beta, out)
   for (let k = 0; k < E; k++) {
-    const a = returns[rOff + k] - alpha - beta * market[mOff + k] // NaN when either is missing
-    out[k] = a
+    const a = out[k]
     if (a === a) {
       estSum[k] += a
       estCnt[k]++
@@ -200,16 +218,28 @@ interface RankBuffers {
   scratch: RankScratch
 }
 
-/** Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums. */
+/**
+ * Median of values[0..m) from `order`, the ascending order standardizedRanks leaves in its scratch (no second sort):
+ * the middle value, or the mean of the two middle values for an even m (as corrado-sign.ts's median).
+ */
+function sortedMedian(values: Float64Array, order: Int32Array, m: number): number {
+  const h = m >> 1
+  return m % 2 === 1 ? values[order[h]] : (values[order[h - 1]] + values[order[h]]) / 2
+}
+
+/**
+ * Ranks one row's ARs over E_i plus the event days and adds U - 0.5 to the per-day sums, and sign(AR - median) of
+ * the same ARs to the per-day sign sums.
+ */
 function rankRow(
   cols: EventColumns,
   ar: Float64Array,
   base: number,
   estAr: Float64Array,
   buf: RankBuffers,
-  rankDev: Float64Array,
-  rankCnt: Int32Array,
+  pass: Pick<RowPass, 'rankDev' | 'rankCnt' | 'signSum'>,
 ): void {
+  const {rankDev, rankCnt, signSum} = pass
   const {rankCols, eventPosOfCol, e0} = cols
   const {vals, pos, out} = buf
   let m = 0
@@ -224,9 +254,11 @@ function rankRow(
     }
   }
   standardizedRanks(vals, m, out, buf.scratch)
+  const med = sortedMedian(vals, buf.scratch.order, m)
   for (let k = 0; k < m; k++) {
     rankDev[pos[k]] += out[k] - 0.5
     rankCnt[pos[k]]++
+    signSum[pos[k]] += Math.sign(vals[k] - med)
   }
 }
 
@@ -315,7 +347,7 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
     const base = i * D
     eventArs(model, f, returns, rOff, market, mOff, cols.eventCols, out.ret, out.ar, out.sar, base)
     // Corrado-Zivney standardized ranks over E_i plus the event days
-    rankRow(cols, out.ar, base, estAr, rank, out.rankDev, out.rankCnt)
+    rankRow(cols, out.ar, base, estAr, rank, out)
     windowRows(opts, f, returns, rOff, market, mOff, cols, out.ar, base, out.win, i)
   }
   return out

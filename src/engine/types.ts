@@ -51,6 +51,9 @@ export interface TestResult {
   df?: number
   /** Why stat/p are null (e.g. "needs at least 2 securities"). */
   note?: string
+  /** Holm and Benjamini-Hochberg adjusted p over the result's family of window rows (study/adjusted-p.ts). */
+  pHolm?: number | null
+  pBH?: number | null
 }
 
 export const TEST_NAMES = [
@@ -64,6 +67,8 @@ export const TEST_NAMES = [
   'sign',
   'generalizedSign',
   'wilcoxon',
+  'grank',
+  'corradoSign',
 ] as const
 export type TestName = (typeof TEST_NAMES)[number]
 export type TestBattery = Record<TestName, TestResult>

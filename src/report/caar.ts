@@ -1,5 +1,5 @@
 /**
- * CAAR and tests: per group × event, each window's CAAR, N and the ten tests, each statistic starred from its
+ * CAAR and tests: per group × event, each window's CAAR, N and the tests of the battery, each statistic starred from its
  * own p (significance.ts). The summary draws one table per group with the windows as columns; the full level
  * has one table of all windows and one of all days (AAR), with every test's statistic, p and N.
  */
@@ -28,7 +28,12 @@ function testCells(tests: TestBattery): Row {
   return row
 }
 
-function windowColumns(): Column[] {
+/** Whether any group window carries a bootstrap p (the study asked for one). */
+function hasBootstrap(result: StudyResult): boolean {
+  return result.groups.some((g) => g.windows.some((w) => w.bootstrap))
+}
+
+function windowColumns(bootstrap: boolean): Column[] {
   return [
     col('window', 'Window', 'window', {dim: 'window'}),
     col('group', 'Group', 'text', {dim: 'group', hidden: true}),
@@ -38,6 +43,7 @@ function windowColumns(): Column[] {
     col('caar', 'CAAR', 'percent'),
     col('n', 'N', 'integer'),
     ...testColumns(),
+    ...(bootstrap ? [col('bootstrap.p', 'Bootstrap p (CS t)', 'p-value')] : []),
   ]
 }
 
@@ -51,6 +57,7 @@ function windowRows(g: GroupResult): Row[] {
     caar: w.caar,
     n: w.n,
     ...testCells(w.tests),
+    'bootstrap.p': w.bootstrap?.p ?? null,
   }))
 }
 
@@ -60,11 +67,11 @@ export function groupCaption(g: GroupResult): string {
   return `${name}, event ${g.event}: N = ${g.n}${g.excluded > 0 ? `, ${g.excluded} excluded` : ''}`
 }
 
-function groupTable(g: GroupResult): Table {
+function groupTable(g: GroupResult, bootstrap: boolean): Table {
   return {
     id: `caar:${g.group}:${g.event}`,
     caption: groupCaption(g),
-    columns: windowColumns(),
+    columns: windowColumns(bootstrap),
     rows: windowRows(g),
     layout: 'columns',
     notes: g.windows.length === 0 ? ['no estimable security: no averages or tests'] : [],
@@ -80,7 +87,7 @@ function fullTables(result: StudyResult): Table[] {
       columns: [...dims, col('n', 'N', 'integer'), col('excluded', 'Excluded', 'integer')],
       rows: result.groups.map((g) => ({group: g.group, event: g.event, n: g.n, excluded: g.excluded})),
     },
-    {id: 'group-window', columns: windowColumns(), rows: result.groups.flatMap(windowRows)},
+    {id: 'group-window', columns: windowColumns(hasBootstrap(result)), rows: result.groups.flatMap(windowRows)},
     {
       id: 'group-day',
       columns: [
@@ -112,7 +119,7 @@ export function caarSection(result: StudyResult, level: Level): Section {
     title: 'Cumulative average abnormal returns (CAAR) and tests',
     intro:
       'Per group and event: CAAR = mean over securities of the CAR over each window; the tests of the battery with their statistics.',
-    tables: level === 'full' ? fullTables(result) : result.groups.map(groupTable),
+    tables: level === 'full' ? fullTables(result) : result.groups.map((g) => groupTable(g, hasBootstrap(result))),
     notes: [STARS_LEGEND],
   }
 }

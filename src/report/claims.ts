@@ -2,10 +2,10 @@
 import type {ClaimResult} from '../result.js'
 import {col, type ColumnType, type Section} from './model.js'
 
-/** The unit a claim's metric is measured in: dollars, index points or a return. */
+/** The unit a claim's metric is measured in: dollars, index points or a variance ratio, or a return or share. */
 export function claimUnit(metric: string): ColumnType {
   if (metric === 'valueChange' || metric === 'abnormalValueChange') return 'money'
-  if (metric === 'indexLevel') return 'number'
+  if (metric === 'indexLevel' || metric === 'volatilityRatio') return 'number'
   return 'percent'
 }
 

@@ -1,10 +1,12 @@
 /**
- * Every section of a study summary, in `study run` order: events, index levels, CAAR and tests, cross-sectional
- * regressions, day-0 abnormal returns, value at stake, volatility, volume, claims, exclusions, overlapping events, notes.
+ * Every section of a study summary, in `study run` order: events, index levels, CAAR and tests, CAR distribution,
+ * cross-sectional regressions, day-0 abnormal returns, value at stake, volatility, volume, claims, exclusions,
+ * overlapping events, notes.
  * The full level adds the study echo and the per-security estimates, for the CSV.
  */
 import type {StudyResult} from '../result.js'
 import {caarSection} from './caar.js'
+import {carDistributionSection} from './car-distribution.js'
 import {claimsSection} from './claims.js'
 import {crossSectionSection} from './cross-section.js'
 import {day0Section} from './day0.js'
@@ -27,6 +29,7 @@ export function studySections(result: StudyResult, level: Level = 'summary'): Se
     eventsSection(result, level),
     result.index ? indexLevelsSection(result.index, level) : null,
     caarSection(result, level),
+    carDistributionSection(result),
     result.crossSections ? crossSectionSection(result.crossSections, level) : null,
     full ? securitiesSection(result) : null,
     day0Section(result, level),

@@ -1,5 +1,5 @@
 /**
- * The names of the ten tests of the battery, long (table rows, findings) and short (narrow columns),
+ * The names of the tests of the battery, long (table rows, findings) and short (narrow columns),
  * in TEST_NAMES order. The methods doc describes each test.
  */
 import type {TestName} from '../engine/types.js'
@@ -15,4 +15,6 @@ export const TEST_LABELS: Readonly<Record<TestName, {long: string; short: string
   sign: {long: 'Sign', short: 'Sign'},
   generalizedSign: {long: 'Generalized sign', short: 'G-sign'},
   wilcoxon: {long: 'Wilcoxon', short: 'Wilcoxon'},
+  grank: {long: 'GRANK', short: 'GRANK'},
+  corradoSign: {long: 'Corrado-Zivney sign', short: 'CZ sign'},
 }

@@ -12,6 +12,9 @@ import type {ClaimMetric, ClaimSpec, StudySpec} from './types.js'
 /** Metrics measured on the base-period index (as of index.asOf), not around an event. */
 export const INDEX_METRICS: ReadonlySet<ClaimMetric> = new Set(['indexLevel', 'sinceBase'])
 
+/** Metrics measured on the abnormal volatility section, over its post-event window (volatility: {window}). */
+export const VOLATILITY_METRICS: ReadonlySet<ClaimMetric> = new Set(['volatilityRatio', 'volatilityRiseShare'])
+
 /** Why `event: all` does not fit a security subject, and the ids that do. */
 function allOnSecurity(subject: string, spec: StudySpec): string {
   const own = spec.events.filter((e) => e.symbol === subject).map((e) => e.id)
@@ -107,5 +110,31 @@ function claimShapeIssues(c: ClaimSpec, spec: StudySpec, isGroup: boolean, err: 
   if (a > b) err('window', `window [${a}, ${b}] ends before it starts; write it as [${b}, ${a}]`)
   if (c.metric === 'ar' && a !== b) {
     err('window', `metric ar is one day's abnormal return: use a one-day window like [${a}, ${a}], or metric car`)
+  }
+  volatilityClaimIssues(c, spec, isGroup, err)
+}
+
+/** Volatility metrics: the share needs a group; the window is the study's volatility window (or left out). */
+function volatilityClaimIssues(
+  c: ClaimSpec,
+  spec: StudySpec,
+  isGroup: boolean,
+  err: (f: string, m: string) => void,
+): void {
+  if (!VOLATILITY_METRICS.has(c.metric)) return
+  if (c.metric === 'volatilityRiseShare' && !isGroup) {
+    err(
+      'subject',
+      `metric volatilityRiseShare is a share of a group's members, not of the symbol ${c.subject}; use volatilityRatio for one security`,
+    )
+  }
+  const v = spec.volatilityWindow
+  const [a, b] = c.window
+  const omitted = a === 0 && b === 0
+  if (v && !omitted && (a !== v[0] || b !== v[1])) {
+    err(
+      'window',
+      `metric ${c.metric} is measured over the volatility window [${v[0]}, ${v[1]}]; use that window or leave window out`,
+    )
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The study file as written, once it has passed the schema: the shape the semantic checks read.
  */
-import type {ClaimMetric, NonTradingDay} from './types.js'
+import type {BootstrapScheme, ClaimMetric, NonTradingDay} from './types.js'
 
 export type RawBound = number | string
 export interface RawStudy {
@@ -24,6 +24,7 @@ export interface RawStudy {
   shares?: Record<string, number | {shares: number; source?: string}>
   history?: Record<string, {from: string; note?: string}>
   data?: {snapshot: string}
+  bootstrap?: {draws: number; seed: number; scheme?: BootstrapScheme}
   claims?: Array<{
     id: string
     text: string

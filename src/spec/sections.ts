@@ -7,13 +7,14 @@ import {normalizeSymbol} from '../store/symbols.js'
 import type {PathSeg, SpecContext} from './issues.js'
 import type {RawStudy} from './raw.js'
 import {studySymbols} from './symbols.js'
-import type {HistorySpec, IndexSpec, SharesSpec, StudySpec} from './types.js'
+import type {BootstrapSpec, HistorySpec, IndexSpec, SharesSpec, StudySpec} from './types.js'
 
 export interface SpecSections {
   shares: SharesSpec[]
   history: HistorySpec[]
   index: IndexSpec | null
   volatilityWindow: [number, number] | null
+  bootstrap: BootstrapSpec | null
 }
 
 export function checkSections(raw: RawStudy, ctx: SpecContext): SpecSections {
@@ -22,6 +23,7 @@ export function checkSections(raw: RawStudy, ctx: SpecContext): SpecSections {
     history: checkHistory(raw, ctx),
     index: checkIndex(raw, ctx),
     volatilityWindow: checkVolatility(raw, ctx),
+    bootstrap: checkBootstrap(raw, ctx),
   }
 }
 
@@ -84,6 +86,27 @@ function checkVolatility(raw: RawStudy, {err}: SpecContext): [number, number] | 
   const [a, b] = raw.volatility.window
   if (a > b) err(['volatility', 'window'], `window [${a}, ${b}] ends before it starts; write it as [${b}, ${a}]`)
   return [a, b]
+}
+
+/** The bootstrap section: whole draws and a 32-bit seed (the schema checks types), sign-flip by default. */
+function checkBootstrap(raw: RawStudy, {err}: SpecContext): BootstrapSpec | null {
+  const b = raw.bootstrap
+  if (!b) return null
+  return bootstrapSpec(b.draws, b.seed, b.scheme ?? 'sign-flip', (field, message) => err(['bootstrap', field], message))
+}
+
+/** A checked BootstrapSpec; `err` names the field (study file key or command-line flag) of a bad value. */
+export function bootstrapSpec(
+  draws: number,
+  seed: number,
+  scheme: BootstrapSpec['scheme'],
+  err: (field: 'draws' | 'seed', message: string) => void,
+): BootstrapSpec {
+  if (!(Number.isInteger(draws) && draws >= 1 && draws <= 1_000_000))
+    err('draws', `draws must be a whole number from 1 to 1,000,000, not ${draws}; 9999 is usual`)
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff))
+    err('seed', `seed must be a whole number from 0 to 4294967295, not ${seed}`)
+  return {draws, seed, scheme}
 }
 
 /** Share counts and history entries must name a security of the study; value weighting needs every share count. */

@@ -52,6 +52,8 @@ export type ClaimMetric =
   | 'abnormalValueChange'
   | 'indexLevel' // I_asOf, 100 = base; security or group
   | 'sinceBase' // I_asOf / 100 − 1
+  | 'volatilityRatio' // variance ratio s^2(AR over the volatility window) / sigma_i^2; group: mean ratio
+  | 'volatilityRiseShare' // group: share of members with a significant rise (F test, 5%)
 
 export interface ClaimSpec {
   id: string
@@ -64,6 +66,16 @@ export interface ClaimSpec {
   window: [number, number]
   expected: number
   tolerance: number
+}
+
+/** Resampling schemes of the bootstrap p-values (docs/methods.md, "Bootstrap"). */
+export type BootstrapScheme = 'sign-flip' | 'estimation-window'
+
+/** Bootstrap p-values for the window CAAR tests: B draws from a seeded generator. */
+export interface BootstrapSpec {
+  draws: number
+  seed: number
+  scheme: BootstrapScheme
 }
 
 export interface IndexSpec {
@@ -98,6 +110,8 @@ export interface StudySpec extends StudySpecCrossSections {
   /** Per-symbol first usable dates (e.g. when-issued trading before a spin-off), in file order. */
   history: HistorySpec[]
   claims: ClaimSpec[]
+  /** Bootstrap p-values per group window (`bootstrap:` or --bootstrap); absent or null when not asked for. */
+  bootstrap?: BootstrapSpec | null
   /** A pinned data snapshot (absolute path) the study reads instead of the price store; null when none. */
   data: {snapshot: string} | null
 }

@@ -6,6 +6,9 @@
  */
 import path from 'node:path'
 import type {TradingCalendar} from '../engine/calendar.js'
+import {addBootstrap} from './bootstrap.js'
+import {addCarDistribution} from './car-distribution.js'
+import {adjustGroupWindows, adjustSecurityWindows} from './adjusted-p.js'
 import {InputError} from '../errors.js'
 import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
 import {withListEvents} from '../spec/list-events.js'
@@ -109,7 +112,11 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     historyCut: new Set(spec.history.map((h) => h.symbol)),
   }
   const runs = runGroups(ctx, kept)
+  for (const r of runs) adjustSecurityWindows(r.securities)
+  for (const r of runs) addBootstrap(r, spec.bootstrap)
+  for (const r of runs) addCarDistribution(r)
   const result = assemble(spec, cal, plan.events, runs, notes)
+  adjustGroupWindows(result.groups)
   if (spec.eventsKind === 'list') {
     const overlaps = findOverlaps(kept)
     if (overlaps.length > 0) result.overlaps = overlaps

@@ -252,6 +252,48 @@ describe('claims', () => {
     expect(r[6].note).toMatch(/no value-at-stake row/)
   })
 
+  it('volatility: variance ratio of a security, mean ratio and share of significant rises of a group', () => {
+    const res = result()
+    const sec = (symbol: string, ratio: number, p: number) => ({
+      symbol,
+      group: 'chips',
+      event: 'sell',
+      preVariance: 1e-4,
+      postVariance: ratio * 1e-4,
+      ratio,
+      df1: 13,
+      df2: 248,
+      p,
+      significant: p < 0.05,
+    })
+    const test = {stat: 1, p: 0.3, n: 2}
+    res.volatility = {
+      window: [1, 14],
+      securities: [sec('NVDA', 2.5, 0.004), sec('AMD', 0.9, 0.6)],
+      groups: [{group: 'chips', event: 'sell', n: 2, meanRatio: 1.7, shareSignificant: 0.5, test, meanSar2Minus1: 0.7}],
+    }
+    const r = evaluateClaims(
+      [
+        claim({metric: 'volatilityRatio', subject: 'NVDA', window: [1, 14], expected: 2.5, tolerance: 0}),
+        claim({metric: 'volatilityRatio', subject: 'chips', expected: 1.7, tolerance: 0}),
+        claim({metric: 'volatilityRiseShare', subject: 'chips', window: [1, 14], expected: 0.75, tolerance: 0.25}),
+        claim({metric: 'volatilityRiseShare', subject: 'NVDA', expected: 1, tolerance: 0}),
+        claim({metric: 'volatilityRatio', subject: 'NVDA', window: [1, 5], expected: 2.5, tolerance: 0}),
+      ],
+      res,
+    )
+    expect(r.map((c) => c.measured)).toEqual([2.5, 1.7, 0.5, null, null])
+    expect(r.map((c) => c.holds)).toEqual([true, true, true, false, false])
+    expect(r[1].window).toEqual([1, 14]) // the window measured over, also when the claim leaves it out
+    expect(r[2].note).toMatch(/share of 2 members with a significant rise/)
+    expect(r[3].note).toMatch(/group measure/)
+    expect(r[4].note).toMatch(/not the volatility window \[1, 14\]/)
+    delete res.volatility
+    expect(evaluateClaims([claim({metric: 'volatilityRatio', subject: 'NVDA', expected: 1})], res)[0].note).toMatch(
+      /no volatility section/,
+    )
+  })
+
   it('tolerance boundary holds despite decimal round-off', () => {
     const res = result()
     res.securities[0].ar![0].ret = -0.16

@@ -253,7 +253,24 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
         .filter((c) => !c.holds)
         .map((c) => c.id)
         .sort(),
-    ).toEqual(['nvda-recovered-by-feb-14', 'release-day-reaction'])
+    ).toEqual([
+      'ai-chips-volatility-release',
+      'ai-chips-volatility-selloff',
+      'dc-reits-volatility-selloff',
+      'nvda-recovered-by-feb-14',
+      'release-day-reaction',
+    ])
+    // "increased volatility": the share of members with a significant F-test rise, from the volatility section
+    for (const [group, event, share] of [
+      ['dc-reits', 'r1-release', 2 / 3],
+      ['dc-reits', 'r1-selloff', 1 / 3],
+      ['ai-chips', 'r1-release', 3 / 8],
+      ['ai-chips', 'r1-selloff', 0],
+    ] as const) {
+      const members = result.volatility!.securities.filter((v) => v.group === group && v.event === event)
+      expect(members.filter((v) => v.p < 0.05).length / members.length).toBeCloseTo(share, 12)
+      expect(byId.get(`${group}-volatility-${event.slice(3)}`)!.measured).toBeCloseTo(share, 12)
+    }
   })
 
   it('aftershock index prints the same index alone (--json, --csv, table)', () => {
@@ -279,7 +296,7 @@ d('DeepSeek R1 study, end to end on the shared prices', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/Base-period index/)
     expect(r.stdout).toMatch(/NVDA\s+│\s+-\$592\.5bn/)
-    expect(r.stdout).toMatch(/Claims: 7 of 9 hold/)
+    expect(r.stdout).toMatch(/Claims: 8 of 13 hold/)
     const csv = runCli(['study', 'run', 'deepseek-r1', '--csv', '--offline'], {cacheDir})
     expect(csv.code, csv.stderr).toBe(0)
     expect(csv.stdout).toMatch(/\nvalue,nvidia,NVDA,r1-selloff,0\.\.0,,2025-01-27,change,-5924/)

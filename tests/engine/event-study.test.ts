@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
+import {grank} from '../../src/engine/grank.js'
 import {normalTwoSidedP, studentTTwoSidedP} from '../../src/engine/distributions.js'
 import {TEST_NAMES} from '../../src/engine/types.js'
 import type {EngineOptions, EngineResult, EventPanel, RowFit, TestBattery} from '../../src/engine/types.js'
@@ -200,8 +201,28 @@ describe('runEventStudy against an independent computation', () => {
       const K = ranks(vals.map((v) => v[1]))
       return new Map(vals.map(([t], k) => [t, K[k] / (vals.length + 1)]))
     })
-    const meanDev = (t: number) => avg(U.filter((m) => m.has(t)).map((m) => (m.get(t) as number) - 0.5))
-    const su = Math.sqrt(avg(dayList.map((t) => meanDev(t) ** 2)))
+    // each day weighted by its own N_t (Cowan 1992): D_t = sum_i (U_it - 0.5) / sqrt(N_t)
+    const rankD = (t: number) => {
+      const present = U.filter((m) => m.has(t))
+      return present.reduce((s, m) => s + (m.get(t) as number) - 0.5, 0) / Math.sqrt(present.length)
+    }
+    const su = Math.sqrt(avg(dayList.map((t) => rankD(t) ** 2)))
+    // Corrado-Zivney sign: G_it = sign(AR_it - median_i) over the same days, D_t = sum_i G_it / sqrt(N_t)
+    const G: Array<Map<number, number>> = U.map((m, i) => {
+      const vals = [...m.keys()].map((t) => {
+        const j = eventDays.indexOf(t)
+        return [t, j >= 0 ? b.ar[i][j] : (b.estAr[i][t - OPTS.estimation[0]] as number)] as const
+      })
+      const sorted = vals.map((v) => v[1]).sort((x, y) => x - y)
+      const h = sorted.length / 2
+      const med = sorted.length % 2 ? sorted[Math.floor(h)] : (sorted[h - 1] + sorted[h]) / 2
+      return new Map(vals.map(([t, v]) => [t, Math.sign(v - med)]))
+    })
+    const signD = (t: number) => {
+      const present = G.filter((m) => m.has(t))
+      return present.reduce((s, m) => s + (m.get(t) as number), 0) / Math.sqrt(present.length)
+    }
+    const sg = Math.sqrt(avg(dayList.map((t) => signD(t) ** 2)))
     const wilcoxonExactP = (x: number[]) => {
       const K = ranks(x.map(Math.abs))
       const w = x.reduce((s, v, k) => s + (v > 0 ? K[k] : 0), 0)
@@ -215,7 +236,14 @@ describe('runEventStudy against an independent computation', () => {
       }
       return {w, p: Math.min(1, (2 * Math.min(lo, hi)) / 2 ** x.length)}
     }
-    const check = (tests: TestBattery, values: number[], std: number[], T: number, corradoStat: number) => {
+    const check = (
+      tests: TestBattery,
+      values: number[],
+      std: number[],
+      T: number,
+      corradoStat: number,
+      signStat: number,
+    ) => {
       const m = avg(values)
       const cst = m / (sdev(values) / Math.sqrt(N))
       close(tests.crossSectionalT.stat, cst)
@@ -228,6 +256,8 @@ describe('runEventStudy against an independent computation', () => {
       close(tests.kolariPynnonen.stat, bmpStat * kpFactor)
       close(tests.corrado.stat, corradoStat)
       close(tests.corrado.p, normalTwoSidedP(corradoStat))
+      close(tests.corradoSign.stat, signStat)
+      close(tests.corradoSign.p, normalTwoSidedP(signStat))
       const w = values.filter((v) => v > 0).length
       close(tests.sign.stat, ((w / N - 0.5) * Math.sqrt(N)) / 0.5)
       close(tests.generalizedSign.stat, (w - N * pHat) / Math.sqrt(N * pHat * (1 - pHat)))
@@ -244,13 +274,23 @@ describe('runEventStudy against an independent computation', () => {
       b.ar.map((a) => a[1]),
       b.sar.map((a) => a[1]),
       1,
-      meanDev(0) / su,
+      rankD(0) / su,
+      signD(0) / sg,
     )
+    expect(d0.tests.grank.stat).toBeNull()
+    expect(d0.tests.grank.note).toMatch(/window/)
     const w = r.windows[1]
     close(w.caar, avg(b.car[1]))
     const scar = b.car[1].map((c, i) => c / Math.sqrt(b.varCar[1][i]))
-    const cowan = (Math.sqrt(3) * avg([-1, 0, 1].map(meanDev))) / su
-    check(w.tests, b.car[1], scar, 3, cowan)
+    const sum = (f: (t: number) => number) => [-1, 0, 1].reduce((s, t) => s + f(t), 0)
+    const cowan = sum(rankD) / (Math.sqrt(3) * su)
+    check(w.tests, b.car[1], scar, 3, cowan, sum(signD) / (Math.sqrt(3) * sg))
+    // GRANK: the estimation ARs, sigma_i and SCAR_i of the included rows (grank.ts is tested on worked examples)
+    const est = Float64Array.from(b.estAr.flat().map((x) => (x === null ? NaN : x)))
+    const g = grank(est, N, E, Float64Array.from(b.fits.map((f) => f.sigma)), Float64Array.from(scar))
+    close(w.tests.grank.stat, g.stat as number)
+    close(w.tests.grank.p, g.p as number)
+    expect(w.tests.grank.df).toBe(g.df)
   })
 
   it('leaves no NaN anywhere in the result', () => {
@@ -296,6 +336,7 @@ describe('runEventStudy on synthetic data with known parameters', () => {
     for (const name of TEST_NAMES) {
       expect(w.tests[name].p, name).not.toBeNull()
       expect(w.tests[name].p as number, name).toBeLessThan(0.01)
+      if (name === 'grank') continue // GRANK tests windows only
       expect(r.daily.find((d) => d.t === 0)?.tests[name].p as number, name).toBeLessThan(0.01)
     }
     // a day with nothing planted is not significant by the parametric t

@@ -9,7 +9,13 @@ import {
   patellVarianceFactor,
   patellZ,
 } from '../../src/engine/parametric-tests.js'
-import {corradoDay, corradoWindow, rankStandardDeviation, standardizedRanks} from '../../src/engine/rank-test.js'
+import {
+  corradoDay,
+  corradoWindow,
+  rankStandardDeviation,
+  standardizedRanks,
+  weightedRankDeviations,
+} from '../../src/engine/rank-test.js'
 import {countPositive, generalizedSignTest, signTest} from '../../src/engine/sign-tests.js'
 import {wilcoxonSignedRank} from '../../src/engine/wilcoxon.js'
 import {normalTwoSidedP, studentTTwoSidedP} from '../../src/engine/distributions.js'
@@ -113,6 +119,34 @@ describe('Corrado rank test', () => {
     const w = corradoWindow([0.1, 0.2], 0.05, 10)
     close(w.stat, (Math.sqrt(2) * 0.15) / 0.05)
     close(w.p, normalTwoSidedP(w.stat as number))
+  })
+  it('a complete panel (N_t = N) gives the statistics of the daily means to 1e-12', () => {
+    const u = uniform(11)
+    const N = 25
+    const days = 120
+    const sums = new Float64Array(days)
+    for (let k = 0; k < days; k++) for (let i = 0; i < N; i++) sums[k] += u() - 0.5
+    const counts = new Int32Array(days).fill(N)
+    const D = weightedRankDeviations(sums, counts)
+    const su = rankStandardDeviation(D, counts)
+    // Corrado's mean form: S_U over the daily means, day mean/S_U, window sqrt(T) mean of means / S_U
+    const means = Array.from(sums, (s) => s / N)
+    const suMean = Math.sqrt(means.reduce((s, m) => s + m * m, 0) / days)
+    close(corradoDay(D[100], su, N).stat, means[100] / suMean, 1e-12)
+    const win = means.slice(100, 105)
+    close(
+      corradoWindow(D.subarray(100, 105), su, N).stat,
+      (Math.sqrt(5) * (win.reduce((s, m) => s + m, 0) / 5)) / suMean,
+      1e-12,
+    )
+  })
+  it('an unbalanced panel weights each day by its own N_t', () => {
+    const sums = f64([1, -2, 0.5])
+    const counts = Int32Array.from([4, 16, 1])
+    const D = weightedRankDeviations(sums, counts)
+    expect([...D]).toEqual([0.5, -0.5, 0.5])
+    close(rankStandardDeviation(D, counts), 0.5)
+    close(corradoWindow(D.subarray(1, 3), 0.5, 16).stat, 0)
   })
 })
 

@@ -21,6 +21,8 @@ const POWER: Record<TestName, [number, number]> = {
   sign: [-2.04, 0.041],
   generalizedSign: [-1.55, 0.121],
   wilcoxon: [0, 0.031],
+  grank: [-1.5, 0.14],
+  corradoSign: [-1.6, 0.11],
 }
 
 function powerWindow(): WindowRow {

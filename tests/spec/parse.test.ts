@@ -400,6 +400,33 @@ describe('validation errors name the line, the field and the fix', () => {
     expect(at(list, 'claims[5].event').message).toMatch(/needs an event/)
   })
 
+  it('bootstrap: draws and seed, sign-flip by default; bad values name the field', () => {
+    expect(parseStudy(BASE + 'bootstrap: {draws: 9999, seed: 1}\n', 'mini.yaml').bootstrap).toEqual({
+      draws: 9999,
+      seed: 1,
+      scheme: 'sign-flip',
+    })
+    const est = parseStudy(BASE + 'bootstrap: {draws: 99, seed: 2, scheme: estimation-window}\n', 'mini.yaml')
+    expect(est.bootstrap?.scheme).toBe('estimation-window')
+    expect(parseStudy(BASE, 'mini.yaml').bootstrap).toBeNull()
+    const list = issues(BASE + 'bootstrap: {draws: 0, seed: 1, scheme: jackknife}\n')
+    expect(list.map((x) => x.path)).toEqual(expect.arrayContaining(['bootstrap.draws', 'bootstrap.scheme']))
+  })
+
+  it('volatility claims: the share needs a group, the window is the volatility window', () => {
+    const claims = `volatility: { window: [1, 14] }
+claims:
+  - { id: v1, text: t, metric: volatilityRiseShare, subject: NVDA, event: e1, expected: 1, tolerance: 0.1 }
+  - { id: v2, text: t, metric: volatilityRatio, subject: NVDA, event: e1, window: [1, 5], expected: 1, tolerance: 0.1 }
+  - { id: v3, text: t, metric: volatilityRatio, subject: chips, event: e1, window: [1, 14], expected: 1, tolerance: 1 }
+  - { id: v4, text: t, metric: volatilityRiseShare, subject: chips, event: e1, expected: 1, tolerance: 0.5 }
+`
+    const list = issues(BASE + claims)
+    expect(at(list, 'claims[0].subject').message).toMatch(/volatilityRiseShare is a share of a group's members/)
+    expect(at(list, 'claims[1].window').message).toMatch(/volatility window \[1, 14\]/)
+    expect(list.filter((x) => /claims\[[23]\]/.test(x.path))).toEqual([])
+  })
+
   it('collects all errors (in line order) and throws them together as an InputError', () => {
     const text = BASE.replace('date: 2025-01-27', 'date: 2025-02-30').replace('[[0, 0], [-1, 1]]', '[[1, 0]]')
     let caught: unknown

@@ -7,6 +7,8 @@ import {InputError} from '../../errors.js'
 import {parseCharacteristicsCsv} from '../../spec/characteristics-csv.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
+import {bootstrapSpec} from '../../spec/sections.js'
+import type {BootstrapSpec} from '../../spec/types.js'
 import {runStudy} from '../../study/run.js'
 
 export default class StudyRun extends BaseCommand<typeof StudyRun> {
@@ -41,6 +43,14 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       description:
         "Security characteristics for crossSection terms from a CSV file (symbol,name,value), or - for stdin; replaces the study's characteristics file.",
     }),
+    bootstrap: Flags.integer({
+      description:
+        "Bootstrap p-values of each group window's cross-sectional t with this many draws (e.g. 9999); replaces the study's bootstrap: draws.",
+    }),
+    seed: Flags.integer({
+      description: "Seed of the bootstrap draws (default: the study's, else 1).",
+      dependsOn: ['bootstrap'],
+    }),
     chart: Flags.boolean({
       description: 'Draw the CAAR paths in the terminal (only when stdout is a terminal).',
       default: false,
@@ -50,6 +60,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
     const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
+    if (flags.bootstrap !== undefined) spec.bootstrap = bootstrapFromFlags(flags.bootstrap, flags.seed, spec.bootstrap)
     const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
     const eventsOverride =
       flags.events === undefined
@@ -100,6 +111,13 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       }
     }
   }
+}
+
+/** --bootstrap N [--seed S] over the study's bootstrap: section (its scheme kept). */
+function bootstrapFromFlags(draws: number, seed: number | undefined, study: BootstrapSpec | null | undefined) {
+  return bootstrapSpec(draws, seed ?? study?.seed ?? 1, study?.scheme ?? 'sign-flip', (field, message) => {
+    throw new InputError(`--${field === 'draws' ? 'bootstrap' : 'seed'}: ${message}`)
+  })
 }
 
 /** The events CSV text: stdin for '-', else the file. */
