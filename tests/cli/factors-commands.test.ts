@@ -118,6 +118,15 @@ describe('factors fetch through an injected fetch', () => {
     expect(jsonOf<ErrorDocument>(z, 'error').error.message).toMatch(/not a readable zip/)
   })
 
+  it('one of two sets fails: the other is stored, exit 3', async () => {
+    const cacheDir = cache()
+    const factorsFetch = createFactorsFetch({faults: {[FF3]: ['not-found']}})
+    const r = await run(['factors', 'fetch', 'mom', 'ff3', '--json'], {cacheDir, factorsFetch})
+    expect(r.code).toBe(3)
+    expect(jsonOf<FactorsResult>(r, 'factors-result').results.map((s) => s.set)).toEqual(['mom'])
+    expect(r.stderr).toMatch(/factors fetch ff3 failed: .*F-F_Research_Data_Factors_daily_CSV\.zip: HTTP 404/)
+  })
+
   it('a timeout with no retries left: exit 1 naming the wait', async () => {
     const factorsFetch = createFactorsFetch({faults: {[FF3]: ['timeout']}})
     const r = await run(['factors', 'fetch', 'ff3', '--timeout', '1', '--retries', '0'], {

@@ -1,9 +1,9 @@
-import {Args} from '@oclif/core'
+import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../cli/base-command.js'
-import {networkFlags, retryNotice} from '../../cli/flags.js'
+import {DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS, retryNotice} from '../../cli/flags.js'
 import type {FactorsResult} from '../../cli/results.js'
 import {factorsTable} from '../../cli/views.js'
-import {InputError} from '../../errors.js'
+import {AftershockError, EXIT, InputError} from '../../errors.js'
 import {FETCHABLE_SETS, fetchFactorSet} from '../../sources/french-fetch.js'
 import {describeError} from '../../sources/retry.js'
 import {reportFactorWrites} from '../../cli/factor-notes.js'
@@ -20,7 +20,19 @@ export default class FactorsFetch extends BaseCommand<typeof FactorsFetch> {
     sets: Args.string({description: `Sets to download: ${FETCHABLE_SETS.join(', ')}`, required: true}),
   }
 
-  static override flags = {...networkFlags}
+  static override flags = {
+    timeout: Flags.integer({
+      description: "Seconds to wait for one answer from French's data library.",
+      default: DEFAULT_TIMEOUT_SECONDS,
+      min: 1,
+    }),
+    retries: Flags.integer({
+      description: 'Retries of a download after HTTP 429, 5xx or a timeout.',
+      default: DEFAULT_RETRIES,
+      min: 0,
+      max: 10,
+    }),
+  }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(FactorsFetch)
@@ -36,6 +48,7 @@ export default class FactorsFetch extends BaseCommand<typeof FactorsFetch> {
       )
     const fetch = await this.ctx.factorsFetch()
     const result: FactorsResult = {results: []}
+    const failed: AftershockError[] = []
     for (const set of sets) {
       this.out.info(`${set}: downloading from French's data library`)
       const retry = {
@@ -43,8 +56,19 @@ export default class FactorsFetch extends BaseCommand<typeof FactorsFetch> {
         onRetry: (err: unknown, attempt: number, delayMs: number) =>
           this.out.info(retryNotice(set, describeError(err), attempt, flags.retries, delayMs)),
       }
-      result.results.push(await fetchFactorSet(this.ctx.store(), set, {fetch, timeoutMs: flags.timeout * 1000, retry}))
+      try {
+        result.results.push(
+          await fetchFactorSet(this.ctx.store(), set, {fetch, timeoutMs: flags.timeout * 1000, retry}),
+        )
+      } catch (err) {
+        if (!(err instanceof AftershockError) || sets.length === 1) throw err
+        failed.push(err)
+        this.out.info(`factors fetch ${set} failed: ${err.message}`)
+      }
     }
+    // Every set failed: the first failure is the command's error. Some failed: the others are stored (exit 3).
+    if (failed.length === sets.length) throw failed[0]
+    if (failed.length > 0) this.ctx.exitCode = EXIT.partial
     if (this.ctx.json) await this.out.printJson(result)
     else this.out.line(factorsTable(result, this.out.width))
     reportFactorWrites(this.out, result)
