@@ -90,6 +90,13 @@ export class CommandContext {
     return this.client
   }
 
+  /** The fetch for French's data library: the test's stand-in, the testing hook's, or undefined (the network). */
+  async factorsFetch(): Promise<typeof fetch | undefined> {
+    if (this.options.io.factorsFetch) return this.options.io.factorsFetch
+    const {loadFactorsFetchHook} = await import('../sources/french-fetch.js')
+    return loadFactorsFetchHook(this.options.io.env)
+  }
+
   /** Fetches symbols into the store (one summary per symbol, failures included). */
   async fetch(symbols: readonly string[], opts: FetchOptions = {}): Promise<FetchSummary[]> {
     const [{fetchSymbols}, client] = await Promise.all([import('../sources/fetch-symbols.js'), this.yahoo()])

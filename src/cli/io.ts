@@ -21,6 +21,8 @@ export interface CommandIo {
   isProcess: boolean
   /** A fetch that stands in for the network (tests); unset: the testing hook or Yahoo itself. */
   yahooFetch?: typeof fetch
+  /** A fetch that stands in for French's data library (tests); unset: AFTERSHOCK_FACTORS_FETCH or the network. */
+  factorsFetch?: typeof fetch
 }
 
 /** The process's own streams and environment. */

@@ -5,8 +5,9 @@
 import type {IndexStudyResult} from '../study/index-run.js'
 import type {FetchSummary} from '../sources/fetch-symbols.js'
 import type {ImportSummary} from '../sources/import.js'
+import type {FactorImportSummary} from '../sources/factor-import.js'
 import type {SnapshotSymbol} from '../sources/snapshot.js'
-import type {SecurityInfo} from '../store/store.js'
+import type {FactorSetInfo, SecurityInfo} from '../store/store.js'
 import type {Bar} from '../types.js'
 import type {checkStudyFile, StudySummary} from '../spec/load.js'
 
@@ -80,4 +81,15 @@ export interface SnapshotResult {
   sha256: string
   bytes: number
   symbols: SnapshotSymbol[]
+}
+
+/** `factors import` and `factors fetch` (schema/factors-result.schema.json): one summary per set written. */
+export interface FactorsResult {
+  results: FactorImportSummary[]
+}
+
+/** `factors info` (schema/factors-info.schema.json). */
+export interface FactorsInfoResult {
+  file: string
+  sets: FactorSetInfo[]
 }

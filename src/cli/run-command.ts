@@ -22,6 +22,8 @@ export interface RunCommandOptions {
   env?: Record<string, string>
   /** A fetch standing in for the network. */
   yahooFetch?: typeof fetch
+  /** A fetch standing in for French's data library (factor downloads). */
+  factorsFetch?: typeof fetch
 }
 
 // The package root: this file is src/cli/ or dist/cli/.
@@ -37,7 +39,14 @@ export async function runCommand(Cls: CommandClass, argv: string[], opts: RunCom
   const stderr = new Capture()
   const env: NodeJS.ProcessEnv = {...process.env, ...opts.env}
   if (opts.cacheDir) env.AFTERSHOCK_CACHE_DIR = opts.cacheDir
-  const io: CommandIo = {stdout, stderr, env, isProcess: false, yahooFetch: opts.yahooFetch}
+  const io: CommandIo = {
+    stdout,
+    stderr,
+    env,
+    isProcess: false,
+    yahooFetch: opts.yahooFetch,
+    factorsFetch: opts.factorsFetch,
+  }
   const cmd = new Cls(argv, await config)
   cmd.io = io
   try {

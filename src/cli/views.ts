@@ -1,5 +1,13 @@
 /** Text views of the data commands' results: the plain tables they print on a terminal. */
-import type {CacheInfoResult, FetchResult, ImportResult, PricesResult, StudyListResult} from './results.js'
+import type {
+  CacheInfoResult,
+  FactorsInfoResult,
+  FactorsResult,
+  FetchResult,
+  ImportResult,
+  PricesResult,
+  StudyListResult,
+} from './results.js'
 import {plainTable} from './table.js'
 
 export function fetchTable({results}: FetchResult, width?: number): string {
@@ -42,6 +50,41 @@ export function studyListTable({studies}: StudyListResult, width?: number): stri
     studies.map((s) =>
       s.error ? [s.name, `INVALID: ${s.error}`, '', '', ''] : [s.name, s.title, s.events, s.groups, s.securities],
     ),
+    width,
+  )
+}
+
+/** The sets `factors import` or `factors fetch` wrote; "revised" counts stored values the new file changed. */
+export function factorsTable({results}: FactorsResult, width?: number): string {
+  return plainTable(
+    ['set', 'columns', 'first', 'last', 'rows', 'vintage', 'revised', 'source'],
+    results.map((r) => [
+      r.set,
+      r.columns.map((c) => c.key).join(' '),
+      r.firstDate,
+      r.lastDate,
+      r.rows,
+      r.vintage,
+      r.replaced ? r.changed : '',
+      r.source,
+    ]),
+    width,
+  )
+}
+
+export function factorsInfoTable({sets}: FactorsInfoResult, width?: number): string {
+  return plainTable(
+    ['set', 'columns', 'first', 'last', 'rows', 'vintage', 'source', 'last written'],
+    sets.map((s) => [
+      s.name,
+      s.columns.map((c) => c.key).join(' '),
+      s.firstDate,
+      s.lastDate,
+      s.rows,
+      s.vintage,
+      s.source,
+      s.writtenAt,
+    ]),
     width,
   )
 }

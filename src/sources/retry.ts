@@ -1,5 +1,5 @@
 /**
- * Retries of requests to Yahoo: which errors are worth another try, and the exponential backoff with jitter
+ * Retries of requests to Yahoo and to French's data library: which errors are worth another try, and the exponential backoff with jitter
  * between tries (delays injectable so tests run fast).
  */
 
@@ -16,6 +16,20 @@ export interface RetryPolicy {
   random?: () => number
   /** Told before each retry: the error, the attempt that failed (1-based) and the delay before the next. */
   onRetry?: (err: unknown, attempt: number, delayMs: number) => void
+}
+
+/**
+ * An HTTP 429 or 5xx answer, named like yahoo-finance2's own HTTPError so that retries treat both alike (Yahoo
+ * and French's data library).
+ */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly code: number,
+    body: string,
+  ) {
+    super(body.trim().slice(0, 200) || `HTTP ${code}`)
+    this.name = 'HTTPError'
+  }
 }
 
 const sleepReal = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))

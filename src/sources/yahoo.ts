@@ -11,7 +11,9 @@ import {finiteOrNull} from '../finite.js'
 import {normalizeSymbol, yahooSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {addDays, dateInZone, epochSeconds} from './dates.js'
-import {describeError, withRetry, type RetryPolicy} from './retry.js'
+import {describeError, HttpStatusError, withRetry, type RetryPolicy} from './retry.js'
+
+export {HttpStatusError} from './retry.js'
 
 export type YahooFinanceClient = InstanceType<typeof YahooFinance>
 
@@ -46,17 +48,6 @@ function stderrLog(...args: unknown[]): void {
   // on every start is noise, the chart and quote calls work.
   if (typeof args[0] === 'string' && args[0].startsWith('[yahoo-finance2] Unsupported environment')) return
   process.stderr.write(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') + '\n')
-}
-
-/** An HTTP 429 or 5xx answer, named like the library's own HTTPError so that retries treat both alike. */
-export class HttpStatusError extends Error {
-  constructor(
-    readonly code: number,
-    body: string,
-  ) {
-    super(body.trim().slice(0, 200) || `HTTP ${code}`)
-    this.name = 'HTTPError'
-  }
 }
 
 /**

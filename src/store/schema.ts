@@ -1,5 +1,6 @@
 /** The store's tables, and how a stored row becomes a Bar. */
 import type {Bar} from '../types.js'
+import {FACTOR_SCHEMA} from './factors.js'
 
 const SCHEMA_VERSION = '1'
 
@@ -36,6 +37,7 @@ CREATE TABLE IF NOT EXISTS fetch_log (
   to_date TEXT,
   message TEXT
 );
+${FACTOR_SCHEMA}
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
 `
 

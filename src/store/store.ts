@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3'
 import path from 'node:path'
 import {AftershockError} from '../errors.js'
 import type {Bar} from '../types.js'
+import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
 import {type BarRow, num, SCHEMA, toBar} from './schema.js'
 import {BUSY_TIMEOUT_MS, openForRead, openForWrite, storeError, type StoreMode} from './open.js'
@@ -16,6 +17,7 @@ import {normalizeSymbol} from './symbols.js'
 export {normalizeSymbol, yahooSymbol, KNOWN_INDEXES} from './symbols.js'
 export {MergeConflictError, type MergeConflict, type Rounding} from './merge.js'
 export type {StoreMode} from './open.js'
+export type {FactorColumn, FactorSeries, FactorSetInfo, FactorSetInput, FactorWriteSummary} from './factors.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
 
@@ -142,6 +144,14 @@ export class PriceStore {
 
   close(): void {
     if (this.db.open) this.db.close()
+  }
+
+  private factorTables?: FactorTables
+
+  /** The factor sets kept in the same file (./factors.ts): written whole, read by column and date range. */
+  get factors(): FactorTables {
+    this.factorTables ??= new FactorTables(this.db, {guard: (fn) => this.guard(fn), write: (fn) => this.write(fn)})
+    return this.factorTables
   }
 
   /** Stored bars of a symbol, ascending by date, optionally limited to [from, to] (inclusive ISO dates). */

@@ -8,6 +8,9 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {type CommandRun, type RunCommandOptions, runCommand} from '../../src/cli/run-command.js'
 import CacheInfo from '../../src/commands/cache/info.js'
+import FactorsFetch from '../../src/commands/factors/fetch.js'
+import FactorsImport from '../../src/commands/factors/import.js'
+import FactorsInfo from '../../src/commands/factors/info.js'
 import Fetch from '../../src/commands/fetch.js'
 import Import from '../../src/commands/import.js'
 import Index from '../../src/commands/index/index.js'
@@ -22,6 +25,9 @@ import {REPO} from '../helpers/shared.js'
 
 const COMMANDS = {
   'cache info': CacheInfo,
+  'factors fetch': FactorsFetch,
+  'factors import': FactorsImport,
+  'factors info': FactorsInfo,
   fetch: Fetch,
   import: Import,
   index: Index,
