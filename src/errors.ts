@@ -10,7 +10,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
   0: 'success',
   1: 'failure: nothing could be done (every symbol failed to fetch, no price store, a store damaged or unusable, an unusable cache path, `report --fail-on-claims` with a claim that no longer holds, an unexpected error)',
-  2: 'bad usage or input: unknown flag, bad date or symbol, invalid study file, a rejected CSV file (every file rejected, or one that disagrees with the store), a `report --out` path that cannot be used (a file where a folder must be, a folder where a file must be, an unwritable folder), `fetch --offline`, and data the command or study names that the store lacks (import or fetch it first)',
+  2: 'bad usage or input: unknown flag, bad date or symbol, invalid study file, a rejected CSV file (every file rejected, or one that disagrees with the store), a `report --out` path that cannot be used (a file where a folder must be, a folder where a file must be, an unwritable folder), `fetch --offline` and `factors fetch --offline`, and data the command or study names that the store lacks (import or fetch it first)',
   3: 'partial success: some symbols fetched or some files imported, others failed, or a fetch kept the stored history (see the summary and stderr)',
 }
 
