@@ -6,6 +6,7 @@ import {col, type ColumnType, type Section} from './model.js'
 export function claimUnit(metric: string): ColumnType {
   if (metric === 'valueChange' || metric === 'abnormalValueChange') return 'money'
   if (metric === 'indexLevel' || metric === 'volatilityRatio') return 'number'
+  if (metric === 'volatilityRiseShare') return 'share'
   return 'percent'
 }
 
