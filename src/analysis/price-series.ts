@@ -4,6 +4,7 @@
  * src/analysis or the engine).
  */
 import type {TradingCalendar} from '../engine/calendar.js'
+import type {BarColumns} from '../store/bar-source.js'
 import type {Bar, PriceField} from '../types.js'
 
 /** One security's (or the benchmark's) prices on the trading calendar. */
@@ -78,9 +79,57 @@ export function alignSeries(
     } else if (volume && typeof b.volume === 'number' && Number.isFinite(b.volume) && b.volume >= 0)
       volume[k] = b.volume
   }
+  return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
+}
+
+/**
+ * alignSeries over a store's columns (no object per row), with the same field choice, volume and counts: the study
+ * runner's read path over many securities. NaN in a column stands for a missing value.
+ */
+export function alignColumns(symbol: string, c: BarColumns, cal: TradingCalendar, field: PriceField): AlignedSeries {
+  const n = cal.dates.length
+  const rows = c.dates.length
+  const used = field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close) ? 'close' : field
+  const values = used === 'adjClose' ? c.adjClose : c.close
+  const prices = new Float64Array(n).fill(Number.NaN)
+  const volume = c.volume.some(Number.isFinite) ? new Float64Array(n).fill(Number.NaN) : null
+  let offCalendar = 0
+  let outside = 0
+  const lo = cal.dates[0] ?? ''
+  const hi = cal.dates[n - 1] ?? ''
+  for (let i = 0; i < rows; i++) {
+    const date = c.dates[i]
+    const k = cal.index.get(date)
+    if (k === undefined) {
+      if (date < lo || date > hi) outside++
+      else offCalendar++
+      continue
+    }
+    if (usable(values[i])) prices[k] = values[i]
+    if (volume && Number.isFinite(c.volume[i]) && c.volume[i] >= 0) volume[k] = c.volume[i]
+  }
+  return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
+}
+
+function anyUsable(xs: Float64Array): boolean {
+  for (const x of xs) if (usable(x)) return true
+  return false
+}
+
+/** The aligned series with its first and last priced dates and the fallback note. */
+function series(
+  symbol: string,
+  field: PriceField,
+  used: PriceField,
+  prices: Float64Array,
+  volume: Float64Array | null,
+  cal: TradingCalendar,
+  offCalendar: number,
+  outside: number,
+): AlignedSeries {
   let first = -1
   let last = -1
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < prices.length; k++) {
     if (Number.isNaN(prices[k])) continue
     if (first < 0) first = k
     last = k

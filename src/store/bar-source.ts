@@ -12,6 +12,19 @@ export interface BarSource {
   lastDate?(symbol: string): string | null
   /** Where the bars come from, when that is not the price store (the result records it). */
   provenance?(): DataProvenance | null
+  /**
+   * The columns the study's aligner reads, for many symbols over [from, to] (inclusive ISO dates), without an
+   * object per row; a symbol without rows there is absent from the map. Optional: getBars serves when absent.
+   */
+  getColumns?(symbols: readonly string[], from: string, to: string): Map<string, BarColumns>
+}
+
+/** A symbol's stored rows over a date range, ascending by date, in columns; NaN where the store has no value. */
+export interface BarColumns {
+  dates: string[]
+  close: Float64Array
+  adjClose: Float64Array
+  volume: Float64Array
 }
 
 /** Where the bars came from when not the price store: a pinned data snapshot (src/sources/snapshot.ts). */

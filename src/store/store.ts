@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3'
 import path from 'node:path'
 import {AftershockError} from '../errors.js'
 import type {Bar} from '../types.js'
+import type {BarColumns} from './bar-source.js'
 import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
 import {type BarRow, num, SCHEMA, toBar} from './schema.js'
@@ -20,6 +21,24 @@ export type {StoreMode} from './open.js'
 export type {FactorColumn, FactorSeries, FactorSetInfo, FactorSetInput, FactorWriteSummary} from './factors.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
+
+function toColumns(rows: [string, number | null, number | null, number | null][]): BarColumns {
+  const n = rows.length
+  const c: BarColumns = {
+    dates: new Array<string>(n),
+    close: new Float64Array(n),
+    adjClose: new Float64Array(n),
+    volume: new Float64Array(n),
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]
+    c.dates[i] = r[0]
+    c.close[i] = r[1] ?? Number.NaN
+    c.adjClose[i] = r[2] ?? Number.NaN
+    c.volume[i] = r[3] ?? Number.NaN
+  }
+  return c
+}
 
 /** One stored symbol, as `cache info` shows it. */
 export interface SecurityInfo {
@@ -167,6 +186,31 @@ export class PriceStore {
       )
       .all(key, from ?? '0000-00-00', to ?? '9999-99-99')
     return rows.map(toBar)
+  }
+
+  /**
+   * The close, adjusted close and volume of many symbols over [from, to], in columns: one prepared statement
+   * reused per symbol, rows read raw (arrays, not objects) straight into Float64Arrays (NaN for a missing value).
+   */
+  getColumns(symbols: readonly string[], from: string, to: string): Map<string, BarColumns> {
+    return this.guard(() => {
+      const stmt = this.db
+        .prepare<[string, string, string], unknown[]>(
+          'SELECT date, close, adj_close, volume FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
+        )
+        .raw()
+      const out = new Map<string, BarColumns>()
+      for (const symbol of symbols) {
+        const rows = stmt.all(normalizeSymbol(symbol), from, to) as [
+          string,
+          number | null,
+          number | null,
+          number | null,
+        ][]
+        if (rows.length > 0) out.set(symbol, toColumns(rows))
+      }
+      return out
+    })
   }
 
   hasSymbol(symbol: string): boolean {

@@ -3,7 +3,7 @@
  * of the study (estimation, windows, volume, index, value) sees a security's rows before its first usable date.
  */
 import type {HistorySpec} from '../spec/types.js'
-import type {BarSource} from '../store/bar-source.js'
+import type {BarColumns, BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
 
 /** The bars from the symbol's first usable date on, and the note saying what was dropped (null when nothing was). */
@@ -17,11 +17,32 @@ export function usableBars(
   const kept = bars.filter((b) => b.date >= h.from)
   const dropped = bars.length - kept.length
   if (dropped === 0) return {bars, note: null}
+  return {bars: kept, note: droppedNote(h, symbol, dropped)}
+}
+
+function droppedNote(h: HistorySpec, symbol: string, dropped: number): string {
   const why = h.note ? ` (${h.note})` : ''
-  return {
-    bars: kept,
-    note: `${symbol}: prices before ${h.from} not used${why}; history: dropped ${dropped} row${dropped === 1 ? '' : 's'}`,
+  return `${symbol}: prices before ${h.from} not used${why}; history: dropped ${dropped} row${dropped === 1 ? '' : 's'}`
+}
+
+/** usableBars over a store's columns (ascending by date): the rows from the first usable date on, and the note. */
+export function usableColumns(
+  history: readonly HistorySpec[],
+  symbol: string,
+  c: BarColumns,
+): {columns: BarColumns; note: string | null} {
+  const h = history.find((x) => x.symbol === symbol)
+  if (!h) return {columns: c, note: null}
+  let i = 0
+  while (i < c.dates.length && c.dates[i] < h.from) i++
+  if (i === 0) return {columns: c, note: null}
+  const columns = {
+    dates: c.dates.slice(i),
+    close: c.close.subarray(i),
+    adjClose: c.adjClose.subarray(i),
+    volume: c.volume.subarray(i),
   }
+  return {columns, note: droppedNote(h, symbol, i)}
 }
 
 /** A security's bars over [from, to] with its history: cut; the note (if any) goes to `notes`. */

@@ -5,11 +5,11 @@
  */
 import type {TradingCalendar} from '../engine/calendar.js'
 import type {ReturnKind} from '../engine/types.js'
-import {type AlignedSeries, alignSeries} from '../analysis/price-series.js'
-import type {StudySpec} from '../spec/types.js'
-import type {BarSource} from '../store/bar-source.js'
+import {type AlignedSeries, alignColumns, alignSeries} from '../analysis/price-series.js'
+import type {HistorySpec, StudySpec} from '../spec/types.js'
+import type {BarColumns, BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
-import {readSecurityBars} from './bars.js'
+import {readSecurityBars, usableBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
 
 /** A security's aligned prices and its returns on the calendar. */
@@ -38,14 +38,14 @@ export function studySeries(
   notes: string[],
 ): StudySeries {
   const securities = new Map<string, SecuritySeries>()
-  const bars = new Map<string, Bar[]>([[spec.benchmark, bench.bars]])
   const fallbacks: string[] = bench.fellBack ? [spec.benchmark] : []
   const later: string[] = []
   const dataAsOf = cal.dates[cal.dates.length - 1]
+  const read = seriesReader(spec, symbols, source, cal, range, notes)
+  // A security that is also the benchmark keeps its own bars over the range, as it is read.
+  if (!read.bars.has(spec.benchmark)) read.bars.set(spec.benchmark, bench.bars)
   for (const s of symbols) {
-    const stored = readSecurityBars(source, spec.history, s, notes, range[0], range[1])
-    bars.set(s, stored)
-    const aligned = alignSeries(s, stored, cal, spec.price)
+    const aligned = read.align(s)
     securities.set(s, {aligned, returns: calendarReturns(aligned.prices, spec.returns)})
     if (aligned.note) fallbacks.push(s)
     if (aligned.offCalendar > 0)
@@ -63,7 +63,74 @@ export function studySeries(
       `price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`,
     )
   }
-  return {securities, bars}
+  return {securities, bars: read.bars}
+}
+
+/**
+ * Each security's aligned series, the history: note pushed as it is read, and the bars map. From the source's
+ * columns when it has them (no object per row; the bars are then read only for the sections that ask for them),
+ * else from its bars.
+ */
+function seriesReader(
+  spec: StudySpec,
+  symbols: readonly string[],
+  source: BarSource,
+  cal: TradingCalendar,
+  range: [string, string],
+  notes: string[],
+): {align(symbol: string): AlignedSeries; bars: Map<string, Bar[]>} {
+  if (source.getColumns) {
+    const columns = source.getColumns(symbols, range[0], range[1])
+    const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
+    return {
+      bars,
+      align(s) {
+        const {columns: c, note} = usableColumns(spec.history, s, columns.get(s) ?? NO_COLUMNS)
+        if (note) notes.push(note)
+        return alignColumns(s, c, cal, spec.price)
+      },
+    }
+  }
+  const bars = new Map<string, Bar[]>()
+  return {
+    bars,
+    align(s) {
+      const stored = readSecurityBars(source, spec.history, s, notes, range[0], range[1])
+      bars.set(s, stored)
+      return alignSeries(s, stored, cal, spec.price)
+    },
+  }
+}
+
+const NO_COLUMNS: BarColumns = {
+  dates: [],
+  close: new Float64Array(0),
+  adjClose: new Float64Array(0),
+  volume: new Float64Array(0),
+}
+
+/** The study's bars (history: applied), read from the source the first time a section asks for a symbol's. */
+class BarsOnDemand extends Map<string, Bar[]> {
+  constructor(
+    private readonly source: BarSource,
+    private readonly history: readonly HistorySpec[],
+    private readonly symbols: ReadonlySet<string>,
+    private readonly range: [string, string],
+  ) {
+    super()
+  }
+
+  override has(symbol: string): boolean {
+    return super.has(symbol) || this.symbols.has(symbol)
+  }
+
+  override get(symbol: string): Bar[] | undefined {
+    if (!super.has(symbol) && this.symbols.has(symbol)) {
+      const stored = this.source.getBars(symbol, this.range[0], this.range[1])
+      super.set(symbol, usableBars(this.history, symbol, stored).bars)
+    }
+    return super.get(symbol)
+  }
 }
 
 /** The benchmark's returns on its own calendar. */

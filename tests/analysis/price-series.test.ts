@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {buildCalendar} from '../../src/engine/calendar.js'
-import {alignSeries} from '../../src/analysis/price-series.js'
+import {alignColumns, alignSeries} from '../../src/analysis/price-series.js'
+import type {BarColumns} from '../../src/store/bar-source.js'
 import type {Bar} from '../../src/types.js'
 
 function bar(date: string, close: number | null, adjClose: number | null = close, volume: number | null = null): Bar {
@@ -66,5 +67,43 @@ describe('alignSeries: bars outside the calendar', () => {
     )
     expect(s.offCalendar).toBe(1)
     expect(s.outside).toBe(3)
+  })
+})
+
+/** The bars as a store's columns (NaN for a missing value). */
+function columnsOf(bars: Bar[]): BarColumns {
+  const col = (f: (b: Bar) => number | null) => Float64Array.from(bars, (b) => f(b) ?? Number.NaN)
+  return {
+    dates: bars.map((b) => b.date),
+    close: col((b) => b.close),
+    adjClose: col((b) => b.adjClose),
+    volume: col((b) => b.volume),
+  }
+}
+
+describe('alignColumns', () => {
+  const cases: [string, Bar[]][] = [
+    [
+      'adjusted closes, a day off the calendar',
+      [bar('2025-01-16', 10, 9), bar('2025-01-20', 99), bar('2025-01-21', 11)],
+    ],
+    ['no adjusted closes: the close stands in', [bar('2025-01-16', 10, null), bar('2025-01-17', 11, null)]],
+    ['a missing adjusted close among others', [bar('2025-01-16', 10, 9), bar('2025-01-17', 11, null)]],
+    ['no price at all', [bar('2025-01-16', null, null)]],
+    ['no bars', []],
+    [
+      'volume, negative and missing, and bars outside the calendar',
+      [
+        bar('2025-01-10', 8, 8, 5),
+        bar('2025-01-16', 10, 10, 100),
+        bar('2025-01-17', 0, -1, -3),
+        bar('2025-01-21', 11, 11, null),
+        bar('2025-01-30', 12, 12, 7),
+      ],
+    ],
+  ]
+  it.each(cases)('gives what alignSeries gives: %s', (_, bars) => {
+    for (const field of ['adjClose', 'close'] as const)
+      expect(alignColumns('X', columnsOf(bars), cal, field)).toEqual(alignSeries('X', bars, cal, field))
   })
 })

@@ -86,6 +86,24 @@ describe('PriceStore', () => {
     expect(s.lastDate('NVDA')).toBeNull()
   })
 
+  it('getColumns reads close, adjusted close and volume of many symbols over a range, NaN for a missing value', () => {
+    const s = fresh()
+    s.replaceHistory(
+      '^gspc',
+      [bar('2025-01-01', 1, {close: 1.5, volume: 10}), bar('2025-01-02', 2), bar('2025-01-03', 3, {volume: 30})],
+      {source: 'test'},
+    )
+    s.replaceHistory('NVDA', [bar('2025-01-05', 5)], {source: 'test'})
+    const c = s.getColumns(['^GSPC', 'NVDA', 'MSFT'], '2025-01-02', '2025-01-03')
+    expect([...c.keys()]).toEqual(['^GSPC'])
+    const g = c.get('^GSPC')!
+    expect(g.dates).toEqual(['2025-01-02', '2025-01-03'])
+    expect(Array.from(g.adjClose)).toEqual([2, 3])
+    expect(Array.from(g.close)).toEqual([Number.NaN, Number.NaN])
+    expect(Array.from(g.volume)).toEqual([Number.NaN, 30])
+    expect(Array.from(s.getColumns(['gspc'], '2025-01-01', '2025-01-01').get('gspc')!.close)).toEqual([1.5])
+  })
+
   it('replaceHistory drops the old days; upsertBars keeps them and overwrites the given days', () => {
     const s = fresh()
     s.replaceHistory('X', [bar('2025-01-01', 1), bar('2025-01-02', 2)], {source: 'a'})

@@ -1,0 +1,143 @@
+// A seeded synthetic universe for the scale bench: one benchmark (MKT) and N securities over D trading days
+// (weekdays from 2019-01-02), each with a known alpha, beta and idiosyncratic volatility, and planted abnormal
+// returns on its event days. Written as price CSVs (date,open,high,low,close,adj_close,volume), a list-events
+// study (market model, estimation -260..-11, windows [0,0], [-1,1], [0,4]; events.csv beside study.yaml) and a
+// common-event study over the first securities. Plain JS: `node bench/universe.mjs DIR` writes it to DIR.
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+export const DEFAULTS = {securities: 2000, days: 1500, eventsPerSecurity: 8, commonSecurities: 1000, seed: 20261201}
+/** The abnormal return planted on each event day (alternating sign by event). */
+export const PLANTED = 0.03
+
+export function mulberry32(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function normalGen(rand) {
+  return () => {
+    const u = 1 - rand()
+    const v = rand()
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
+  }
+}
+
+/** D weekdays from 2019-01-02 as ISO dates. */
+export function tradingDays(d) {
+  const out = []
+  const t = new Date(Date.UTC(2019, 0, 2))
+  while (out.length < d) {
+    const w = t.getUTCDay()
+    if (w !== 0 && w !== 6) out.push(t.toISOString().slice(0, 10))
+    t.setUTCDate(t.getUTCDate() + 1)
+  }
+  return out
+}
+
+const p = (x) => x.toFixed(4)
+
+function priceCsv(dates, returns, start, rand) {
+  const lines = ['date,open,high,low,close,adj_close,volume']
+  let close = start
+  for (let i = 0; i < dates.length; i++) {
+    if (i > 0) close *= 1 + returns[i]
+    const open = close * (1 + (rand() - 0.5) * 0.01)
+    const high = Math.max(open, close) * (1 + rand() * 0.005)
+    const low = Math.min(open, close) * (1 - rand() * 0.005)
+    const volume = Math.round(1e5 + rand() * 1e6)
+    lines.push(`${dates[i]},${p(open)},${p(high)},${p(low)},${p(close)},${p(close)},${volume}`)
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** Event day indices of one security: spread over the usable days (after 270 days of estimation), never overlapping. */
+function eventDays(n, days, rand) {
+  const first = 270
+  const span = Math.floor((days - 10 - first) / n)
+  return Array.from({length: n}, (_, k) => first + k * span + Math.floor(rand() * (span - 10)))
+}
+
+/**
+ * Writes the universe to `dir`: prices/*.csv, list/{study.yaml,events.csv}, common/study.yaml.
+ * Returns the truth (alpha, beta, sigma, event days) and the counts.
+ */
+export function writeUniverse(dir, options = {}) {
+  const o = {...DEFAULTS, ...options}
+  const rand = mulberry32(o.seed)
+  const normal = normalGen(rand)
+  const dates = tradingDays(o.days)
+  const prices = join(dir, 'prices')
+  mkdirSync(prices, {recursive: true})
+  const market = new Float64Array(o.days)
+  for (let i = 1; i < o.days; i++) market[i] = 0.0004 + 0.01 * normal()
+  writeFileSync(join(prices, 'MKT.csv'), priceCsv(dates, market, 3000, rand))
+  const truth = []
+  const events = ['symbol,date,id']
+  const r = new Float64Array(o.days)
+  for (let s = 0; s < o.securities; s++) {
+    const symbol = `S${String(s + 1).padStart(4, '0')}`
+    const alpha = 0.0003 * normal()
+    const beta = 0.5 + rand()
+    const sigma = 0.01 + 0.015 * rand()
+    const days = eventDays(o.eventsPerSecurity, o.days, rand)
+    for (let i = 1; i < o.days; i++) r[i] = alpha + beta * market[i] + sigma * normal()
+    days.forEach((d, k) => {
+      r[d] += k % 2 === 0 ? PLANTED : -PLANTED
+      events.push(`${symbol},${dates[d]},${symbol}-e${k + 1}`)
+    })
+    writeFileSync(join(prices, `${symbol}.csv`), priceCsv(dates, r, 20 + 80 * rand(), rand))
+    truth.push({symbol, alpha, beta, sigma, eventDays: days})
+  }
+  const list = join(dir, 'list')
+  mkdirSync(list, {recursive: true})
+  writeFileSync(join(list, 'events.csv'), `${events.join('\n')}\n`)
+  writeFileSync(
+    join(list, 'study.yaml'),
+    [
+      'name: universe-list',
+      'benchmark: MKT',
+      'model: market',
+      'returns: simple',
+      'estimation: { from: -260, to: -11, minObservations: 120 }',
+      'windows: [[0, 0], [-1, 1], [0, 4]]',
+      'events: { file: events.csv }',
+      '',
+    ].join('\n'),
+  )
+  // The common event: a day with 260 days of estimation before it and 20 after (281 days per security).
+  const common = join(dir, 'common')
+  mkdirSync(common, {recursive: true})
+  const symbols = truth.slice(0, o.commonSecurities).map((t) => t.symbol)
+  writeFileSync(
+    join(common, 'study.yaml'),
+    [
+      'name: universe-common',
+      'benchmark: MKT',
+      'model: market',
+      'returns: simple',
+      'estimation: { from: -260, to: -11, minObservations: 120 }',
+      'windows: [[0, 0], [-1, 1], [0, 20]]',
+      `events: [{ id: common, date: ${dates[o.days - 100]} }]`,
+      `groups: { all: { symbols: [${symbols.join(', ')}] } }`,
+      '',
+    ].join('\n'),
+  )
+  return {dir, dates, truth, rows: (o.securities + 1) * o.days, events: o.securities * o.eventsPerSecurity}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2]
+  if (!dir) {
+    console.error('usage: node bench/universe.mjs DIR')
+    process.exit(2)
+  }
+  const u = writeUniverse(dir)
+  console.log(`${dir}: ${u.truth.length + 1} price files, ${u.rows} rows, ${u.events} list events`)
+}

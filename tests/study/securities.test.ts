@@ -1,0 +1,91 @@
+// The study runner's two read paths give the same result byte for byte: the store's columns (getColumns) and its
+// bars (getBars, what a snapshot or a test store offers), on the bundled studies and on the seeded universe of the
+// scale bench, with a gap, a price on a day the benchmark did not trade, a security without adjusted closes or
+// volume, and a history: cut.
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+// @ts-expect-error: plain JS module of the bench, without types
+import {writeUniverse} from '../../bench/universe.mjs'
+import {loadStudy} from '../../src/spec/load.js'
+import type {BarSource} from '../../src/store/bar-source.js'
+import {PriceStore} from '../../src/store/store.js'
+import {runStudy} from '../../src/study/run.js'
+import {run} from '../cli/run.js'
+import {tempDir} from '../helpers/cli.js'
+import {COVID_DIR, haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
+
+/** The store seen through getBars only, as a source without columns. */
+function barsOnly(store: PriceStore): BarSource {
+  return {
+    hasSymbol: (s) => store.hasSymbol(s),
+    getBars: (s, from, to) => store.getBars(s, from, to),
+    lastDate: (s) => store.lastDate(s),
+  }
+}
+
+async function bothPaths(cache: string, file: string): Promise<[string, string]> {
+  const store = PriceStore.open(cache, {mode: 'read'})
+  try {
+    const columns = await runStudy(loadStudy(file), store, {offline: true})
+    const bars = await runStudy(loadStudy(file), barsOnly(store), {offline: true})
+    return [JSON.stringify(columns), JSON.stringify(bars)]
+  } finally {
+    store.close()
+  }
+}
+
+describe('the seeded universe, read by columns and by bars', () => {
+  let dir = ''
+  let cache = ''
+  beforeAll(async () => {
+    dir = tempDir()
+    cache = tempDir()
+    const u = writeUniverse(dir, {securities: 30, days: 600, eventsPerSecurity: 4, commonSecurities: 20, seed: 7})
+    const prices = path.join(dir, 'prices')
+    const lines = (s: string) =>
+      readFileSync(path.join(prices, `${s}.csv`), 'utf8')
+        .trimEnd()
+        .split('\n')
+    // S0001: a gap of 40 days (an event loses its day -1) and a price on a Saturday.
+    const s1 = lines('S0001')
+    s1.splice(300, 40)
+    s1.push(`2020-06-06,${s1[s1.length - 1].split(',').slice(1).join(',')}`)
+    writeFileSync(path.join(prices, 'S0001.csv'), `${s1.join('\n')}\n`)
+    // S0002: no adjusted closes and no volume (closes stand in, with the note).
+    const s2 = lines('S0002').map((l, i) => (i === 0 ? l : l.split(',').slice(0, 5).concat(['', '']).join(',')))
+    writeFileSync(path.join(prices, 'S0002.csv'), `${s2.join('\n')}\n`)
+    // S0003: its first usable date cuts into an estimation period.
+    const study = path.join(dir, 'list', 'study.yaml')
+    writeFileSync(study, `${readFileSync(study, 'utf8')}history:\n  S0003: { from: ${u.dates[200]} }\n`)
+    expect((await run(['import', prices], {cacheDir: cache})).code).toBe(0)
+  }, 120_000)
+
+  it.each(['list', 'common'])('the %s study gives the same JSON', async (name) => {
+    const [columns, bars] = await bothPaths(cache, path.join(dir, name, 'study.yaml'))
+    expect(columns === bars, 'the two read paths differ').toBe(true)
+    if (name === 'list') {
+      const notes = (JSON.parse(columns) as {notes: string[]}).notes.join('\n')
+      expect(notes).toContain('S0001: 1 price(s) on days MKT did not trade were ignored')
+      expect(notes).toContain('no adjusted closes in the store for S0002')
+      expect(notes).toMatch(/S0003: prices before \S+ not used; history: dropped \d+ rows/)
+    }
+  })
+})
+
+describe.skipIf(!haveSharedData())('the bundled studies, read by columns and by bars', () => {
+  let cache = ''
+  beforeAll(async () => {
+    cache = tempDir()
+    for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir: cache})).code).toBe(0)
+  }, 120_000)
+
+  it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(
+    '%s gives the same JSON',
+    async (name) => {
+      const [columns, bars] = await bothPaths(cache, path.join(REPO, 'studies', `${name}.yaml`))
+      expect(columns === bars, 'the two read paths differ').toBe(true)
+    },
+    120_000,
+  )
+})
