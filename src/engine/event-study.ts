@@ -9,7 +9,7 @@
 import {dailyStats, windowStats} from './battery.js'
 import {crossSectionStats} from './cross-section-stats.js'
 import {checkPanel, eventColumns} from './event-columns.js'
-import {MODEL_PARAMETERS} from './models.js'
+import {modelParameters} from './models.js'
 import {runRowPass} from './row-pass.js'
 import type {EngineOptions, EngineResult, EventPanel} from './types.js'
 
@@ -25,7 +25,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   return {
     n: panel.n,
     model: opts.model,
-    d: MODEL_PARAMETERS[opts.model],
+    d: modelParameters(opts.model, opts.lags),
     fits: pass.fits,
     exclusions: pass.exclusions,
     included: pass.included,

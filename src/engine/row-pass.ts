@@ -10,6 +10,7 @@ import {AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
 import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
 import {carVariance, fitModel, isExclusion} from './models.js'
+import {fitDimson, fitScholesWilliams} from './thin-trading.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
 import type {RankScratch} from './rank-test.js'
@@ -297,6 +298,31 @@ function windowRows(
   }
 }
 
+/**
+ * The model of one row fitted on its estimation columns; the thin-trading betas also read the market on the days
+ * just outside E_i (within the row: market[mLo..mLo + days)).
+ */
+function fitRow(
+  opts: EngineOptions,
+  returns: Float64Array,
+  rOff: number,
+  market: Float64Array,
+  mOff: number,
+  mLo: number,
+  cols: EventColumns,
+  days: number,
+): RowFit | Exclusion {
+  const {model, minObservations} = opts
+  const {e0, E} = cols
+  if (model === 'scholes-williams' || model === 'dimson') {
+    const row = {m: market, off: mOff + e0, lo: mLo, hi: mLo + days}
+    return model === 'dimson'
+      ? fitDimson(returns, rOff + e0, row, E, minObservations, opts.lags ?? 1)
+      : fitScholesWilliams(returns, rOff + e0, row, E, minObservations)
+  }
+  return fitModel(model, returns, rOff + e0, market, mOff + e0, E, minObservations)
+}
+
 /** The row pass over a checked panel laid out by `cols` (see the module comment). */
 export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColumns): RowPass {
   const {n, days, returns, market, calendarStart} = panel
@@ -314,7 +340,7 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
   for (let i = 0; i < n; i++) {
     const rOff = i * days
     const mOff = shared ? 0 : i * days
-    const f = fitModel(model, returns, rOff + e0, market, mOff + e0, E, opts.minObservations)
+    const f = fitRow(opts, returns, rOff, market, mOff, mOff, cols, days)
     if (isExclusion(f)) {
       out.exclusions[i] = f
       continue

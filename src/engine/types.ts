@@ -3,7 +3,9 @@
  * Missing values are NaN *inside* the engine only; results that leave it never carry NaN
  * (a security that cannot be estimated is excluded with a reason).
  */
-export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted'
+import type {LinearFit} from './linear-model.js'
+
+export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
 export type ReturnKind = 'simple' | 'log'
 
 /**
@@ -40,6 +42,8 @@ export interface EngineOptions {
   windows: ReadonlyArray<readonly [number, number]>
   /** Minimum estimation observations (days with both returns present). */
   minObservations: number
+  /** Dimson's lags and leads k (default 1). */
+  lags?: number
 }
 
 /** A test result: statistic, two-sided p-value and the number of securities it used. */
@@ -104,6 +108,8 @@ export interface RowFit {
   /** Mean market return over E_i and S_mm = sum (R_m - mean_Rm)^2 (for C_it and Var(CAR)). */
   meanRm: number
   smm: number
+  /** Dimson: the regression on the lagged and leading market returns (coefficients.ts reports it). */
+  regression?: LinearFit
 }
 
 /** Per-row results of one event window. Arrays have length n; entries of excluded rows are 0. */
