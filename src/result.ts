@@ -57,7 +57,7 @@ export interface StudyEcho {
   benchmark: string
   price: 'adjClose' | 'close'
   returns: 'simple' | 'log'
-  model: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
+  model: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson' | 'factors'
   nonTradingDay: 'next' | 'previous' | 'skip' | 'error'
   /** Estimation window in relative trading days (ISO dates in the study file are resolved per event). */
   estimation: {from: number | string; to: number | string; minObservations: number}

@@ -6,6 +6,7 @@
  *   mean-adjusted: SE(mean) = sigma / sqrt(L)
  *   Dimson:        the regression's coefficients, and beta = their sum with SE sqrt(sigma^2 1'V1), V the slope block
  *                  of (X'X)^-1
+ *   factor model:  the regression's intercept and factor slopes
  *   Scholes-Williams: alpha and beta without standard errors (the estimator has no OLS covariance)
  */
 import {studentTTwoSidedP} from './distributions.js'
@@ -41,8 +42,11 @@ function lagName(k: number): string {
   return k === 0 ? 'Rm(t)' : `Rm(t${k > 0 ? '+' : ''}${k})`
 }
 
-/** The coefficients and adjusted R^2 of one row's fit (see the module comment). */
-export function modelReport(model: ModelKind, fit: RowFit): ModelReport {
+/**
+ * The coefficients and adjusted R^2 of one row's fit (see the module comment); a factor model's slopes are named
+ * by `factorNames` (F1, F2, ... without).
+ */
+export function modelReport(model: ModelKind, fit: RowFit, factorNames?: readonly string[]): ModelReport {
   const {sigma, L, df} = fit
   if (model === 'market') {
     const seBeta = sigma / Math.sqrt(fit.smm)
@@ -65,6 +69,13 @@ export function modelReport(model: ModelKind, fit: RowFit): ModelReport {
       for (let b = 1; b < g.d; b++) v += g.xtxInv[a * g.d + b]
     }
     coefficients.push(tested('beta', fit.beta, Math.sqrt(g.sigma2 * v), df))
+    return {coefficients, adjR2: g.adjR2}
+  }
+  if (model === 'factors' && fit.regression) {
+    const g = fit.regression
+    const coefficients = [tested('alpha', g.coefficients[0], g.se[0], df)]
+    for (let a = 1; a < g.d; a++)
+      coefficients.push(tested(factorNames?.[a - 1] ?? `F${a}`, g.coefficients[a], g.se[a], df))
     return {coefficients, adjR2: g.adjR2}
   }
   if (model === 'scholes-williams') {

@@ -18,11 +18,16 @@ export const MODEL_PARAMETERS: Readonly<Record<ModelKind, number>> = {
   'mean-adjusted': 1,
   'scholes-williams': 2,
   dimson: 4,
+  factors: 4,
 }
 
-/** d of a model: Dimson with k lags and leads has 2k + 2 parameters (intercept and 2k + 1 slopes). */
-export function modelParameters(model: ModelKind, lags = 1): number {
-  return model === 'dimson' ? 2 * lags + 2 : MODEL_PARAMETERS[model]
+/**
+ * d of a model: Dimson with k lags and leads has 2k + 2 parameters (intercept and 2k + 1 slopes), a factor model
+ * 1 + its number of factors (MODEL_PARAMETERS holds Dimson's k = 1 and the three Fama-French factors).
+ */
+export function modelParameters(model: ModelKind, lags = 1, factors = 3): number {
+  if (model === 'dimson') return 2 * lags + 2
+  return model === 'factors' ? 1 + factors : MODEL_PARAMETERS[model]
 }
 
 /** Whether AR_it = R_it - alpha - beta R_mt with a fitted beta (the market model's C_it and Var(CAR) apply). */

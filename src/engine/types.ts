@@ -5,7 +5,7 @@
  */
 import type {LinearFit} from './linear-model.js'
 
-export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
+export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson' | 'factors'
 export type ReturnKind = 'simple' | 'log'
 
 /**
@@ -31,6 +31,11 @@ export interface EventPanel {
    * can be aligned on calendar days (Kolari-Pynnönen correlation over common days). Length n.
    */
   calendarStart: Int32Array
+  /** Factor model regressors F_k (decimal returns), each laid out like `market`; their names in `factorNames`. */
+  factors?: Float64Array[]
+  factorNames?: string[]
+  /** Risk-free rate RF_t laid out like `market`: the factor model's dependent is R - RF. */
+  riskFree?: Float64Array
 }
 
 export interface EngineOptions {
@@ -108,7 +113,7 @@ export interface RowFit {
   /** Mean market return over E_i and S_mm = sum (R_m - mean_Rm)^2 (for C_it and Var(CAR)). */
   meanRm: number
   smm: number
-  /** Dimson: the regression on the lagged and leading market returns (coefficients.ts reports it). */
+  /** Dimson: the regression on the lagged and leading market returns; factors: on the factors (coefficients.ts). */
   regression?: LinearFit
 }
 
@@ -166,4 +171,9 @@ export interface EngineResult {
   meanCorrelation: number | null
   /** How meanCorrelation was computed: exact pairwise, or the O(N·L) form. */
   correlationMethod: 'pairwise' | 'aggregate' | null
+  /**
+   * Factor model only: per row n × days, RF_t + sum_k b_ik F_kt, the "market" against which AR = R - alpha - R_sys
+   * (with beta 1), for callers that recompute ARs from the panel.
+   */
+  systematic?: Float64Array
 }
