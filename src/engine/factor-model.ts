@@ -10,7 +10,8 @@
 import {fitLinearModel, isLinearFailure, linearCarVariance, linearPredictionErrorFactor} from './linear-model.js'
 import type {Regressor} from './linear-model.js'
 import {fitModel, isExclusion} from './models.js'
-import type {EngineOptions, EventPanel, Exclusion, RowFit} from './types.js'
+import {standardizedAbnormalReturn} from './abnormal.js'
+import type {EngineOptions, EventPanel, Exclusion, ModelKind, RowFit} from './types.js'
 
 export interface FactorFits {
   fits: Array<RowFit | Exclusion>
@@ -69,6 +70,7 @@ export function fitFactorModels(panel: EventPanel, opts: EngineOptions, e0: numb
     }
     const r2 = Number.isFinite(g.r2) ? g.r2 : null
     fits.push({
+      systematic: systematic.subarray(rOff, rOff + days),
       alpha: g.coefficients[0],
       beta: 1,
       sigma: Math.sqrt(g.sigma2),
@@ -118,4 +120,30 @@ export function factorCarVariance(
     for (let a = 0; a < x.length; a++) sum[a] += x[a]
   }
   return linearCarVariance(fit.regression as NonNullable<RowFit['regression']>, T, sum)
+}
+
+/**
+ * The benchmark row that AR = R - alpha - beta R_m reads for row i: the factor model's systematic returns, else the
+ * panel's market (shared or per row). Read it at off + column.
+ */
+export function benchmarkRow(panel: EventPanel, fit: RowFit, i: number): {m: Float64Array; off: number} {
+  if (fit.systematic) return {m: fit.systematic, off: 0}
+  return {m: panel.market, off: rowOffset(panel.market, panel.days, i)}
+}
+
+/** SAR of row i on column c under any model: the factor model's general C_it, else abnormal.ts's. */
+export function rowStandardizedAr(
+  panel: EventPanel,
+  model: ModelKind,
+  fit: RowFit,
+  i: number,
+  c: number,
+  ar: number,
+  rm: number,
+  x: Float64Array,
+): number {
+  if (model === 'factors' && fit.regression) {
+    return ar / (fit.sigma * Math.sqrt(factorPredictionErrorFactor(panel, fit, i, c, x)))
+  }
+  return standardizedAbnormalReturn(model, fit, ar, rm)
 }

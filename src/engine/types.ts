@@ -115,6 +115,8 @@ export interface RowFit {
   smm: number
   /** Dimson: the regression on the lagged and leading market returns; factors: on the factors (coefficients.ts). */
   regression?: LinearFit
+  /** Factor model: the row's systematic returns RF_t + b'F_t (a view of EngineResult.systematic), its "market". */
+  systematic?: Float64Array
 }
 
 /** Per-row results of one event window. Arrays have length n; entries of excluded rows are 0. */

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import {pathAbnormalReturns} from '../../src/engine/ar-path.js'
 import {modelReport} from '../../src/engine/coefficients.js'
+import {abnormalVolatility} from '../../src/engine/volatility.js'
 import {runEventStudy} from '../../src/engine/event-study.js'
 import type {EngineOptions, EventPanel, RowFit} from '../../src/engine/types.js'
 import {synthetic} from './panel.js'
@@ -99,6 +101,23 @@ describe('factor model in the engine', () => {
       }
       close(f.windows[w].tests.crossSectionalT.stat as number, m.windows[w].tests.crossSectionalT.stat as number, 1e-9)
     }
+  })
+
+  it("AR paths and abnormal volatility read each row's systematic return and the general C_it", () => {
+    const {panel} = ff3Panel(5, 6, 0.03)
+    const r = runEventStudy(panel, OPTS)
+    const D = r.eventDays.length
+    for (let i = 0; i < 6; i++) {
+      const path = pathAbnormalReturns(panel, i, r.fits[i] as RowFit, 'factors', -2, 2)
+      expect(path.map((p) => p.t)).toEqual([-2, -1, 0, 1, 2])
+      for (let j = 0; j < D; j++) {
+        const day = path.find((p) => p.t === r.eventDays[j])
+        close(day?.ar as number, r.ar[i * D + j])
+        close(day?.sar as number, r.sar[i * D + j])
+      }
+    }
+    const v = abnormalVolatility(panel, r, {window: [-2, 2]})
+    expect(v.rows.filter((x) => x !== null).length).toBe(6)
   })
 
   it('needs factor regressors', () => {
