@@ -139,13 +139,26 @@ export interface GroupResult {
   windows: WindowRow[]
 }
 
+/** One fitted coefficient; se, t and p are null where the estimator has no standard error (Scholes-Williams). */
+export interface ModelCoefficient {
+  name: string
+  value: number
+  se: number | null
+  t: number | null
+  p: number | null
+}
+
 export interface ModelFit {
   alpha: number
+  /** The market's slope (Dimson: the sum of its lag slopes). */
   beta: number
   sigma: number
   r2: number | null
   /** Estimation observations L_i. */
   n: number
+  /** Every coefficient with SE, t and p (Student t, L_i - d df); docs/methods.md. */
+  coefficients: ModelCoefficient[]
+  adjR2: number | null
 }
 
 export interface SecurityArRow {
