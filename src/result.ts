@@ -57,7 +57,7 @@ export interface StudyEcho {
   benchmark: string
   price: 'adjClose' | 'close'
   returns: 'simple' | 'log'
-  model: 'market' | 'market-adjusted' | 'mean-adjusted'
+  model: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson' | 'factors'
   nonTradingDay: 'next' | 'previous' | 'skip' | 'error'
   /** Estimation window in relative trading days (ISO dates in the study file are resolved per event). */
   estimation: {from: number | string; to: number | string; minObservations: number}
@@ -139,13 +139,26 @@ export interface GroupResult {
   windows: WindowRow[]
 }
 
+/** One fitted coefficient; se, t and p are null where the estimator has no standard error (Scholes-Williams). */
+export interface ModelCoefficient {
+  name: string
+  value: number
+  se: number | null
+  t: number | null
+  p: number | null
+}
+
 export interface ModelFit {
   alpha: number
+  /** The market's slope (Dimson: the sum of its lag slopes). */
   beta: number
   sigma: number
   r2: number | null
   /** Estimation observations L_i. */
   n: number
+  /** Every coefficient with SE, t and p (Student t, L_i - d df); docs/methods.md. */
+  coefficients: ModelCoefficient[]
+  adjR2: number | null
 }
 
 export interface SecurityArRow {

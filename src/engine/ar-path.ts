@@ -3,7 +3,8 @@
  * around the event windows that CAAR path charts show (e.g. -10..+14) but the tests do not use. The same
  * formulas as the event days (./abnormal.ts): AR = R - E[R], SAR = AR / (sigma sqrt(C_t)).
  */
-import {abnormalReturn, standardizedAbnormalReturn} from './abnormal.js'
+import {abnormalReturn} from './abnormal.js'
+import {benchmarkRow, rowStandardizedAr} from './factor-model.js'
 import type {EventPanel, ModelKind, RowFit} from './types.js'
 
 export interface PathDay {
@@ -27,16 +28,17 @@ export function pathAbnormalReturns(
   to: number,
 ): PathDay[] {
   const out: PathDay[] = []
-  const shared = panel.market.length === panel.days
+  const bench = benchmarkRow(panel, fit, row)
+  const scratch = new Float64Array(panel.factors?.length ?? 0)
   const lo = Math.max(from, panel.firstRel)
   const hi = Math.min(to, panel.firstRel + panel.days - 1)
   for (let t = lo; t <= hi; t++) {
     const c = t - panel.firstRel
     const y = panel.returns[row * panel.days + c]
-    const x = panel.market[shared ? c : row * panel.days + c]
+    const x = bench.m[bench.off + c]
     if (!Number.isFinite(y) || !Number.isFinite(x)) continue
     const ar = abnormalReturn(fit, y, x)
-    const sar = standardizedAbnormalReturn(model, fit, ar, x)
+    const sar = rowStandardizedAr(panel, model, fit, row, c, ar, x, scratch)
     if (Number.isFinite(ar) && Number.isFinite(sar)) out.push({t, ret: y, ar, sar})
   }
   return out

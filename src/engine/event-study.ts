@@ -9,7 +9,8 @@
 import {dailyStats, windowStats} from './battery.js'
 import {crossSectionStats} from './cross-section-stats.js'
 import {checkPanel, eventColumns} from './event-columns.js'
-import {MODEL_PARAMETERS} from './models.js'
+import {fitFactorModels} from './factor-model.js'
+import {modelParameters} from './models.js'
 import {runRowPass} from './row-pass.js'
 import type {EngineOptions, EngineResult, EventPanel} from './types.js'
 
@@ -18,14 +19,17 @@ export {formatRelativeDay} from './event-columns.js'
 export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineResult {
   checkPanel(panel, opts)
   const cols = eventColumns(panel, opts)
-  const pass = runRowPass(panel, opts, cols)
+  const factor = opts.model === 'factors' ? fitFactorModels(panel, opts, cols.e0, cols.E) : undefined
+  // the factor model runs as the market model against each row's systematic return (factor-model.ts)
+  const used: EventPanel = factor ? {...panel, market: factor.systematic} : panel
+  const pass = runRowPass(used, opts, cols, factor?.fits)
   const stats = crossSectionStats(pass)
   const daily = dailyStats(pass, cols, stats)
-  const windows = windowStats(pass, cols, stats, panel)
+  const windows = windowStats(pass, cols, stats, used)
   return {
     n: panel.n,
     model: opts.model,
-    d: MODEL_PARAMETERS[opts.model],
+    d: modelParameters(opts.model, opts.lags, panel.factors?.length),
     fits: pass.fits,
     exclusions: pass.exclusions,
     included: pass.included,
@@ -39,5 +43,6 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
     daily,
     meanCorrelation: stats.ctx.meanCorrelation,
     correlationMethod: stats.correlationMethod,
+    ...(factor ? {systematic: factor.systematic} : {}),
   }
 }

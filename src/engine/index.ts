@@ -19,7 +19,21 @@ export {
 export {mean, variance, sd} from './stats.js'
 export {ols} from './ols.js'
 export type {OlsFit} from './ols.js'
-export {MODEL_PARAMETERS, fitModel, expectedReturn, predictionErrorFactor, carVariance, isExclusion} from './models.js'
+export {
+  MODEL_PARAMETERS,
+  modelParameters,
+  fitModel,
+  expectedReturn,
+  predictionErrorFactor,
+  carVariance,
+  isExclusion,
+} from './models.js'
+export {fitLinearModel, isLinearFailure, linearPredictionErrorFactor, linearCarVariance} from './linear-model.js'
+export type {LinearFit, Regressor} from './linear-model.js'
+export {fitScholesWilliams, fitDimson} from './thin-trading.js'
+export {fitFactorModels} from './factor-model.js'
+export {modelReport, adjustedR2} from './coefficients.js'
+export type {Coefficient, ModelReport} from './coefficients.js'
 export {abnormalReturn, standardizedAbnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT} from './abnormal.js'
 export {
   crossSectionalT,

@@ -5,6 +5,8 @@
  *   market-adjusted  E[R_it] = R_mt                           d = 0
  *   mean-adjusted    E[R_it] = mean of R_i over E_i           d = 1
  * sigma_i^2 = sum_E (AR - mean AR)^2 / (L_i - max(d, 1)); single-security t df = L_i - d.
+ * The thin-trading betas (thin-trading.ts) give AR_it = R_it - a - beta R_mt too, and take the market model's C_it
+ * and Var(CAR) with their own a, beta and sigma.
  */
 import {olsWithMeans} from './ols.js'
 import type {OlsFit} from './ols.js'
@@ -14,6 +16,23 @@ export const MODEL_PARAMETERS: Readonly<Record<ModelKind, number>> = {
   market: 2,
   'market-adjusted': 0,
   'mean-adjusted': 1,
+  'scholes-williams': 2,
+  dimson: 4,
+  factors: 4,
+}
+
+/**
+ * d of a model: Dimson with k lags and leads has 2k + 2 parameters (intercept and 2k + 1 slopes), a factor model
+ * 1 + its number of factors (MODEL_PARAMETERS holds Dimson's k = 1 and the three Fama-French factors).
+ */
+export function modelParameters(model: ModelKind, lags = 1, factors = 3): number {
+  if (model === 'dimson') return 2 * lags + 2
+  return model === 'factors' ? 1 + factors : MODEL_PARAMETERS[model]
+}
+
+/** Whether AR_it = R_it - alpha - beta R_mt with a fitted beta (the market model's C_it and Var(CAR) apply). */
+function fittedOnMarket(model: ModelKind): boolean {
+  return model === 'market' || model === 'scholes-williams' || model === 'dimson'
 }
 
 /** E[R_it] = alpha + beta R_mt (alpha = mean for mean-adjusted with beta 0; alpha 0, beta 1 for market-adjusted). */
@@ -26,7 +45,7 @@ export function expectedReturn(fit: RowFit, rm: number): number {
  * market model 1 + 1/L + (R_mt - mean_Rm)^2 / S_mm; mean-adjusted 1 + 1/L; market-adjusted 1.
  */
 export function predictionErrorFactor(model: ModelKind, fit: RowFit, rm: number): number {
-  if (model === 'market') {
+  if (fittedOnMarket(model)) {
     const dm = rm - fit.meanRm
     return 1 + 1 / fit.L + (dm * dm) / fit.smm
   }
@@ -40,7 +59,7 @@ export function predictionErrorFactor(model: ModelKind, fit: RowFit, rm: number)
  */
 export function carVariance(model: ModelKind, fit: RowFit, T: number, sumDevRm: number): number {
   const s2 = fit.sigma * fit.sigma
-  if (model === 'market') return s2 * (T + (T * T) / fit.L + (sumDevRm * sumDevRm) / fit.smm)
+  if (fittedOnMarket(model)) return s2 * (T + (T * T) / fit.L + (sumDevRm * sumDevRm) / fit.smm)
   if (model === 'mean-adjusted') return s2 * (T + (T * T) / fit.L)
   return s2 * T
 }

@@ -9,7 +9,9 @@ import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedA
 import {AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
 import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
-import {carVariance, fitModel, isExclusion} from './models.js'
+import {carVariance, isExclusion} from './models.js'
+import {factorCarVariance, factorPredictionErrorFactor} from './factor-model.js'
+import {fitRow} from './row-fit.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
 import type {RankScratch} from './rank-test.js'
@@ -297,14 +299,47 @@ function windowRows(
   }
 }
 
+/** Factor model: SARs with C_it = 1 + x_t (X'X)^-1 x_t' and Var(CAR), SCAR, p in the general form (factor-model.ts). */
+function factorRowStats(
+  panel: EventPanel,
+  f: RowFit,
+  cols: EventColumns,
+  out: RowPass,
+  i: number,
+  s: {x: Float64Array; sum: Float64Array},
+): void {
+  const {eventCols, windows, D} = cols
+  const base = i * D
+  for (let j = 0; j < eventCols.length; j++) {
+    const c = factorPredictionErrorFactor(panel, f, i, eventCols[j], s.x)
+    out.sar[base + j] = out.ar[base + j] / (f.sigma * Math.sqrt(c))
+  }
+  for (let w = 0; w < windows.length; w++) {
+    const {j0, T} = windows[w]
+    const o = out.win[w]
+    const v = factorCarVariance(panel, f, i, eventCols, j0, T, s.x, s.sum)
+    const {t, p} = singleSecurityT(o.car[i], v, f.df)
+    o.varCar[i] = v
+    o.scar[i] = t
+    o.p[i] = p
+  }
+}
+
 /** The row pass over a checked panel laid out by `cols` (see the module comment). */
-export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColumns): RowPass {
+export function runRowPass(
+  panel: EventPanel,
+  opts: EngineOptions,
+  cols: EventColumns,
+  prefit?: ReadonlyArray<RowFit | Exclusion>,
+): RowPass {
   const {n, days, returns, market, calendarStart} = panel
   const {model} = opts
   const {e0, E, D, R} = cols
   const shared = market.length === days
   const out = allocateRowPass(panel, opts, cols)
   const estAr = new Float64Array(E)
+  const k = panel.factors?.length ?? 0
+  const factorScratch = {x: new Float64Array(k), sum: new Float64Array(k)}
   const rank: RankBuffers = {
     vals: new Float64Array(R),
     pos: new Int32Array(R),
@@ -314,7 +349,7 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
   for (let i = 0; i < n; i++) {
     const rOff = i * days
     const mOff = shared ? 0 : i * days
-    const f = fitModel(model, returns, rOff + e0, market, mOff + e0, E, opts.minObservations)
+    const f = prefit ? prefit[i] : fitRow(opts, returns, rOff, market, mOff, mOff, cols, days)
     if (isExclusion(f)) {
       out.exclusions[i] = f
       continue
@@ -349,6 +384,7 @@ export function runRowPass(panel: EventPanel, opts: EngineOptions, cols: EventCo
     // Corrado-Zivney standardized ranks over E_i plus the event days
     rankRow(cols, out.ar, base, estAr, rank, out)
     windowRows(opts, f, returns, rOff, market, mOff, cols, out.ar, base, out.win, i)
+    if (model === 'factors') factorRowStats(panel, f, cols, out, i, factorScratch)
   }
   return out
 }

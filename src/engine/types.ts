@@ -3,7 +3,9 @@
  * Missing values are NaN *inside* the engine only; results that leave it never carry NaN
  * (a security that cannot be estimated is excluded with a reason).
  */
-export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted'
+import type {LinearFit} from './linear-model.js'
+
+export type ModelKind = 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson' | 'factors'
 export type ReturnKind = 'simple' | 'log'
 
 /**
@@ -29,6 +31,11 @@ export interface EventPanel {
    * can be aligned on calendar days (Kolari-Pynnönen correlation over common days). Length n.
    */
   calendarStart: Int32Array
+  /** Factor model regressors F_k (decimal returns), each laid out like `market`; their names in `factorNames`. */
+  factors?: Float64Array[]
+  factorNames?: string[]
+  /** Risk-free rate RF_t laid out like `market`: the factor model's dependent is R - RF. */
+  riskFree?: Float64Array
 }
 
 export interface EngineOptions {
@@ -40,6 +47,8 @@ export interface EngineOptions {
   windows: ReadonlyArray<readonly [number, number]>
   /** Minimum estimation observations (days with both returns present). */
   minObservations: number
+  /** Dimson's lags and leads k (default 1). */
+  lags?: number
 }
 
 /** A test result: statistic, two-sided p-value and the number of securities it used. */
@@ -104,6 +113,10 @@ export interface RowFit {
   /** Mean market return over E_i and S_mm = sum (R_m - mean_Rm)^2 (for C_it and Var(CAR)). */
   meanRm: number
   smm: number
+  /** Dimson: the regression on the lagged and leading market returns; factors: on the factors (coefficients.ts). */
+  regression?: LinearFit
+  /** Factor model: the row's systematic returns RF_t + b'F_t (a view of EngineResult.systematic), its "market". */
+  systematic?: Float64Array
 }
 
 /** Per-row results of one event window. Arrays have length n; entries of excluded rows are 0. */
@@ -160,4 +173,9 @@ export interface EngineResult {
   meanCorrelation: number | null
   /** How meanCorrelation was computed: exact pairwise, or the O(N·L) form. */
   correlationMethod: 'pairwise' | 'aggregate' | null
+  /**
+   * Factor model only: per row n × days, RF_t + sum_k b_ik F_kt, the "market" against which AR = R - alpha - R_sys
+   * (with beta 1), for callers that recompute ARs from the panel.
+   */
+  systematic?: Float64Array
 }

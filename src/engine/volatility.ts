@@ -8,7 +8,8 @@
  * return are skipped (T_i counts the days used; at least 2 are needed).
  */
 import {fUpperTail} from './distributions.js'
-import {abnormalReturn, standardizedAbnormalReturn} from './abnormal.js'
+import {abnormalReturn} from './abnormal.js'
+import {benchmarkRow, rowStandardizedAr} from './factor-model.js'
 import {crossSectionalT, nullTest} from './parametric-tests.js'
 import type {EngineResult, EventPanel, ModelKind, TestResult} from './types.js'
 
@@ -71,8 +72,8 @@ export function abnormalVolatility(
   const opts = fourth ?? (third as VolatilityOptions)
   const [w1, w2] = opts.window
   const level = opts.level ?? 0.05
-  const {n, days, firstRel, returns, market} = panel
-  const shared = market.length === days
+  const {n, days, firstRel, returns} = panel
+  const scratch = new Float64Array(panel.factors?.length ?? 0)
   const c1 = Math.max(0, w1 - firstRel)
   const c2 = Math.min(days - 1, w2 - firstRel)
   const rows: Array<VolatilityRow | null> = new Array<VolatilityRow | null>(n).fill(null)
@@ -89,7 +90,7 @@ export function abnormalVolatility(
       continue
     }
     const rOff = i * days
-    const mOff = shared ? 0 : i * days
+    const {m: market, off: mOff} = benchmarkRow(panel, fit, i)
     let T = 0
     let sum = 0
     let sumSar2 = 0
@@ -98,7 +99,7 @@ export function abnormalVolatility(
       const xm = market[mOff + c]
       if (!(y === y && xm === xm)) continue
       const a = abnormalReturn(fit, y, xm)
-      const sar = standardizedAbnormalReturn(result.model, fit, a, xm)
+      const sar = rowStandardizedAr(panel, result.model, fit, i, c, a, xm, scratch)
       ars[T++] = a
       sum += a
       sumSar2 += sar * sar

@@ -24,7 +24,19 @@ function modelTable(result: StudyResult): Table {
     ],
     rows: result.securities
       .filter((s) => !s.excluded && s.model)
-      .map((s) => ({group: s.group, symbol: s.symbol, event: s.event, ...s.model})),
+      .map((s) => {
+        const m = s.model as NonNullable<typeof s.model>
+        return {
+          group: s.group,
+          symbol: s.symbol,
+          event: s.event,
+          alpha: m.alpha,
+          beta: m.beta,
+          sigma: m.sigma,
+          r2: m.r2,
+          n: m.n,
+        }
+      }),
   }
 }
 

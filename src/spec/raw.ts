@@ -12,7 +12,7 @@ export interface RawStudy {
   benchmark: string
   price?: 'adjClose' | 'close'
   returns?: 'simple' | 'log'
-  model?: 'market' | 'market-adjusted' | 'mean-adjusted'
+  model?: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
   nonTradingDay?: NonTradingDay
   estimation: {from: RawBound; to: RawBound; minObservations?: number}
   windows: Array<[RawBound, RawBound]>

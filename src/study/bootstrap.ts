@@ -4,6 +4,7 @@
  */
 import {estimationWindowBootstrap, signFlipBootstrap} from '../engine/bootstrap.js'
 import {estimationArRow} from '../engine/row-pass.js'
+import {benchmarkRow} from '../engine/factor-model.js'
 import type {EngineResult, EventPanel, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
 import type {WindowBootstrap} from '../result.js'
@@ -53,12 +54,11 @@ function estimationMatrix(
 ): {ars: Float64Array; L: number} {
   const L = estimation[1] - estimation[0] + 1
   const e0 = estimation[0] - panel.firstRel
-  const shared = panel.market.length === panel.days
   const ars = new Float64Array(inc.length * L)
   inc.forEach((i, k) => {
     const f = engine.fits[i] as RowFit
-    const mOff = (shared ? 0 : i * panel.days) + e0
-    estimationArRow(panel.returns, i * panel.days + e0, panel.market, mOff, L, f.alpha, f.beta, ars.subarray(k * L))
+    const {m, off} = benchmarkRow(panel, f, i)
+    estimationArRow(panel.returns, i * panel.days + e0, m, off + e0, L, f.alpha, f.beta, ars.subarray(k * L))
   })
   return {ars, L}
 }

@@ -5,6 +5,7 @@
  */
 import {pathAbnormalReturns} from '../engine/ar-path.js'
 import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
+import {modelReport} from '../engine/coefficients.js'
 import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
 import type {SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
@@ -47,7 +48,16 @@ export function securityRow(
     t: w.t[i],
     p: w.p[i],
   }))
-  const fitted = {alpha: fit.alpha, beta: fit.beta, sigma: fit.sigma, r2: finiteOrNull(fit.r2), n: fit.L}
+  const report = modelReport(model, fit, panel.factorNames)
+  const fitted = {
+    alpha: fit.alpha,
+    beta: fit.beta,
+    sigma: fit.sigma,
+    r2: finiteOrNull(fit.r2),
+    n: fit.L,
+    coefficients: report.coefficients,
+    adjR2: report.adjR2,
+  }
   const bad = firstNonFinite({model: fitted, ar, windows})
   if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
   return {...base, model: fitted, ar, windows}

@@ -79,6 +79,24 @@ describe('runStudy on synthetic data with known parameters', () => {
     expect(control0.tests.patell.p!).toBeGreaterThan(0.001)
   })
 
+  it("reports each security's coefficients with SE, t, p and adjusted R^2, under every model", async () => {
+    const r = await run()
+    const s = r.securities.find((x) => x.symbol === 'AAA')!
+    const m = s.model!
+    expect(m.coefficients.map((c) => c.name)).toEqual(['alpha', 'beta'])
+    expect(m.coefficients[1].value).toBe(m.beta)
+    expect(m.coefficients[1].p!).toBeLessThan(1e-6)
+    expect(m.adjR2!).toBeLessThan(m.r2!)
+    for (const model of ['scholes-williams', 'dimson'] as const) {
+      const t = await run(baseSpec({model}))
+      expect(nonFinitePaths(t)).toEqual([])
+      expect(validate(t), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+      const u = t.securities.find((x) => x.symbol === 'AAA')!.model!
+      expect(Math.abs(u.beta - market.truth.get('AAA')!.beta)).toBeLessThan(0.2)
+      expect(u.coefficients.at(-1)!.name).toBe('beta')
+    }
+  })
+
   it('matches an independent OLS and AR computed by hand from the bars', async () => {
     const r = await run()
     const dates = market.dates
