@@ -10,7 +10,7 @@ import type {DataProvenance} from './store/bar-source.js'
 
 export type {DataProvenance}
 
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 /**
  * Relative days each security's `ar` rows cover around the event windows (where those days lie outside the

@@ -51,7 +51,7 @@ describe('runStudy on synthetic data with known parameters', () => {
     const r = await run()
     expect(nonFinitePaths(r)).toEqual([])
     expect(validate(r), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
-    expect(r.schemaVersion).toBe(2)
+    expect(r.schemaVersion).toBe(3)
     expect(r.dataAsOf).toBe(market.dates[market.dates.length - 1])
     expect(r.events).toEqual([
       {id: 'ev', label: 'the event', symbol: null, date: EVENT, tradingDate: EVENT, shift: 0, note: null},
