@@ -4,6 +4,7 @@
 // other processes share the 2 cores) and memory: peak RSS of the process (OS high-water mark, includes the panel)
 // and the V8 heap right after a run. Run with `npm run bench` (builds first).
 import {estimationWindowBootstrap, runEventStudy, signFlipBootstrap} from '../dist/engine/index.js'
+import {mulberry32, normalGen} from './random.mjs'
 
 const ESTIMATION = [-265, -16] // 250 days
 const WINDOW = [-15, 15] // 31 days
@@ -12,25 +13,6 @@ const DAYS = WINDOW[1] - FIRST + 1
 const PLANTED = 0.02 // abnormal return on day 0
 const {TEST_NAMES} = await import('../dist/engine/types.js')
 const TEST_COUNT = TEST_NAMES.length
-
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function normalGen(rand) {
-  return () => {
-    const u = 1 - rand()
-    const v = rand()
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
-  }
-}
 
 function makePanel(n, seed) {
   const z = normalGen(mulberry32(seed))

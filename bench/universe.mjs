@@ -5,29 +5,11 @@
 // common-event study over the first securities. Plain JS: `node bench/universe.mjs DIR` writes it to DIR.
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {mulberry32, normalGen} from './random.mjs'
 
 export const DEFAULTS = {securities: 2000, days: 1500, eventsPerSecurity: 8, commonSecurities: 1000, seed: 20261201}
 /** The abnormal return planted on each event day (alternating sign by event). */
 export const PLANTED = 0.03
-
-export function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function normalGen(rand) {
-  return () => {
-    const u = 1 - rand()
-    const v = rand()
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
-  }
-}
 
 /** D weekdays from 2019-01-02 as ISO dates. */
 export function tradingDays(d) {
