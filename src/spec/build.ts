@@ -16,6 +16,7 @@ import type {RawStudy} from './raw.js'
 import {checkSections, crossChecks} from './sections.js'
 import type {SourceMap} from './source-map.js'
 import type {Bound, EventSpec, GroupSpec, StudySpec} from './types.js'
+import {studyModel} from './model.js'
 
 /** Reads the events CSV named by `events: {file}`; returns its events and any issues (with the CSV's lines). */
 export type EventsFileLoader = (ref: string) => {events: EventSpec[]; issues: StudyIssue[]}
@@ -63,7 +64,7 @@ export function buildSpec(
     benchmark: normalizeSymbol(raw.benchmark),
     price: raw.price ?? 'adjClose',
     returns: raw.returns ?? 'simple',
-    model: raw.model ?? 'market',
+    model: studyModel(raw.model ?? 'market'),
     nonTradingDay: raw.nonTradingDay ?? 'next',
     estimation: {from: raw.estimation.from, to: raw.estimation.to, minObservations},
     windows,

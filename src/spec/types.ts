@@ -4,7 +4,8 @@
  * Dates are ISO strings `YYYY-MM-DD`; offsets are trading days relative to day 0.
  */
 import type {NonTradingDay} from '../engine/calendar.js'
-import type {ModelKind, ReturnKind} from '../engine/types.js'
+import type {ReturnKind} from '../engine/types.js'
+import type {StudyModel} from './model.js'
 
 export type {NonTradingDay}
 /** A window bound: a trading-day offset from day 0, or an ISO date. */
@@ -95,7 +96,8 @@ export interface StudySpec extends StudySpecCrossSections {
   benchmark: string
   price: 'adjClose' | 'close'
   returns: ReturnKind
-  model: ModelKind
+  /** The primary model: it drives the security rows (spec/model.ts). */
+  model: StudyModel
   nonTradingDay: NonTradingDay
   estimation: {from: Bound; to: Bound; minObservations: number}
   windows: Array<[Bound, Bound]>

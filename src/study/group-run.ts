@@ -16,6 +16,7 @@ import type {PanelRun} from './panel-run.js'
 import {buildEventPanel} from './panel.js'
 import {securityRow} from './security-rows.js'
 import type {SecuritySeries} from './securities.js'
+import {engineModel} from '../spec/model.js'
 
 /** A security-event of the study: one row of one panel. */
 export interface Member {
@@ -133,7 +134,7 @@ function fitMembers(ctx: RunContext, usable: Member[], layout: Layout): MembersF
   const engine =
     usable.length > 0
       ? runEventStudy(panel, {
-          model: ctx.spec.model,
+          ...engineModel(ctx.spec.model),
           returns: ctx.spec.returns,
           estimation: layout.estimation,
           windows: layout.windows,
@@ -169,7 +170,7 @@ function securityRows(
     }
     rows.set(
       m,
-      securityRow(base, i, f, e, fit.panel, ctx.spec.model, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
+      securityRow(base, i, f, e, fit.panel, ctx.spec.model.kind, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
     )
   })
   return rows

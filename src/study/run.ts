@@ -251,7 +251,7 @@ function studyEcho(spec: StudySpec): StudyEcho {
     benchmark: spec.benchmark,
     price: spec.price,
     returns: spec.returns,
-    model: spec.model,
+    model: spec.model.kind,
     nonTradingDay: spec.nonTradingDay,
     estimation: {...spec.estimation},
     windows: spec.windows.map((w) => [w[0], w[1]]),

@@ -25,7 +25,7 @@ describe('the covid-2020 study', () => {
       benchmark: 'GSPC',
       price: 'close',
       returns: 'log',
-      model: 'market',
+      model: {kind: 'market'},
       nonTradingDay: 'next',
       estimation: {from: '2019-04-01', to: '2020-03-13', minObservations: 100},
       windows: [['2020-03-16', '2020-03-20']],

@@ -55,11 +55,11 @@ describe('a valid study', () => {
     expect(spec.name).toBe('mini')
     expect(spec.price).toBe('adjClose')
     expect(spec.returns).toBe('simple')
-    expect(spec.model).toBe('market')
+    expect(spec.model).toEqual({kind: 'market'})
     for (const model of ['scholes-williams', 'dimson'] as const) {
-      expect(parseStudy(BASE.replace('benchmark: SPY', `benchmark: SPY\nmodel: ${model}`), 'mini.yaml').model).toBe(
-        model,
-      )
+      expect(
+        parseStudy(BASE.replace('benchmark: SPY', `benchmark: SPY\nmodel: ${model}`), 'mini.yaml').model.kind,
+      ).toBe(model)
     }
     expect(spec.nonTradingDay).toBe('next')
     expect(spec.estimation).toEqual({from: -260, to: -11, minObservations: 100})

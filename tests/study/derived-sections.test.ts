@@ -24,7 +24,7 @@ function spec(): StudySpec {
     benchmark: 'M',
     price: 'adjClose',
     returns: 'simple',
-    model: 'market',
+    model: {kind: 'market'},
     nonTradingDay: 'next',
     estimation: {from: -260, to: -11, minObservations: 100},
     windows: [

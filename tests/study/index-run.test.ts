@@ -26,7 +26,7 @@ function spec(over: Partial<StudySpec> = {}): StudySpec {
     benchmark: 'SPY',
     price: 'adjClose',
     returns: 'simple',
-    model: 'market',
+    model: {kind: 'market'},
     nonTradingDay: 'next',
     estimation: {from: -260, to: -11, minObservations: 100},
     windows: [[0, 0]],

@@ -87,8 +87,8 @@ describe('runStudy on synthetic data with known parameters', () => {
     expect(m.coefficients[1].value).toBe(m.beta)
     expect(m.coefficients[1].p!).toBeLessThan(1e-6)
     expect(m.adjR2!).toBeLessThan(m.r2!)
-    for (const model of ['scholes-williams', 'dimson'] as const) {
-      const t = await run(baseSpec({model}))
+    for (const kind of ['scholes-williams', 'dimson'] as const) {
+      const t = await run(baseSpec({model: kind === 'dimson' ? {kind, lags: 1} : {kind}}))
       expect(nonFinitePaths(t)).toEqual([])
       expect(validate(t), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
       const u = t.securities.find((x) => x.symbol === 'AAA')!.model!

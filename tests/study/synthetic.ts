@@ -90,7 +90,7 @@ export function baseSpec(over: Partial<StudySpec> = {}): StudySpec {
     benchmark: 'MKT',
     price: 'adjClose',
     returns: 'simple',
-    model: 'market',
+    model: {kind: 'market'},
     nonTradingDay: 'next',
     estimation: {from: -250, to: -11, minObservations: 100},
     windows: [

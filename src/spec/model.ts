@@ -1,0 +1,82 @@
+/**
+ * A study's expected-return model as the study file names it (docs/methods.md, "Models" and "Factor models"):
+ * the engine's five return models, Dimson with its lags, and factor models on stored factor sets (ff3, carhart,
+ * ff5, or any set and its columns). Factor values are read from the store's factor sets (store/factors.ts).
+ */
+import type {ModelKind} from '../engine/types.js'
+
+/** One factor column of a stored set: `{set: 'ff3', column: 'mkt_rf'}` (column keys as `factors info` lists them). */
+export interface FactorRef {
+  set: string
+  column: string
+}
+
+/** A factor model: the regressors in order (the market factor first when there is one) and the risk-free rate. */
+export interface FactorModelSpec {
+  kind: 'factors'
+  /** The name the study file used: ff3 | carhart | ff5 | factors. */
+  name: string
+  factors: FactorRef[]
+  /** The risk-free rate subtracted from returns (R - RF); null regresses raw returns. */
+  riskFree: FactorRef | null
+}
+
+export type StudyModel =
+  | {kind: Exclude<ModelKind, 'dimson' | 'factors'>}
+  | {kind: 'dimson'; lags: number}
+  | FactorModelSpec
+
+/** The market factor's column key: its slope is the `beta` a factor model reports. */
+export const MARKET_FACTOR = 'mkt_rf'
+
+const ff = (set: string, columns: string[]): FactorRef[] => columns.map((column) => ({set, column}))
+
+/** The named factor models: Fama-French (1993) three factors, Carhart (1997) four, Fama-French (2015) five. */
+export const NAMED_FACTOR_MODELS: Readonly<Record<string, FactorModelSpec>> = {
+  ff3: {
+    kind: 'factors',
+    name: 'ff3',
+    factors: ff('ff3', ['mkt_rf', 'smb', 'hml']),
+    riskFree: {set: 'ff3', column: 'rf'},
+  },
+  carhart: {
+    kind: 'factors',
+    name: 'carhart',
+    factors: [...ff('ff3', ['mkt_rf', 'smb', 'hml']), {set: 'mom', column: 'mom'}],
+    riskFree: {set: 'ff3', column: 'rf'},
+  },
+  ff5: {
+    kind: 'factors',
+    name: 'ff5',
+    factors: ff('ff5', ['mkt_rf', 'smb', 'hml', 'rmw', 'cma']),
+    riskFree: {set: 'ff5', column: 'rf'},
+  },
+}
+
+/** The factor sets a model reads (none for the return models). */
+export function modelFactorSets(model: StudyModel): string[] {
+  if (model.kind !== 'factors') return []
+  const refs = model.riskFree ? [...model.factors, model.riskFree] : model.factors
+  return [...new Set(refs.map((r) => r.set))]
+}
+
+/** The model's short name, as tables and the robustness section show it: market, dimson(2), ff3, factors(q5: me, ia). */
+export function modelLabel(model: StudyModel): string {
+  if (model.kind === 'dimson') return model.lags === 1 ? 'dimson' : `dimson(${model.lags})`
+  if (model.kind !== 'factors') return model.kind
+  if (model.name in NAMED_FACTOR_MODELS) return model.name
+  const sets = [...new Set(model.factors.map((f) => f.set))].join('+')
+  return `factors(${sets}: ${model.factors.map((f) => f.column).join(', ')})`
+}
+
+/** The model a study file's `model:` names (already schema-checked). */
+export function studyModel(
+  raw: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson',
+): StudyModel {
+  return raw === 'dimson' ? {kind: 'dimson', lags: 1} : {kind: raw}
+}
+
+/** The engine's model options for a study model (factor models also need the panel's factors: study/factors). */
+export function engineModel(model: StudyModel): {model: ModelKind; lags?: number} {
+  return model.kind === 'dimson' ? {model: 'dimson', lags: model.lags} : {model: model.kind}
+}
