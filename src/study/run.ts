@@ -11,6 +11,7 @@ import {addCarDistribution} from './car-distribution.js'
 import {adjustGroupWindows, adjustSecurityWindows} from './adjusted-p.js'
 import {InputError} from '../errors.js'
 import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
+import {type FactorModelSpec, modelLabel} from '../spec/model.js'
 import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
 import type {CharacteristicValue, EventSpec, StudySpec} from '../spec/types.js'
@@ -19,6 +20,14 @@ import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {studyCalendar} from './calendar.js'
 import {type DataOptions, ensureData, type FetchMissing, studyLabel} from './data.js'
+import {
+  calendarFactors,
+  checkFactorDates,
+  ensureFactors,
+  type FetchFactors,
+  missingFactorNote,
+  resolveFactorModel,
+} from './factors.js'
 import {studyCrossSections} from './cross-section.js'
 import {addDerivedSections} from './derived-sections.js'
 import {type ResolvedEvent, resolveEvents} from './events.js'
@@ -39,6 +48,8 @@ export interface RunOptions extends DataOptions {
   /** Use current shares outstanding fetched live (flagged as current, not as of the event). */
   liveShares?: boolean
   fetchMissing?: FetchMissing
+  /** Fetches the factor sets a factor model needs that the store lacks (online only). */
+  fetchFactors?: FetchFactors
   /** Current shares outstanding per symbol (online, --live-shares). */
   fetchShares?: (symbols: string[]) => Promise<Record<string, number | null>>
   /** Security characteristics replacing the study file's (`--characteristics FILE|-`), for crossSection terms. */
@@ -61,8 +72,10 @@ export interface RunPlan {
   kept: KeptEvent[]
   /** The securities studied, in study order. */
   securities: string[]
-  /** The dates the securities' bars are read over. */
+  /** The dates the securities' bars (and a factor model's factors) are read over. */
   range: [string, string]
+  /** The study's factor model with its columns resolved against the stored sets; null for the return models. */
+  factorModel: FactorModelSpec | null
 }
 
 /**
@@ -78,16 +91,22 @@ export async function planRun(studySpec: StudySpec, source: BarSource, opts: Run
   checkStudyShape(spec)
   const notes: string[] = []
   await ensureData(spec, studyDataSymbols(spec), source, opts)
+  await ensureFactors(spec, source, opts)
+  const factorModel = source.factors ? resolveFactorModel(spec, source.factors) : null
   const benchBars = source.getBars(spec.benchmark)
   const cal = studyCalendar(spec, benchBars)
   const {events, resolved} = resolveEvents(spec, cal, notes, {fromOverride: opts.eventsOverride !== undefined})
   if (resolved.length === 0) {
     throw new InputError(`${studyLabel(spec)}: events: no event is left to study (all skipped); check the dates`)
   }
-  const kept = keepEvents(spec, cal, resolved, events, notes)
+  const checkEvent = (r: ResolvedEvent, layout: Layout): void => {
+    if (factorModel && source.factors)
+      checkFactorDates(spec, factorModel, source.factors, cal, {id: r.spec.id, day0: r.day0}, layout)
+  }
+  const kept = keepEvents(spec, cal, resolved, events, notes, checkEvent)
   // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
   const range = neededDates(spec, cal, kept)
-  return {spec, notes, benchBars, cal, events, kept, securities: studiedSecurities(spec), range}
+  return {spec, notes, benchBars, cal, events, kept, securities: studiedSecurities(spec), range, factorModel}
 }
 
 /** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
@@ -110,6 +129,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     marketReturns: bench.returns,
     series: series.securities,
     historyCut: new Set(spec.history.map((h) => h.symbol)),
+    factors: runFactors(plan, source),
   }
   const runs = runGroups(ctx, kept)
   for (const r of runs) adjustSecurityWindows(r.securities)
@@ -137,6 +157,20 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   return result
 }
 
+/** The factor model's values on the calendar (null for the return models), with the note on days without them. */
+function runFactors(plan: RunPlan, source: BarSource): RunContext['factors'] {
+  if (!plan.factorModel || !source.factors) return null
+  const f = calendarFactors(plan.factorModel, source.factors, plan.cal, plan.range)
+  const note = missingFactorNote(
+    plan.factorModel,
+    f,
+    plan.cal,
+    plan.kept.map((k) => ({day0: k.event.day0, layout: k.layout})),
+  )
+  if (note) plan.notes.push(note)
+  return f
+}
+
 /** A study needs events, and common events need groups. */
 function checkStudyShape(spec: StudySpec): void {
   const where = studyLabel(spec)
@@ -161,11 +195,14 @@ function keepEvents(
   resolved: ResolvedEvent[],
   events: StudyResult['events'],
   notes: string[],
+  checkEvent: (r: ResolvedEvent, layout: Layout) => void,
 ): KeptEvent[] {
   const kept: KeptEvent[] = []
   for (const r of resolved) {
     try {
-      kept.push({event: r, layout: resolveLayout(spec, cal, r.day0, r.spec)})
+      const layout = resolveLayout(spec, cal, r.day0, r.spec)
+      checkEvent(r, layout)
+      kept.push({event: r, layout})
     } catch (error) {
       if (spec.eventsKind !== 'list' || !(error instanceof InputError) || !error.message.includes('data')) throw error
       notes.push(`${r.spec.id}: left out: ${error.message.replace(`${studyLabel(spec)}: `, '')}`)
@@ -251,7 +288,7 @@ function studyEcho(spec: StudySpec): StudyEcho {
     benchmark: spec.benchmark,
     price: spec.price,
     returns: spec.returns,
-    model: spec.model.kind,
+    model: modelLabel(spec.model),
     nonTradingDay: spec.nonTradingDay,
     estimation: {...spec.estimation},
     windows: spec.windows.map((w) => [w[0], w[1]]),
