@@ -5,7 +5,9 @@ import {gunzipSync, gzipSync} from 'node:zlib'
 import {afterEach, describe, expect, it} from 'vitest'
 import {InputError, MissingDataError} from '../../src/errors.js'
 import {studyModel} from '../../src/spec/model.js'
-import {resolveFactorModel} from '../../src/study/factors.js'
+import {calendarFactors, missingFactorNote, resolveFactorModel} from '../../src/study/factors.js'
+import type {TradingCalendar} from '../../src/engine/calendar.js'
+import type {FactorSource} from '../../src/store/bar-source.js'
 import {readSnapshot, SnapshotSource} from '../../src/sources/snapshot.js'
 import {runStudy} from '../../src/study/run.js'
 import {snapshotStudy} from '../../src/study/snapshot.js'
@@ -208,5 +210,52 @@ describe('the data snapshot of a factor-model study', () => {
     const err = await runStudy(ff3, source, {offline: true}).catch((e) => e)
     expect(err).toBeInstanceOf(MissingDataError)
     expect(err.message).toMatch(/m\.data\.csv\.gz: the data snapshot has no factor set ff3, which model \(ff3\)/)
+  })
+})
+
+describe('factor values on the calendar', () => {
+  const cal = {dates: ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07']} as TradingCalendar
+  const model = {
+    kind: 'factors' as const,
+    name: 'carhart',
+    factors: [
+      {set: 'ff3', column: 'mkt_rf'},
+      {set: 'mom', column: 'mom'},
+    ],
+    riskFree: {set: 'ff3', column: 'rf'},
+  }
+  // ff3 has a day the benchmark did not trade (2025-01-04) and lacks 2025-01-06; mom lacks 2025-01-02
+  const source: FactorSource = {
+    list: () => [],
+    get: () => null,
+    series: (name, columns) =>
+      name === 'ff3'
+        ? {
+            dates: ['2025-01-02', '2025-01-03', '2025-01-04', '2025-01-07'],
+            values: columns.map((c) => Float64Array.from(c === 'rf' ? [0.02, 0.02, 0.02, 0.02] : [1.5, -2, 9, 0.25])),
+            dropped: 0,
+          }
+        : {dates: ['2025-01-03', '2025-01-06', '2025-01-07'], values: [Float64Array.from([-3.28, 1, 0.5])], dropped: 0},
+  }
+
+  it('divides by 100, aligns by date and leaves NaN where a set has no value', () => {
+    const f = calendarFactors(model, source, cal, ['2025-01-02', '2025-01-07'])
+    expect(f.names).toEqual(['mkt_rf', 'mom'])
+    expect([...f.values[0]]).toEqual([0.015, -0.02, Number.NaN, 0.0025])
+    expect([...f.values[1]]).toEqual([Number.NaN, -3.28 / 100, 0.01, 0.005])
+    expect([...(f.riskFree ?? [])]).toEqual([0.0002, 0.0002, Number.NaN, 0.0002])
+  })
+
+  it('counts the estimation days missing a factor or RF in the note', () => {
+    const f = calendarFactors(model, source, cal, ['2025-01-02', '2025-01-07'])
+    const layout = {
+      estimation: [-3, -1] as [number, number],
+      windows: [[0, 0] as [number, number]],
+      volatility: [0, 0] as [number, number],
+    }
+    expect(missingFactorNote(model, f, cal, [{day0: 3, layout}])).toBe(
+      'model carhart: 2 trading day(s) of the estimation windows have no factor values in ff3, mom (2025-01-02, 2025-01-06); they are left out of the estimation',
+    )
+    expect(missingFactorNote(model, f, cal, [{day0: 3, layout: {...layout, estimation: [-2, -2]}}])).toBeNull()
   })
 })
