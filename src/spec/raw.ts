@@ -13,6 +13,8 @@ export interface RawStudy {
   price?: 'adjClose' | 'close'
   returns?: 'simple' | 'log'
   model?: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
+  /** Every model of the robustness table, in the forms of `model`; the first is the primary model. */
+  models?: Array<NonNullable<RawStudy['model']>>
   nonTradingDay?: NonTradingDay
   estimation: {from: RawBound; to: RawBound; minObservations?: number}
   windows: Array<[RawBound, RawBound]>

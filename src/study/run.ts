@@ -13,6 +13,7 @@ import {InputError} from '../errors.js'
 import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
 import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
+import type {StudyModel} from '../spec/model.js'
 import type {CharacteristicValue, EventSpec, StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
@@ -25,6 +26,7 @@ import {type ResolvedEvent, resolveEvents} from './events.js'
 import {type GroupRun, type Member, type RunContext, runGroup} from './group-run.js'
 import {type Layout, neededDates, resolveLayout, sameLayout} from './layout.js'
 import {findOverlaps} from './overlaps.js'
+import {studyRobustness} from './robustness.js'
 import {benchmarkReturns, studySeries} from './securities.js'
 import {studyVolatility} from './volatility.js'
 import {studyVolume} from './volume.js'
@@ -112,6 +114,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     historyCut: new Set(spec.history.map((h) => h.symbol)),
   }
   const runs = runGroups(ctx, kept)
+  const robustness = studyRobustness(spec.models ?? [spec.model], runs, (model) => runGroups(ctx, kept, model))
   for (const r of runs) adjustSecurityWindows(r.securities)
   for (const r of runs) addBootstrap(r, spec.bootstrap)
   for (const r of runs) addCarDistribution(r)
@@ -132,6 +135,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     const characteristics = opts.characteristics ?? spec.characteristics ?? []
     result.crossSections = studyCrossSections(result, {spec, calendar: cal, bars: series.bars, characteristics})
   }
+  if (robustness) Object.assign(result, robustness)
   const provenance = source.provenance?.()
   if (provenance) result.data = provenance
   return result
@@ -176,8 +180,8 @@ function keepEvents(
   return kept
 }
 
-/** One engine run per group × event (common events), or per group over its list events. */
-function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
+/** One engine run per group × event (common events), or per group over its list events, under `model`. */
+function runGroups(ctx: RunContext, kept: KeptEvent[], model: StudyModel = ctx.spec.model): GroupRun[] {
   const {spec} = ctx
   const runs: GroupRun[] = []
   if (spec.eventsKind === 'common') {
@@ -189,7 +193,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
           event: event.spec,
           day0: event.day0,
         }))
-        runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout))
+        runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout, model))
       }
     }
     return runs
@@ -202,7 +206,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
     const members: Member[] = kept
       .filter((k) => k.event.spec.group === g.id)
       .map((k) => ({symbol: k.event.spec.symbol as string, group: g.id, event: k.event.spec, day0: k.event.day0}))
-    if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout))
+    if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout, model))
   }
   return runs
 }
