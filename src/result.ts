@@ -64,7 +64,11 @@ export interface StudyEcho {
   benchmark: string
   price: 'adjClose' | 'close'
   returns: 'simple' | 'log'
-  model: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson' | 'factors'
+  /**
+   * The model as spec/model.ts modelLabel names it: market | market-adjusted | mean-adjusted | scholes-williams |
+   * dimson | dimson(k) | ff3 | carhart | ff5 | factors(SET: columns).
+   */
+  model: string
   nonTradingDay: 'next' | 'previous' | 'skip' | 'error'
   /** Estimation window in relative trading days (ISO dates in the study file are resolved per event). */
   estimation: {from: number | string; to: number | string; minObservations: number}
@@ -181,7 +185,10 @@ export interface ModelCoefficient {
 
 export interface ModelFit {
   alpha: number
-  /** The market's slope (Dimson: the sum of its lag slopes). */
+  /**
+   * The market's slope (Dimson: the sum of its lag slopes; a factor model: the market factor's, mkt_rf, else its
+   * first factor's).
+   */
   beta: number
   sigma: number
   r2: number | null

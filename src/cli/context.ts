@@ -132,6 +132,40 @@ export class CommandContext {
     })
   }
 
+  /**
+   * Fetches the factor sets a study's model needs that the store lacks (none offline): the fetch-missing step for
+   * factors, called by the study's data check (src/study/factors.ts); each set and retry is told on stderr.
+   */
+  fetchFactors = async (sets: readonly string[]): Promise<Array<{set: string; ok: boolean; error?: string}>> => {
+    if (this.offline) return []
+    const [{fetchFactorSet}, {describeError: describe}, fetch] = await Promise.all([
+      import('../sources/french-fetch.js'),
+      import('../sources/retry.js'),
+      this.factorsFetch(),
+    ])
+    const retries = this.retries
+    const out: Array<{set: string; ok: boolean; error?: string}> = []
+    for (const set of sets) {
+      this.out.info(`${set}: downloading from French's data library`)
+      try {
+        const r = await fetchFactorSet(this.store(), set, {
+          fetch,
+          timeoutMs: this.timeoutSeconds * 1000,
+          retry: {
+            attempts: retries + 1,
+            onRetry: (err, attempt, delayMs) =>
+              this.out.info(retryNotice(set, describe(err), attempt, retries, delayMs)),
+          },
+        })
+        this.out.info(`${set}: stored ${r.rows} days, ${r.firstDate} to ${r.lastDate}`)
+        out.push({set, ok: true})
+      } catch (err) {
+        out.push({set, ok: false, error: describe(err)})
+      }
+    }
+    return out
+  }
+
   /** Current shares outstanding from Yahoo (study run --live-shares). */
   fetchShares = async (symbols: string[]): Promise<Record<string, number | null>> => {
     const [yahoo, client] = await Promise.all([import('../sources/yahoo.js'), this.yahoo()])

@@ -56,12 +56,14 @@ export default class Report extends BaseCommand<typeof Report> {
     const studyResult = await runStudy(spec, source, {
       offline,
       fetchMissing: this.ctx.fetchMissing,
+      fetchFactors: this.ctx.fetchFactors,
       log: (m) => this.out.info(m),
     })
     const comparison = flags['compare-live']
       ? await runLiveComparison(spec, {result: studyResult, source}, this.ctx.studyStore(), {
           offline: this.ctx.offline,
           fetchMissing: this.ctx.fetchMissing,
+          fetchFactors: this.ctx.fetchFactors,
           log: (m) => this.out.info(m),
         })
       : undefined

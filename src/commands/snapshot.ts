@@ -40,6 +40,7 @@ export default class Snapshot extends BaseCommand<typeof Snapshot> {
     const snap = await snapshotStudy(spec, store, {
       offline: this.ctx.offline,
       fetchMissing: this.ctx.fetchMissing,
+      fetchFactors: this.ctx.fetchFactors,
       log: (m) => this.out.info(m),
       describe: (symbol) => written.get(symbol) ?? {source: null, written: null},
     })

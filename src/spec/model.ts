@@ -6,6 +6,19 @@
 import type {ModelKind} from '../engine/types.js'
 import {InputError} from '../errors.js'
 
+/** `model:` as written: a name, `{dimson: {lags}}` or `{factors: {set, columns, riskFree?}}`. */
+export type RawModel =
+  | 'market'
+  | 'market-adjusted'
+  | 'mean-adjusted'
+  | 'scholes-williams'
+  | 'dimson'
+  | 'ff3'
+  | 'carhart'
+  | 'ff5'
+  | {dimson: {lags: number}}
+  | {factors: {set: string; columns: string[]; riskFree?: string}}
+
 /** One factor column of a stored set: `{set: 'ff3', column: 'mkt_rf'}` (column keys as `factors info` lists them). */
 export interface FactorRef {
   set: string
@@ -20,6 +33,11 @@ export interface FactorModelSpec {
   factors: FactorRef[]
   /** The risk-free rate subtracted from returns (R - RF); null regresses raw returns. */
   riskFree: FactorRef | null
+  /**
+   * True when the study file gave no riskFree: the set's `rf` column is used when the set has one, else raw
+   * returns (study/factors.ts resolves it against the store).
+   */
+  riskFreeDefault?: boolean
 }
 
 export type StudyModel =
@@ -70,11 +88,29 @@ export function modelLabel(model: StudyModel): string {
   return `factors(${sets}: ${model.factors.map((f) => f.column).join(', ')})`
 }
 
-/** The model a study file's `model:` names (already schema-checked). */
-export function studyModel(
-  raw: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson',
-): StudyModel {
-  return raw === 'dimson' ? {kind: 'dimson', lags: 1} : {kind: raw}
+/** `riskFree: none` in a study file: regress raw returns. */
+export const NO_RISK_FREE = 'none'
+
+/**
+ * The model a study file's `model:` names (already schema-checked). A factor set's columns stay as written (key
+ * or French's name) until the run resolves them against the stored set (study/factors.ts).
+ */
+export function studyModel(raw: RawModel): StudyModel {
+  if (typeof raw === 'object' && 'dimson' in raw) return {kind: 'dimson', lags: raw.dimson.lags}
+  if (typeof raw === 'object') {
+    const {set, columns, riskFree} = raw.factors
+    return {
+      kind: 'factors',
+      name: 'factors',
+      factors: ff(set, columns),
+      riskFree:
+        riskFree === undefined ? {set, column: 'rf'} : riskFree === NO_RISK_FREE ? null : {set, column: riskFree},
+      ...(riskFree === undefined ? {riskFreeDefault: true} : {}),
+    }
+  }
+  if (raw in NAMED_FACTOR_MODELS) return structuredClone(NAMED_FACTOR_MODELS[raw])
+  if (raw === 'dimson') return {kind: 'dimson', lags: 1}
+  return {kind: raw as Exclude<ModelKind, 'dimson' | 'factors'>}
 }
 
 /** The engine's model options for a study model (factor models also need the panel's factors: study/factors). */
@@ -94,9 +130,7 @@ export const MODEL_NAMES: readonly string[] = [
 
 /** The model a name stands for (`market`, `dimson`, `ff3`...), as the study file reads it; null for no model. */
 export function parseModelName(name: string): StudyModel | null {
-  if (!MODEL_NAMES.includes(name)) return null
-  const factor = NAMED_FACTOR_MODELS[name]
-  return factor ?? studyModel(name as Parameters<typeof studyModel>[0])
+  return MODEL_NAMES.includes(name) ? studyModel(name as RawModel) : null
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The study file as written, once it has passed the schema: the shape the semantic checks read.
  */
+import type {RawModel} from './model.js'
 import type {BootstrapScheme, ClaimMetric, NonTradingDay} from './types.js'
 
 export type RawBound = number | string
@@ -12,9 +13,9 @@ export interface RawStudy {
   benchmark: string
   price?: 'adjClose' | 'close'
   returns?: 'simple' | 'log'
-  model?: 'market' | 'market-adjusted' | 'mean-adjusted' | 'scholes-williams' | 'dimson'
+  model?: RawModel
   /** Every model of the robustness table, in the forms of `model`; the first is the primary model. */
-  models?: Array<NonNullable<RawStudy['model']>>
+  models?: RawModel[]
   nonTradingDay?: NonTradingDay
   estimation: {from: RawBound; to: RawBound; minObservations?: number}
   windows: Array<[RawBound, RawBound]>

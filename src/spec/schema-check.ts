@@ -162,8 +162,12 @@ function complaint(
       const types = ([] as string[]).concat(parent.type ?? String(params.type))
       return at(`must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')}, not ${describeValue(e.data)}${fix}`)
     }
-    case 'enum':
-      return at(`${describeValue(e.data)} is not allowed; use one of ${(parent.enum ?? []).map(String).join(' | ')}`)
+    case 'enum': {
+      const more = parent.fix ? `, ${parent.fix}` : ''
+      return at(
+        `${describeValue(e.data)} is not allowed; use one of ${(parent.enum ?? []).map(String).join(' | ')}${more}`,
+      )
+    }
     case 'pattern':
       return at(`"${String(e.data)}" is not valid${fix}`)
     case 'minItems':
@@ -179,6 +183,8 @@ function complaint(
             : 'must not be empty'
       return at(`${what}${fix}`)
     }
+    case 'maxProperties':
+      return at(`has more than ${String(params.limit)} field(s)${fix}`)
     case 'minimum':
       return at(`must be at least ${String(params.limit)}, not ${String(e.data)}${fix}`)
     default:

@@ -3,6 +3,7 @@
  * satisfies it; a test or a data snapshot can too.
  */
 import type {Bar} from '../types.js'
+import type {FactorSeries, FactorSetInfo} from './factors.js'
 
 export interface BarSource {
   hasSymbol(symbol: string): boolean
@@ -17,6 +18,16 @@ export interface BarSource {
    * object per row; a symbol without rows there is absent from the map. Optional: getBars serves when absent.
    */
   getColumns?(symbols: readonly string[], from: string, to: string): Map<string, BarColumns>
+  /** The factor sets a factor model reads (the store's, or a snapshot's); absent: the source holds none. */
+  readonly factors?: FactorSource
+}
+
+/** What a study run reads of factor sets (store/factors.ts FactorTables; a data snapshot's). */
+export interface FactorSource {
+  list(): FactorSetInfo[]
+  get(name: string): FactorSetInfo | null
+  /** The named columns (keys) over [from, to], percent per day; days missing any of them are dropped. */
+  series(name: string, columns: readonly string[], from?: string, to?: string): FactorSeries
 }
 
 /** A symbol's stored rows over a date range, ascending by date, in columns; NaN where the store has no value. */

@@ -17,6 +17,7 @@ import {buildEventPanel} from './panel.js'
 import {securityRow} from './security-rows.js'
 import type {SecuritySeries} from './securities.js'
 import {engineModel, type StudyModel} from '../spec/model.js'
+import type {CalendarFactors} from './factors.js'
 
 /** A security-event of the study: one row of one panel. */
 export interface Member {
@@ -35,6 +36,8 @@ export interface RunContext {
   series: ReadonlyMap<string, SecuritySeries>
   /** Symbols whose first dates history: cut. */
   historyCut: ReadonlySet<string>
+  /** A factor model's factors on the calendar (null for the return models). */
+  factors: CalendarFactors | null
 }
 
 export interface GroupRun {
@@ -136,6 +139,7 @@ function fitMembers(ctx: RunContext, usable: Member[], layout: Layout, model: St
     ctx.marketReturns,
     firstRel,
     lastRel,
+    ctx.factors,
   )
   const engine =
     usable.length > 0

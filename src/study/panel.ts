@@ -51,15 +51,24 @@ export function sliceRows(
   return out
 }
 
+/** A factor model's regressors on the calendar (decimal returns, NaN where missing), laid out like the market. */
+export interface PanelFactors {
+  names: string[]
+  values: Float64Array[]
+  riskFree: Float64Array | null
+}
+
 /**
  * The EventPanel of rows (security-events) over relative days firstRel..lastRel. When every row has the
- * same day 0 the benchmark returns are one shared row; otherwise one benchmark row per security-event.
+ * same day 0 the benchmark returns (and a factor model's factors and RF) are one shared row; otherwise one
+ * row per security-event.
  */
 export function buildEventPanel(
   rows: readonly PanelRow[],
   market: Float64Array,
   firstRel: number,
   lastRel: number,
+  factors: PanelFactors | null = null,
 ): EventPanel {
   if (lastRel < firstRel) throw new RangeError(`empty panel range ${firstRel}..${lastRel}`)
   const n = rows.length
@@ -72,16 +81,22 @@ export function buildEventPanel(
     firstRel,
     lastRel,
   )
-  const marketRows =
+  const like = (s: Float64Array): Float64Array =>
     common && n > 0
-      ? sliceRows([market], [day0s[0]], firstRel, lastRel)
+      ? sliceRows([s], [day0s[0]], firstRel, lastRel)
       : sliceRows(
-          rows.map(() => market),
+          rows.map(() => s),
           day0s,
           firstRel,
           lastRel,
         )
   const calendarStart = new Int32Array(n)
   for (let i = 0; i < n; i++) calendarStart[i] = day0s[i] + firstRel
-  return {n, days, firstRel, returns, market: marketRows, calendarStart}
+  const panel: EventPanel = {n, days, firstRel, returns, market: like(market), calendarStart}
+  if (factors) {
+    panel.factors = factors.values.map(like)
+    panel.factorNames = [...factors.names]
+    if (factors.riskFree) panel.riskFree = like(factors.riskFree)
+  }
+  return panel
 }

@@ -11,6 +11,7 @@ import {addCarDistribution} from './car-distribution.js'
 import {adjustGroupWindows, adjustSecurityWindows} from './adjusted-p.js'
 import {InputError} from '../errors.js'
 import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
+import {type FactorModelSpec, modelLabel} from '../spec/model.js'
 import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
 import type {StudyModel} from '../spec/model.js'
@@ -20,6 +21,14 @@ import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
 import {studyCalendar} from './calendar.js'
 import {type DataOptions, ensureData, type FetchMissing, studyLabel} from './data.js'
+import {
+  calendarFactors,
+  checkFactorDates,
+  ensureFactors,
+  type FetchFactors,
+  missingFactorNote,
+  resolveFactorModel,
+} from './factors.js'
 import {studyCrossSections} from './cross-section.js'
 import {addDerivedSections} from './derived-sections.js'
 import {type ResolvedEvent, resolveEvents} from './events.js'
@@ -41,6 +50,8 @@ export interface RunOptions extends DataOptions {
   /** Use current shares outstanding fetched live (flagged as current, not as of the event). */
   liveShares?: boolean
   fetchMissing?: FetchMissing
+  /** Fetches the factor sets a factor model needs that the store lacks (online only). */
+  fetchFactors?: FetchFactors
   /** Current shares outstanding per symbol (online, --live-shares). */
   fetchShares?: (symbols: string[]) => Promise<Record<string, number | null>>
   /** Security characteristics replacing the study file's (`--characteristics FILE|-`), for crossSection terms. */
@@ -63,8 +74,12 @@ export interface RunPlan {
   kept: KeptEvent[]
   /** The securities studied, in study order. */
   securities: string[]
-  /** The dates the securities' bars are read over. */
+  /** The dates the securities' bars (and a factor model's factors) are read over. */
   range: [string, string]
+  /** The study's factor model with its columns resolved against the stored sets; null for the return models. */
+  factorModel: FactorModelSpec | null
+  /** The same for each of the study's models (spec.models, the primary first). */
+  factorModels: Array<FactorModelSpec | null>
 }
 
 /**
@@ -80,16 +95,30 @@ export async function planRun(studySpec: StudySpec, source: BarSource, opts: Run
   checkStudyShape(spec)
   const notes: string[] = []
   await ensureData(spec, studyDataSymbols(spec), source, opts)
+  // Every model's factor sets (the robustness table runs each model), each checked as the primary model's are.
+  const models = spec.models ?? [spec.model]
+  for (const model of models) await ensureFactors({...spec, model}, source, opts)
+  const factorModels = models.map((model) =>
+    source.factors ? resolveFactorModel({...spec, model}, source.factors) : null,
+  )
+  const factorModel = factorModels[0]
   const benchBars = source.getBars(spec.benchmark)
   const cal = studyCalendar(spec, benchBars)
   const {events, resolved} = resolveEvents(spec, cal, notes, {fromOverride: opts.eventsOverride !== undefined})
   if (resolved.length === 0) {
     throw new InputError(`${studyLabel(spec)}: events: no event is left to study (all skipped); check the dates`)
   }
-  const kept = keepEvents(spec, cal, resolved, events, notes)
+  const checkEvent = (r: ResolvedEvent, layout: Layout): void => {
+    factorModels.forEach((fm, k) => {
+      if (fm && source.factors)
+        checkFactorDates({...spec, model: models[k]}, fm, source.factors, cal, {id: r.spec.id, day0: r.day0}, layout)
+    })
+  }
+  const kept = keepEvents(spec, cal, resolved, events, notes, checkEvent)
   // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
   const range = neededDates(spec, cal, kept)
-  return {spec, notes, benchBars, cal, events, kept, securities: studiedSecurities(spec), range}
+  const securities = studiedSecurities(spec)
+  return {spec, notes, benchBars, cal, events, kept, securities, range, factorModel, factorModels}
 }
 
 /** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
@@ -112,9 +141,13 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     marketReturns: bench.returns,
     series: series.securities,
     historyCut: new Set(spec.history.map((h) => h.symbol)),
+    factors: runFactors(plan, source),
   }
   const runs = runGroups(ctx, kept)
-  const robustness = studyRobustness(spec.models ?? [spec.model], runs, (model) => runGroups(ctx, kept, model))
+  const models = spec.models ?? [spec.model]
+  const robustness = studyRobustness(models, runs, (model) =>
+    runGroups({...ctx, factors: runFactors(plan, source, models.indexOf(model))}, kept, model),
+  )
   for (const r of runs) adjustSecurityWindows(r.securities)
   for (const r of runs) addBootstrap(r, spec.bootstrap)
   for (const r of runs) addCarDistribution(r)
@@ -141,6 +174,24 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   return result
 }
 
+/**
+ * The values of the k-th model's factors on the calendar (the primary model's by default; null for the return
+ * models), with the note on days without them.
+ */
+function runFactors(plan: RunPlan, source: BarSource, k = 0): RunContext['factors'] {
+  const model = plan.factorModels[k]
+  if (!model || !source.factors) return null
+  const f = calendarFactors(model, source.factors, plan.cal, plan.range)
+  const note = missingFactorNote(
+    model,
+    f,
+    plan.cal,
+    plan.kept.map((k) => ({day0: k.event.day0, layout: k.layout})),
+  )
+  if (note) plan.notes.push(note)
+  return f
+}
+
 /** A study needs events, and common events need groups. */
 function checkStudyShape(spec: StudySpec): void {
   const where = studyLabel(spec)
@@ -165,11 +216,14 @@ function keepEvents(
   resolved: ResolvedEvent[],
   events: StudyResult['events'],
   notes: string[],
+  checkEvent: (r: ResolvedEvent, layout: Layout) => void,
 ): KeptEvent[] {
   const kept: KeptEvent[] = []
   for (const r of resolved) {
     try {
-      kept.push({event: r, layout: resolveLayout(spec, cal, r.day0, r.spec)})
+      const layout = resolveLayout(spec, cal, r.day0, r.spec)
+      checkEvent(r, layout)
+      kept.push({event: r, layout})
     } catch (error) {
       if (spec.eventsKind !== 'list' || !(error instanceof InputError) || !error.message.includes('data')) throw error
       notes.push(`${r.spec.id}: left out: ${error.message.replace(`${studyLabel(spec)}: `, '')}`)
@@ -255,7 +309,7 @@ function studyEcho(spec: StudySpec): StudyEcho {
     benchmark: spec.benchmark,
     price: spec.price,
     returns: spec.returns,
-    model: spec.model.kind,
+    model: modelLabel(spec.model),
     nonTradingDay: spec.nonTradingDay,
     estimation: {...spec.estimation},
     windows: spec.windows.map((w) => [w[0], w[1]]),

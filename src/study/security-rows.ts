@@ -10,6 +10,12 @@ import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.
 import {finiteOrNull} from '../finite.js'
 import type {SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
 import {firstNonFinite} from './clean.js'
+import {MARKET_FACTOR} from '../spec/model.js'
+
+/** A factor model's beta: the market factor's slope, else the first factor's (coefficients[0] is alpha). */
+function marketSlope(coefficients: ReadonlyArray<{name: string; value: number}>): number {
+  return (coefficients.find((c) => c.name === MARKET_FACTOR) ?? coefficients[1]).value
+}
 
 /** Row `i` of an engine run whose fit is `fit`, as a result row; a reason string when a number is not finite. */
 export function securityRow(
@@ -51,7 +57,7 @@ export function securityRow(
   const report = modelReport(model, fit, panel.factorNames)
   const fitted = {
     alpha: fit.alpha,
-    beta: fit.beta,
+    beta: model === 'factors' ? marketSlope(report.coefficients) : fit.beta,
     sigma: fit.sigma,
     r2: finiteOrNull(fit.r2),
     n: fit.L,

@@ -1,5 +1,5 @@
 // Flags shared by several commands: fetch ranges, and --models of study run and report (in-process runs).
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ErrorDocument} from '../../src/cli/error-document.js'
@@ -7,7 +7,7 @@ import {applyModelsFlag, checkFetchRange} from '../../src/cli/flags.js'
 import {InputError} from '../../src/errors.js'
 import type {StudyResult} from '../../src/result.js'
 import {tempDir} from '../helpers/cli.js'
-import {haveSharedData, PRICES_DIR} from '../helpers/shared.js'
+import {haveSharedData, PRICES_DIR, SHARED} from '../helpers/shared.js'
 import {baseSpec} from '../study/synthetic.js'
 import {jsonOf, run} from './run.js'
 
@@ -62,6 +62,28 @@ describe.runIf(haveSharedData())('study run and report --models in-process', () 
     expect(table.stdout).toMatch(/CAAR market .*p market .*CAAR scholes-williams .*p scholes-williams/)
     const csv = await run([...argv, '--csv'], {cacheDir})
     expect(csv.stdout).toMatch(/^robustness,power,,r1-selloff,0\.\.0,,,scholes-williams:caar,-0\.1/m)
+  }, 120_000)
+
+  it('--models market,ff3,carhart on the store: each factor model rows equal a run of that model alone', async () => {
+    const originals = path.join(SHARED, 'data', 'factors', 'original')
+    const files = readdirSync(originals).filter((f) => /\.csv$/i.test(f))
+    expect((await run(['factors', 'import', ...files.map((f) => path.join(originals, f))], {cacheDir})).code).toBe(0)
+    const live = ['study', 'run', 'deepseek-r1', '--offline', '--live', '--json']
+    const r = await run([...live, '--models', 'market,ff3,carhart'], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    const doc = jsonOf<StudyResult>(r, 'study-result')
+    expect(doc.study.model).toBe('market')
+    for (const model of ['ff3', 'carhart']) {
+      const alone = jsonOf<StudyResult>(await run([...live, '--models', model], {cacheDir}), 'study-result')
+      expect(alone.robustness).toBeUndefined()
+      const rows = alone.groups.flatMap((g) =>
+        g.windows.map((w) => ({group: g.group, event: g.event, window: w.window, n: w.n, caar: w.caar})),
+      )
+      const mine = (doc.robustness ?? []).filter((x) => x.model === model)
+      expect(mine.map(({group, event, window, n, caar}) => ({group, event, window, n, caar}))).toEqual(rows)
+      const p = alone.groups.flatMap((g) => g.windows.map((w) => w.tests.kolariPynnonen.p))
+      expect(mine.map((x) => x.tests.kolariPynnonen.p)).toEqual(p)
+    }
   }, 120_000)
 
   it('report --models writes the section into report.md', async () => {

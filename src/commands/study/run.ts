@@ -82,6 +82,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       eventsSource,
       liveShares: flags['live-shares'],
       fetchMissing: this.ctx.fetchMissing,
+      fetchFactors: this.ctx.fetchFactors,
       fetchShares: this.ctx.fetchShares,
       characteristics,
       log: (m) => this.out.info(m),
