@@ -1,5 +1,6 @@
 // Engine benchmark: seeded synthetic panel (market model, known alpha/beta, planted AR on day 0),
-// 250 estimation days and a 31-day window, every test; at 1,000 and 100,000 securities.
+// 250 estimation days and a 31-day window, every test; at 1,000 and 100,000 securities. Then the Fama-French
+// five-factor model against the market model on one panel with five synthetic factors.
 // Prints the engine's wall time (best of several runs, every run listed, with its CPU time: wall exceeds CPU when
 // other processes share the 2 cores) and memory: peak RSS of the process (OS high-water mark, includes the panel)
 // and the V8 heap right after a run. Run with `npm run bench` (builds first).
@@ -92,6 +93,49 @@ function bootstrapCost(n, draws) {
   )
 }
 
+/** A panel with five shared factor rows (ff5-like sd) and securities loading on them; RF constant. */
+function makeFactorPanel(n, seed) {
+  const z = normalGen(mulberry32(seed))
+  const sd = [0.01, 0.005, 0.005, 0.003, 0.003]
+  const factors = sd.map((s) => Float64Array.from({length: DAYS}, () => s * z()))
+  const riskFree = new Float64Array(DAYS).fill(0.0002)
+  const returns = new Float64Array(n * DAYS)
+  for (let i = 0; i < n; i++) {
+    const b = sd.map((_, k) => (k === 0 ? 1 : 0) + 0.4 * z())
+    const sigma = 0.01 + 0.01 * Math.abs(z())
+    for (let j = 0; j < DAYS; j++) {
+      let r = riskFree[j] + sigma * z()
+      for (let k = 0; k < 5; k++) r += b[k] * factors[k][j]
+      returns[i * DAYS + j] = r
+    }
+    returns[i * DAYS - FIRST] += PLANTED
+  }
+  const names = ['mkt_rf', 'smb', 'hml', 'rmw', 'cma']
+  const panel = {n, days: DAYS, firstRel: FIRST, returns, market: factors[0], calendarStart: new Int32Array(n)}
+  return {...panel, factors, factorNames: names, riskFree}
+}
+
+/** The engine's time under ff5 against the market model on the same panel (best of `repeats` each). */
+function factorCost(n, repeats) {
+  const panel = makeFactorPanel(n, 20150101 + n)
+  const best = (model) => {
+    const times = []
+    let result
+    for (let r = 0; r < repeats; r++) {
+      if (global.gc) global.gc()
+      const t0 = process.hrtime.bigint()
+      result = runEventStudy(panel, {...OPTS, model})
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6)
+    }
+    return {ms: Math.min(...times), aar: result.daily.find((d) => d.t === 0).aar}
+  }
+  const market = best('market')
+  const ff5 = best('factors')
+  console.log(
+    `${String(n).padStart(7)} securities: ff5 ${ff5.ms.toFixed(0)} ms vs market model ${market.ms.toFixed(0)} ms (x${(ff5.ms / market.ms).toFixed(2)}; best of ${repeats}) | AAR day 0 ff5 ${(ff5.aar * 100).toFixed(2)}%, market ${(market.aar * 100).toFixed(2)}% (planted ${PLANTED * 100}%)`,
+  )
+}
+
 const load = (await import('node:os')).loadavg()[0].toFixed(2)
 console.log(
   `aftershock engine benchmark: market model, ${ESTIMATION[1] - ESTIMATION[0] + 1} estimation days, ${WINDOW[1] - WINDOW[0] + 1}-day window, all ${TEST_COUNT} tests; node ${process.version}; load average ${load} on ${(await import('node:os')).cpus().length} cores`,
@@ -99,3 +143,5 @@ console.log(
 run(1_000, 5)
 bootstrapCost(1_000, 9_999)
 run(100_000, 2)
+factorCost(1_000, 5)
+factorCost(100_000, 2)

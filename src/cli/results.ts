@@ -6,7 +6,7 @@ import type {IndexStudyResult} from '../study/index-run.js'
 import type {FetchSummary} from '../sources/fetch-symbols.js'
 import type {ImportSummary} from '../sources/import.js'
 import type {FactorImportSummary} from '../sources/factor-import.js'
-import type {SnapshotSymbol} from '../sources/snapshot.js'
+import type {SnapshotFactorSet, SnapshotSymbol} from '../sources/snapshot.js'
 import type {FactorSetInfo, SecurityInfo} from '../store/store.js'
 import type {Bar} from '../types.js'
 import type {checkStudyFile, StudySummary} from '../spec/load.js'
@@ -81,6 +81,8 @@ export interface SnapshotResult {
   sha256: string
   bytes: number
   symbols: SnapshotSymbol[]
+  /** The factor sets written for a factor model (absent for the return models). */
+  factors?: SnapshotFactorSet[]
 }
 
 /** `factors import` and `factors fetch` (schema/factors-result.schema.json): one summary per set written. */

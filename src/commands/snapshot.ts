@@ -53,6 +53,7 @@ export default class Snapshot extends BaseCommand<typeof Snapshot> {
       sha256: snap.sha256,
       bytes: snap.bytes.length,
       symbols: snap.symbols,
+      ...(snap.factors.length > 0 ? {factors: snap.factors} : {}),
     }
     if (this.ctx.json) return this.out.printJson(result)
     const rows = snap.symbols.map((s) => [
@@ -61,6 +62,8 @@ export default class Snapshot extends BaseCommand<typeof Snapshot> {
       s.covers ? `${s.covers.from}..${s.covers.to}` : 'all',
       s.source ?? '',
     ])
+    for (const f of snap.factors)
+      rows.push([`${f.set} (factors)`, f.rows, `${f.covers.from}..${f.covers.to}`, f.source ?? ''])
     this.out.line(plainTable(['symbol', 'rows', 'dates', 'source'], rows, this.out.width))
     this.out.line(
       `wrote ${path.relative(process.cwd(), file) || file} (${snap.bytes.length} bytes, data as of ${snap.asOf}, sha256 ${snap.sha256})`,

@@ -12,6 +12,13 @@
  *   symbol,date,close,adj_close,volume
  *   SPY,2020-01-02,324.87,297.01,59151200
  *
+ * A study with a factor model also carries the factor values it reads (format aftershock-snapshot/2): a header
+ * line per set and, after the bars, its rows in the set's columns, percent per day as stored:
+ *
+ *   # factors: ff3 columns=mkt_rf%3AMkt-RF,rf%3ARF rows=520 covers=2024-01-02..2026-01-30 stored-to=2026-04-30 ...
+ *   set,date,values
+ *   ff3,2024-01-02,-0.63,0.018
+ *
  * Numbers are written in the shortest form that reads back to the same double, so a run from a snapshot gives the
  * same numbers as the run from the store it was written from. Deterministic: the same bars give the same bytes.
  */
@@ -20,10 +27,23 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {gunzipSync, gzipSync} from 'node:zlib'
 import {InputError} from '../errors.js'
-import type {BarSource, DataProvenance} from '../store/bar-source.js'
+import type {BarSource, DataProvenance, FactorSource} from '../store/bar-source.js'
+import {
+  FACTOR_COLUMNS,
+  factorLine,
+  parseFactorLine,
+  parseFactorRows,
+  type SnapshotFactorRows,
+  type SnapshotFactorSet,
+  SnapshotFactors,
+} from './snapshot-factors.js'
+
+export type {SnapshotFactorRows, SnapshotFactorSet} from './snapshot-factors.js'
 import type {Bar} from '../types.js'
 
 export const SNAPSHOT_FORMAT = 'aftershock-snapshot/1'
+/** The format of a snapshot that also carries factor values (one without them stays /1, byte for byte). */
+export const SNAPSHOT_FORMAT_FACTORS = 'aftershock-snapshot/2'
 const COLUMNS = 'symbol,date,close,adj_close,volume'
 
 /** One symbol of a snapshot: where its bars came from and what range they cover. */
@@ -44,11 +64,14 @@ export interface SnapshotHeader {
   toolVersion: string
   asOf: string
   symbols: SnapshotSymbol[]
+  /** The factor sets a factor model reads; absent or empty for the return models. */
+  factors?: SnapshotFactorSet[]
 }
 
 export interface SnapshotContent {
   header: SnapshotHeader & {sha256: string}
   bars: Map<string, Bar[]>
+  factors: Map<string, SnapshotFactorRows>
 }
 
 const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
@@ -57,19 +80,27 @@ const cell = (v: number | null | undefined): string => (v === null || v === unde
 export function writeSnapshot(
   header: SnapshotHeader,
   bars: ReadonlyMap<string, readonly Bar[]>,
+  factors: ReadonlyMap<string, SnapshotFactorRows> = new Map(),
 ): {bytes: Buffer; sha256: string} {
+  const sets = header.factors ?? []
   const lines = [
     '# aftershock data snapshot',
-    `# format: ${SNAPSHOT_FORMAT}`,
+    `# format: ${sets.length > 0 ? SNAPSHOT_FORMAT_FACTORS : SNAPSHOT_FORMAT}`,
     `# study: ${header.study}`,
     `# tool: aftershock ${header.toolVersion}`,
     `# asOf: ${header.asOf}`,
     ...header.symbols.map(symbolLine),
+    ...sets.map(factorLine),
   ]
   const body = [COLUMNS]
   for (const s of header.symbols) {
     for (const b of bars.get(s.symbol) ?? [])
       body.push([s.symbol, b.date, cell(b.close), cell(b.adjClose), cell(b.volume)].join(','))
+  }
+  if (sets.length > 0) body.push(FACTOR_COLUMNS)
+  for (const f of sets) {
+    const rows = factors.get(f.set) ?? {dates: [], values: []}
+    rows.dates.forEach((d, i) => body.push([f.set, d, ...rows.values[i].map(cell)].join(',')))
   }
   const sha256 = contentHash([...lines, ...body])
   const text = [...lines, `# sha256: ${sha256}`, ...body].join('\n') + '\n'
@@ -114,9 +145,10 @@ export function readSnapshot(bytes: Buffer, file: string): SnapshotContent {
     if (m[1] === 'sha256') hashAt = i
     meta.set(m[1], [...(meta.get(m[1]) ?? []), m[2]])
   }
-  if (meta.get('format')?.[0] !== SNAPSHOT_FORMAT) {
+  const format = meta.get('format')?.[0]
+  if (format !== SNAPSHOT_FORMAT && format !== SNAPSHOT_FORMAT_FACTORS) {
     throw new InputError(
-      `${file}:2: not an ${SNAPSHOT_FORMAT} data snapshot (format: ${meta.get('format')?.[0] ?? 'none'}); write it anew with \`aftershock snapshot\``,
+      `${file}:2: not an ${SNAPSHOT_FORMAT} or ${SNAPSHOT_FORMAT_FACTORS} data snapshot (format: ${meta.get('format')?.[0] ?? 'none'}); write it anew with \`aftershock snapshot\``,
     )
   }
   const sha256 = meta.get('sha256')?.[0] ?? ''
@@ -127,14 +159,18 @@ export function readSnapshot(bytes: Buffer, file: string): SnapshotContent {
     )
   }
   const symbols = (meta.get('symbol') ?? []).map((l, k) => parseSymbolLine(l, file, k))
+  const sets = (meta.get('factors') ?? []).map((l, k) => parseFactorLine(l, file, k))
   const header = {
     study: meta.get('study')?.[0] ?? '',
     toolVersion: (meta.get('tool')?.[0] ?? '').replace(/^aftershock /, ''),
     asOf: meta.get('asOf')?.[0] ?? '',
     symbols,
+    ...(sets.length > 0 ? {factors: sets} : {}),
     sha256,
   }
-  return {header, bars: parseRows(lines, i, file, new Set(symbols.map((s) => s.symbol)))}
+  const end = lines.indexOf(FACTOR_COLUMNS, i)
+  const bars = parseRows(end < 0 ? lines : lines.slice(0, end), i, file, new Set(symbols.map((s) => s.symbol)))
+  return {header, bars, factors: end < 0 ? new Map() : parseFactorRows(lines, end, file, sets)}
 }
 
 function parseSymbolLine(line: string, file: string, k: number): SnapshotSymbol {
@@ -189,6 +225,8 @@ function parseRows(
 /** A study's bars from a snapshot: a BarSource that never fetches and says where its bars came from. */
 export class SnapshotSource implements BarSource {
   private readonly info: Map<string, SnapshotSymbol>
+  /** The factor sets the snapshot carries (none in a snapshot of a study without a factor model). */
+  readonly factors: FactorSource
 
   constructor(
     private readonly content: SnapshotContent,
@@ -196,6 +234,7 @@ export class SnapshotSource implements BarSource {
     readonly file: string,
   ) {
     this.info = new Map(content.header.symbols.map((s) => [s.symbol, s]))
+    this.factors = new SnapshotFactors(content.header.factors ?? [], content.factors, file, content.header.asOf)
   }
 
   hasSymbol(symbol: string): boolean {

@@ -113,7 +113,7 @@ export function resolveFactorModel(spec: StudySpec, factors: FactorSource): Fact
 }
 
 /** The sets a resolved model reads, each with the column keys it reads (factors first, then RF). */
-function setColumns(model: FactorModelSpec): Map<string, string[]> {
+export function setColumns(model: FactorModelSpec): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const r of model.riskFree ? [...model.factors, model.riskFree] : model.factors) {
     const cols = out.get(r.set) ?? []

@@ -1,14 +1,22 @@
 /**
  * The data snapshot of a study: the bars a run reads (the benchmark's whole history, which is the study's calendar,
- * and every security over the dates the run reads), written from the store with where each symbol came from.
+ * and every security over the dates the run reads), written from the store with where each symbol came from; for a
+ * factor model also the factor values it reads (each set's columns over the same dates).
  * Reading it back (src/sources/snapshot.ts) gives a run the same numbers as the store it was written from.
  */
-import {type SnapshotSymbol, writeSnapshot} from '../sources/snapshot.js'
+import {
+  type SnapshotFactorRows,
+  type SnapshotFactorSet,
+  type SnapshotSymbol,
+  writeSnapshot,
+} from '../sources/snapshot.js'
+import type {FactorModelSpec} from '../spec/model.js'
 import {studySymbols} from '../spec/symbols.js'
 import type {StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
 import {TOOL_VERSION} from '../version.js'
+import {setColumns} from './factors.js'
 import {planRun, type RunOptions} from './run.js'
 
 export interface SnapshotOptions extends RunOptions {
@@ -20,6 +28,8 @@ export interface StudySnapshot {
   bytes: Buffer
   sha256: string
   symbols: SnapshotSymbol[]
+  /** The factor sets written (a factor model's); empty for the return models. */
+  factors: SnapshotFactorSet[]
   asOf: string
 }
 
@@ -36,8 +46,45 @@ export async function snapshotStudy(spec: StudySpec, source: BarSource, opts: Sn
     symbols.push(entry(s, b, {from, to}, source, opts))
   }
   const asOf = plan.cal.dates[plan.cal.dates.length - 1]
-  const {bytes, sha256} = writeSnapshot({study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols}, bars)
-  return {bytes, sha256, symbols, asOf}
+  const factors = snapshotFactors(plan.factorModels, source, plan.range)
+  const header = {study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols, factors: factors.sets}
+  const {bytes, sha256} = writeSnapshot(header, bars, factors.rows)
+  return {bytes, sha256, symbols, factors: factors.sets, asOf}
+}
+
+/**
+ * The factor values a run of the study's models reads (the primary one and those of the robustness table): each
+ * set's columns over `range`, as the run reads them.
+ */
+function snapshotFactors(
+  models: ReadonlyArray<FactorModelSpec | null>,
+  source: BarSource,
+  range: [string, string],
+): {sets: SnapshotFactorSet[]; rows: Map<string, SnapshotFactorRows>} {
+  const sets: SnapshotFactorSet[] = []
+  const rows = new Map<string, SnapshotFactorRows>()
+  if (!source.factors) return {sets, rows}
+  const read = new Map<string, string[]>()
+  for (const model of models) {
+    if (!model) continue
+    for (const [set, keys] of setColumns(model)) read.set(set, [...new Set([...(read.get(set) ?? []), ...keys])])
+  }
+  for (const [set, keys] of read) {
+    const info = source.factors.get(set)
+    if (!info) continue
+    const s = source.factors.series(set, keys, range[0], range[1])
+    rows.set(set, {dates: s.dates, values: s.dates.map((_, i) => s.values.map((v) => v[i]))})
+    sets.push({
+      set,
+      columns: keys.map((k) => info.columns.find((c) => c.key === k) ?? {key: k, name: k}),
+      rows: s.dates.length,
+      covers: {from: range[0], to: range[1]},
+      storedTo: info.lastDate,
+      vintage: info.vintage,
+      source: info.source,
+    })
+  }
+  return {sets, rows}
 }
 
 function entry(

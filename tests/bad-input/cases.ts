@@ -79,6 +79,19 @@ export const CASES: BadInputCase[] = [
     message: 'syntax\\.yaml:\\d+',
   },
   {
+    name: 'an unknown model names the line, the field and the accepted forms',
+    argv: ['study', 'validate', '{files}/unknown-model.yaml'],
+    code: 2,
+    message: 'unknown-model\\.yaml:3: model: .*"capm".*ff3 \\| carhart \\| ff5.*\\{factors: \\{set',
+  },
+  {
+    name: 'a factor model whose set the store lacks (offline)',
+    argv: ['study', 'run', '{files}/ff3-no-factors.yaml', '--offline'],
+    before: [['import', '{prices}/NVDA.csv', '{prices}/SPY.csv']],
+    code: 2,
+    message: 'model \\(ff3\\): factor set ff3 is not in the store.*npx aftershock factors fetch ff3',
+  },
+  {
     name: 'a study file that does not exist',
     argv: ['study', 'run', '{tmp}/none.yaml', '--offline'],
     code: 2,

@@ -5,6 +5,7 @@ import {writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ErrorDocument} from '../../src/cli/error-document.js'
+import type {SnapshotResult} from '../../src/cli/results.js'
 import type {StudyResult} from '../../src/result.js'
 import {tempDir} from '../helpers/cli.js'
 import {createFactorsFetch} from '../helpers/factors-fetch.js'
@@ -14,14 +15,14 @@ import {jsonOf, run} from './run.js'
 const HAVE = haveSharedData()
 const FACTORS = path.join(SHARED, 'data', 'factors')
 
-function study(model: string): string {
+function study(model: string, extra = ''): string {
   const file = path.join(tempDir(), 'chips.yaml')
   writeFileSync(
     file,
     `name: chips
 benchmark: SPY
 model: ${model}
-estimation: { from: -260, to: -11, minObservations: 120 }
+${extra}estimation: { from: -260, to: -11, minObservations: 120 }
 windows: [[0, 0], [-1, 1]]
 events:
   - { id: selloff, date: 2025-01-27 }
@@ -92,6 +93,28 @@ describe.runIf(HAVE)('factor-model studies on real data', () => {
     const doc = jsonOf<StudyResult>(r, 'study-result')
     expect(doc.study.model).toBe('factors(ff5: Mkt-RF, RMW)')
     expect(doc.securities[0].model?.coefficients.map((c) => c.name)).toEqual(['alpha', 'mkt_rf', 'rmw'])
+  })
+})
+
+describe.runIf(HAVE)('a pinned factor-model study', () => {
+  it('snapshot carries the factor values: the study runs from it on an empty cache, as from the store', async () => {
+    const cacheDir = await pricesCache()
+    const ff3 = path.join(FACTORS, 'original', 'F-F_Research_Data_Factors_daily.csv')
+    expect((await run(['factors', 'import', ff3], {cacheDir})).code).toBe(0)
+    const file = study('ff3', 'data: { snapshot: chips.data.csv.gz }\n')
+    const snap = await run(['snapshot', file, '--json', '--offline'], {cacheDir})
+    expect(snap.code, snap.stderr).toBe(0)
+    const doc = jsonOf<SnapshotResult>(snap, 'snapshot-result')
+    expect(doc.factors?.map((f) => [f.set, f.columns.map((c) => c.key)])).toEqual([
+      ['ff3', ['mkt_rf', 'smb', 'hml', 'rf']],
+    ])
+    const live = await run(['study', 'run', file, '--live', '--json', '--offline'], {cacheDir})
+    const pinned = await run(['study', 'run', file, '--json'], {cacheDir: path.join(tempDir(), 'empty')})
+    expect(pinned.code, pinned.stderr).toBe(0)
+    const a = jsonOf<StudyResult>(live, 'study-result')
+    const {data, ...b} = jsonOf<StudyResult>(pinned, 'study-result')
+    expect(data?.sha256).toBe(doc.sha256)
+    expect(b.securities).toEqual(a.securities)
   })
 })
 

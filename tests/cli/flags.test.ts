@@ -1,5 +1,5 @@
 // Flags shared by several commands: fetch ranges, and --models of study run and report (in-process runs).
-import {readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ErrorDocument} from '../../src/cli/error-document.js'
@@ -7,7 +7,7 @@ import {applyModelsFlag, checkFetchRange} from '../../src/cli/flags.js'
 import {InputError} from '../../src/errors.js'
 import type {StudyResult} from '../../src/result.js'
 import {tempDir} from '../helpers/cli.js'
-import {haveSharedData, PRICES_DIR, SHARED} from '../helpers/shared.js'
+import {haveSharedData, PRICES_DIR, REPO, SHARED} from '../helpers/shared.js'
 import {baseSpec} from '../study/synthetic.js'
 import {jsonOf, run} from './run.js'
 
@@ -84,6 +84,18 @@ describe.runIf(haveSharedData())('study run and report --models in-process', () 
       const p = alone.groups.flatMap((g) => g.windows.map((w) => w.tests.kolariPynnonen.p))
       expect(mine.map((x) => x.tests.kolariPynnonen.p)).toEqual(p)
     }
+    // models: in a study file: its snapshot carries every model's factor sets, and the pinned run gives the same rows
+    const dir = tempDir()
+    const file = path.join(dir, 'ds.yaml')
+    const text = readFileSync(path.join(REPO, 'studies', 'deepseek-r1.yaml'), 'utf8')
+    writeFileSync(file, text.replace(/^model: market$/m, 'models: [market, ff3, carhart]'))
+    expect((await run(['snapshot', file, '--offline'], {cacheDir})).code).toBe(0)
+    const pinned = jsonOf<StudyResult>(
+      await run(['study', 'run', file, '--offline', '--json'], {cacheDir}),
+      'study-result',
+    )
+    expect(pinned.data).toBeDefined()
+    expect(pinned.robustness).toEqual(doc.robustness)
   }, 120_000)
 
   it('report --models writes the section into report.md', async () => {

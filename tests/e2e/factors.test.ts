@@ -1,14 +1,15 @@
 // End-to-end: the built CLI (npm run build first) stores French's published files from ../shared/data/factors
 // as ff3, ff5 and mom with the right ranges and the values of the clean CSVs; `factors fetch` through the
-// testing hook AFTERSHOCK_FACTORS_FETCH serves zips built from the same files.
-import {existsSync, readFileSync} from 'node:fs'
+// testing hook AFTERSHOCK_FACTORS_FETCH serves zips built from the same files; a carhart study runs on them.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {FactorsInfoResult, FactorsResult} from '../../src/cli/results.js'
+import type {StudyResult} from '../../src/result.js'
 import {PriceStore} from '../../src/store/store.js'
 import {runCli, tempDir} from '../helpers/cli.js'
 import {FACTORS_FETCH_MODULE} from '../helpers/factors-fetch.js'
-import {SHARED} from '../helpers/shared.js'
+import {PRICES_DIR, SHARED} from '../helpers/shared.js'
 
 const FACTORS = path.join(SHARED, 'data', 'factors')
 const HAVE = existsSync(path.join(FACTORS, 'original'))
@@ -93,5 +94,20 @@ describe.skipIf(!HAVE)("factors import of French's published files (built CLI)",
   it('factors fetch --offline refuses with exit 2', () => {
     const r = runCli(['factors', 'fetch', 'ff3', '--offline'], {cacheDir})
     expect(r.code).toBe(2)
+  })
+
+  it('a study with model: carhart runs on them and the shared prices (--offline)', () => {
+    const prices = ['SPY', 'NVDA'].map((s) => path.join(PRICES_DIR, `${s}.csv`))
+    expect(runCli(['import', ...prices], {cacheDir}).code).toBe(0)
+    const file = path.join(tempDir(), 'nvda.yaml')
+    writeFileSync(
+      file,
+      'name: nvda\nbenchmark: SPY\nmodel: carhart\nestimation: { from: -260, to: -11 }\nwindows: [[0, 0]]\nevents:\n  - { id: selloff, date: 2025-01-27 }\ngroups:\n  nvidia: { symbols: [NVDA] }\n',
+    )
+    const r = runCli(['study', 'run', file, '--json', '--offline'], {cacheDir})
+    expect(r.code, r.stderr).toBe(0)
+    const doc = JSON.parse(r.stdout) as StudyResult
+    expect(doc.study.model).toBe('carhart')
+    expect(doc.securities[0].model?.coefficients.map((c) => c.name)).toEqual(['alpha', 'mkt_rf', 'smb', 'hml', 'mom'])
   })
 })

@@ -1,11 +1,16 @@
 // Factor models through the runner: seeded synthetic factors and loadings in a temp store, coefficients and SEs
 // recovered (against an OLS computed here), the planted AR found, missing sets fetched or named, days without
-// factors counted, windows past the factors' end refused, columns by French's name.
+// factors counted, windows past the factors' end refused, columns by French's name; the snapshot round trip.
+import {gunzipSync, gzipSync} from 'node:zlib'
 import {afterEach, describe, expect, it} from 'vitest'
 import {InputError, MissingDataError} from '../../src/errors.js'
 import {studyModel} from '../../src/spec/model.js'
-import {resolveFactorModel} from '../../src/study/factors.js'
+import {calendarFactors, missingFactorNote, resolveFactorModel} from '../../src/study/factors.js'
+import type {TradingCalendar} from '../../src/engine/calendar.js'
+import type {FactorSource} from '../../src/store/bar-source.js'
+import {readSnapshot, SnapshotSource} from '../../src/sources/snapshot.js'
 import {runStudy} from '../../src/study/run.js'
+import {snapshotStudy} from '../../src/study/snapshot.js'
 import type {StudyResult} from '../../src/result.js'
 import {FactorMemStore, LOADINGS, ols, syntheticFactors} from './factor-synthetic.js'
 import {baseSpec, MemStore, nonFinitePaths} from './synthetic.js'
@@ -144,5 +149,113 @@ describe('factor sets a run needs', () => {
     expect(err).toBeInstanceOf(InputError)
     expect(err.message).toMatch(/the factor data of ff3 end on 2025-01-03, before event ev's windows end on 2025-01-08/)
     expect(err.message).toContain('npx aftershock factors fetch ff3')
+  })
+})
+
+describe('the data snapshot of a factor-model study', () => {
+  const data = syntheticFactors({eventDate: EVENT, planted: -0.05, drop: ['2024-06-03']})
+  const write = (spec = ff3, store = storeWith(data)) =>
+    snapshotStudy(spec, store, {offline: true, describe: () => ({source: 'csv:x.csv', written: null})})
+
+  it('carries the factor values it reads: the run from it gives the JSON of the run from the store', async () => {
+    const store = storeWith(data)
+    const fromStore = await runStudy(ff3, store, {offline: true})
+    const snap = await write(ff3, store)
+    expect(snap.factors).toEqual([
+      {
+        set: 'ff3',
+        columns: [
+          {key: 'mkt_rf', name: 'Mkt-RF'},
+          {key: 'smb', name: 'SMB'},
+          {key: 'hml', name: 'HML'},
+          {key: 'rf', name: 'RF'},
+        ],
+        rows: expect.any(Number),
+        covers: {from: expect.any(String), to: expect.any(String)},
+        storedTo: data.dates[data.dates.length - 1],
+        vintage: null,
+        source: 'synthetic',
+      },
+    ])
+    const content = readSnapshot(snap.bytes, 'f.data.csv.gz')
+    expect(gunzipSync(snap.bytes).toString('utf8')).toMatch(/^# format: aftershock-snapshot\/2$/m)
+    const fromSnapshot = await runStudy(ff3, new SnapshotSource(content, 'f.data.csv.gz'), {offline: true})
+    const {data: _, ...rest} = fromSnapshot
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(fromStore))
+    expect(rest.notes.some((n) => n.includes('1 trading day(s) of the estimation windows'))).toBe(true)
+  })
+
+  it('the hash covers the factor values', async () => {
+    const snap = await write()
+    const text = gunzipSync(snap.bytes).toString('utf8')
+    const at = text.indexOf('\nff3,') + 1
+    const line = text.slice(at, text.indexOf('\n', at))
+    const changed = text.replace(
+      line,
+      line.replace(/,([-0-9.]+),/, (_m, v) => `,${Number(v) + 0.01},`),
+    )
+    expect(changed).not.toBe(text)
+    expect(() => readSnapshot(gzipSync(Buffer.from(changed)), 'f.data.csv.gz')).toThrow(/does not match its SHA-256/)
+  })
+
+  it('a snapshot of a market-model study stays format 1 without factors; a factor model cannot run on it', async () => {
+    const spec = baseSpec()
+    const snap = await write(spec)
+    expect(snap.factors).toEqual([])
+    const text = gunzipSync(snap.bytes).toString('utf8')
+    expect(text).toMatch(/^# format: aftershock-snapshot\/1$/m)
+    expect(text).not.toMatch(/factors/)
+    const source = new SnapshotSource(readSnapshot(snap.bytes, 'm.data.csv.gz'), 'm.data.csv.gz')
+    expect((await runStudy(spec, source, {offline: true})).study.model).toBe('market')
+    const err = await runStudy(ff3, source, {offline: true}).catch((e) => e)
+    expect(err).toBeInstanceOf(MissingDataError)
+    expect(err.message).toMatch(/m\.data\.csv\.gz: the data snapshot has no factor set ff3, which model \(ff3\)/)
+  })
+})
+
+describe('factor values on the calendar', () => {
+  const cal = {dates: ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07']} as TradingCalendar
+  const model = {
+    kind: 'factors' as const,
+    name: 'carhart',
+    factors: [
+      {set: 'ff3', column: 'mkt_rf'},
+      {set: 'mom', column: 'mom'},
+    ],
+    riskFree: {set: 'ff3', column: 'rf'},
+  }
+  // ff3 has a day the benchmark did not trade (2025-01-04) and lacks 2025-01-06; mom lacks 2025-01-02
+  const source: FactorSource = {
+    list: () => [],
+    get: () => null,
+    series: (name, columns) =>
+      name === 'ff3'
+        ? {
+            dates: ['2025-01-02', '2025-01-03', '2025-01-04', '2025-01-07'],
+            values: columns.map((c) => Float64Array.from(c === 'rf' ? [0.02, 0.02, 0.02, 0.02] : [1.5, -2, 9, 0.25])),
+            dropped: 0,
+          }
+        : {dates: ['2025-01-03', '2025-01-06', '2025-01-07'], values: [Float64Array.from([-3.28, 1, 0.5])], dropped: 0},
+  }
+
+  it('divides by 100, aligns by date and leaves NaN where a set has no value', () => {
+    const f = calendarFactors(model, source, cal, ['2025-01-02', '2025-01-07'])
+    expect(f.names).toEqual(['mkt_rf', 'mom'])
+    expect([...f.values[0]]).toEqual([0.015, -0.02, Number.NaN, 0.0025])
+    expect([...f.values[1]]).toEqual([Number.NaN, -3.28 / 100, 0.01, 0.005])
+    expect([...(f.riskFree ?? [])]).toEqual([0.0002, 0.0002, Number.NaN, 0.0002])
+  })
+
+  it('counts the estimation days missing a factor or RF in the note', () => {
+    const f = calendarFactors(model, source, cal, ['2025-01-02', '2025-01-07'])
+    const layout = {
+      estimation: [-3, -1] as [number, number],
+      windows: [[0, 0] as [number, number]],
+      volatility: [0, 0] as [number, number],
+    }
+    expect(missingFactorNote(model, f, cal, [{day0: 3, layout}])).toBe(
+      'model carhart: 2 trading day(s) of the estimation windows have no factor values in ff3, mom (2025-01-02, 2025-01-06); they are left out of the estimation',
+    )
+    expect(missingFactorNote(model, f, cal, [{day0: 3, layout: {...layout, estimation: [-2, -2]}}])).toBeNull()
   })
 })

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import {runEventStudy} from '../../src/engine/event-study.js'
 import {buildEventPanel, calendarReturns} from '../../src/study/panel.js'
+import {normal} from '../engine/random.js'
 
 describe('calendarReturns', () => {
   it('computes simple returns across the holiday, and NaN for a missing day and the next', () => {
@@ -60,5 +62,55 @@ describe('buildEventPanel', () => {
     expect(Array.from(p.market.subarray(0, 3))).toEqual([0.01, 0.02, 0.03])
     expect(Array.from(p.market.subarray(3, 5))).toEqual([0.03, 0.04])
     expect(Array.from(p.calendarStart)).toEqual([1, 3])
+  })
+})
+
+describe('buildEventPanel with factors', () => {
+  it("slices the factors and RF like the market: one shared row, or one per row's own day 0", () => {
+    const cal = Float64Array.from({length: 10}, (_, i) => i / 100)
+    const f = {names: ['mkt_rf'], values: [cal.map((x) => x + 1)], riskFree: cal.map((x) => x + 2)}
+    const rows = [{returns: cal, day0: 5}]
+    const shared = buildEventPanel([...rows, {returns: cal, day0: 5}], cal, -2, 1, f)
+    expect(shared.factorNames).toEqual(['mkt_rf'])
+    expect([...(shared.factors?.[0] ?? [])]).toEqual([1.03, 1.04, 1.05, 1.06])
+    expect([...(shared.riskFree ?? [])]).toEqual([2.03, 2.04, 2.05, 2.06])
+    const own = buildEventPanel([...rows, {returns: cal, day0: 8}], cal, -2, 2, {...f, riskFree: null})
+    expect(own.factors?.[0]).toHaveLength(10)
+    expect(own.factors?.[0][4]).toBeCloseTo(1.07, 12)
+    expect(own.factors?.[0][5]).toBeCloseTo(1.06, 12)
+    expect(Number.isNaN(own.factors?.[0][9] as number)).toBe(true) // day 10 is past the calendar
+    expect(own.riskFree).toBeUndefined()
+  })
+
+  it('under the null (no abnormal return) a three-factor study rejects at 5% about 5% of the time', () => {
+    const z = normal(2015)
+    const days = 261 // estimation -250..-11, window [0, 0]
+    const reps = 400
+    let rejected = 0
+    for (let r = 0; r < reps; r++) {
+      const sd = [0.01, 0.005, 0.005]
+      const values = sd.map((s) => Float64Array.from({length: days}, () => s * z()))
+      const rf = new Float64Array(days).fill(0.0002)
+      const rows = Array.from({length: 20}, () => {
+        const b = [1 + 0.3 * z(), 0.5 * z(), 0.5 * z()]
+        const returns = Float64Array.from({length: days}, (_, t) => {
+          let x = rf[t] + 0.01 * z()
+          for (let k = 0; k < 3; k++) x += b[k] * values[k][t]
+          return x
+        })
+        return {returns, day0: 250}
+      })
+      const panel = buildEventPanel(rows, values[0], -250, 10, {names: ['mkt_rf', 'smb', 'hml'], values, riskFree: rf})
+      const e = runEventStudy(panel, {
+        model: 'factors',
+        returns: 'simple',
+        estimation: [-250, -11],
+        windows: [[0, 0]],
+        minObservations: 100,
+      })
+      if ((e.windows[0].tests.patell.p as number) < 0.05) rejected++
+    }
+    expect(rejected / reps).toBeGreaterThan(0.025)
+    expect(rejected / reps).toBeLessThan(0.08)
   })
 })
