@@ -5,7 +5,7 @@
  * It repeats a few field lists of engine and spec types (the study echo, volatility rows) on purpose: the JSON
  * contract must not change when an internal type does.
  */
-import type {TestBattery, TestResult} from './engine/types.js'
+import type {TestBattery, TestName, TestResult} from './engine/types.js'
 import type {DataProvenance} from './store/bar-source.js'
 
 export type {DataProvenance}
@@ -44,6 +44,13 @@ export interface StudyResult {
   notes: string[]
   /** Cross-sectional regressions of CARs, in study-file order; absent when the study has no `crossSection:`. */
   crossSections?: CrossSectionResult[]
+  /**
+   * Every group × event × window under each of the study's models, the primary model first; present when the
+   * study names more than one model (`models:` or --models).
+   */
+  robustness?: RobustnessRow[]
+  /** Where a test's conclusion at 5% differs between the models; present (maybe empty) with `robustness`. */
+  robustnessChanges?: RobustnessChange[]
 }
 
 export interface StudyEcho {
@@ -83,6 +90,30 @@ export interface EventResult {
 }
 
 export type {TestBattery, TestResult}
+
+/** A group window's CAAR and test battery under one model of the study (docs/methods.md, "Model robustness"). */
+export interface RobustnessRow {
+  /** The model's short name: market, scholes-williams, dimson(2), ff3... */
+  model: string
+  group: string
+  event: string
+  window: [number, number]
+  n: number
+  caar: number
+  tests: TestBattery
+}
+
+/** A test of a group window that rejects "no abnormal return" at 5% under some models and not under others. */
+export interface RobustnessChange {
+  group: string
+  event: string
+  window: [number, number]
+  test: TestName
+  /** The models under which it rejects, in the study's order. */
+  rejecting: string[]
+  /** The models under which it does not, with their p. */
+  notRejecting: Array<{model: string; p: number}>
+}
 
 export interface DailyRow {
   t: number

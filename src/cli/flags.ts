@@ -2,6 +2,8 @@
 import {Flags} from '@oclif/core'
 import {InputError} from '../errors.js'
 import {checkDateRange} from '../sources/cli-input.js'
+import {parseModelList} from '../spec/model.js'
+import type {StudySpec} from '../spec/types.js'
 
 /** Today's date in UTC, YYYY-MM-DD. */
 function todayUtc(): string {
@@ -59,4 +61,20 @@ export const networkFlags = {
 /** The stderr line told before a request is retried: the symbol, the reason, which retry and the delay. */
 export function retryNotice(symbol: string, reason: string, attempt: number, retries: number, delayMs: number): string {
   return `${symbol}: ${reason}; retry ${attempt} of ${retries} in ${(delayMs / 1000).toFixed(1)} s`
+}
+
+/** --models of the commands that run a study (`study run`, `report`). */
+export const modelsFlags = {
+  models: Flags.string({
+    description:
+      "Models to run the study under, comma-separated, the primary one first (e.g. market,scholes-williams): the study's model is the first, and each group window's CAAR and tests under every model go in a robustness table; replaces the study's models.",
+  }),
+}
+
+/** The study under --models: its models replaced by the flag's, its primary model their first. */
+export function applyModelsFlag(spec: StudySpec, text: string | undefined): void {
+  if (text === undefined) return
+  const models = parseModelList(text, `--models ${text}`)
+  spec.model = models[0]
+  spec.models = models
 }

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
-import {networkFlags, studyDataFlags} from '../cli/flags.js'
+import {applyModelsFlag, modelsFlags, networkFlags, studyDataFlags} from '../cli/flags.js'
 import type {ReportResult} from '../cli/results.js'
 import {EXIT} from '../errors.js'
 import {parseFormats, writeReport} from '../render/report-folder.js'
@@ -25,6 +25,7 @@ export default class Report extends BaseCommand<typeof Report> {
   static override flags = {
     ...studyDataFlags,
     ...networkFlags,
+    ...modelsFlags,
     out: Flags.string({
       description: 'Folder to write the report into (created if missing; files are replaced whole).',
       required: true,
@@ -50,6 +51,7 @@ export default class Report extends BaseCommand<typeof Report> {
     // Format names are matched case-insensitively (--format JSON).
     const formats = parseFormats(flags.format.toLowerCase())
     const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
+    applyModelsFlag(spec, flags.models)
     const {source, offline} = await this.ctx.studySource(spec, flags.live)
     const studyResult = await runStudy(spec, source, {
       offline,

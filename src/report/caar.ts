@@ -10,7 +10,7 @@ import {STARS_LEGEND} from './significance.js'
 import {TEST_LABELS} from './test-labels.js'
 
 /** Statistic (starred), p and N of each test. */
-function testColumns(): Column[] {
+export function testColumns(): Column[] {
   return TEST_NAMES.flatMap((name) => [
     col(`${name}.stat`, TEST_LABELS[name].long, 'stat', {p: `${name}.p`}),
     col(`${name}.p`, `${TEST_LABELS[name].short} p`, 'p-value', {hidden: true}),
@@ -18,7 +18,8 @@ function testColumns(): Column[] {
   ])
 }
 
-function testCells(tests: TestBattery): Row {
+/** The cells of testColumns for a battery. */
+export function testCells(tests: TestBattery): Row {
   const row: Row = {}
   for (const name of TEST_NAMES) {
     row[`${name}.stat`] = tests[name].stat

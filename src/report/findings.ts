@@ -7,7 +7,7 @@ import type {TestName} from '../engine/types.js'
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
 import {day0Points, eventLabel, groupLabel} from './chart-data.js'
 import {claimUnit} from './claims.js'
-import {fmtNumber, fmtSignedPercent, fmtSignedUsd, fmtUsd, fmtWindow} from './format.js'
+import {fmtNumber, fmtSignedPercent, fmtSignedUsd, fmtUsd, fmtWindow, listed} from './format.js'
 import type {ColumnType} from './model.js'
 import {FINDING_TESTS, judgeBattery} from './significance.js'
 import {TEST_LABELS} from './test-labels.js'
@@ -49,11 +49,6 @@ function level(p: number | null | undefined): string {
 function valueIn(unit: ColumnType, x: number | null, unsigned = false): string {
   const s = unit === 'money' ? fmtUsd(x) : unit === 'number' ? fmtNumber(x, 2) : fmtSignedPercent(x)
   return unsigned ? s.replace(/^[+-]/, '') : s
-}
-
-/** "A, B and C". */
-function listed(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
 }
 
 /**

@@ -61,3 +61,8 @@ export function fmtWindow(w: readonly [number, number]): string {
 export function fmtDay(t: number): string {
   return t > 0 ? `+${t}` : String(t)
 }
+
+/** Words in a list: "A", "A and B", "A, B and C". */
+export function listed(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`
+}

@@ -1,6 +1,6 @@
 /**
  * Every section of a study summary, in `study run` order: events, index levels, CAAR and tests, CAR distribution,
- * cross-sectional regressions, day-0 abnormal returns, value at stake, volatility, volume, claims, exclusions,
+ * model robustness, cross-sectional regressions, day-0 abnormal returns, value at stake, volatility, volume, claims, exclusions,
  * overlapping events, notes.
  * The full level adds the study echo and the per-security estimates, for the CSV.
  */
@@ -16,6 +16,7 @@ import {indexLevelsSection} from './index-levels.js'
 import type {Level, Section} from './model.js'
 import {notesSection} from './notes.js'
 import {overlapsSection} from './overlaps.js'
+import {robustnessSection} from './robustness.js'
 import {securitiesSection} from './securities.js'
 import {valueSection} from './value-at-stake.js'
 import {volatilitySection} from './volatility.js'
@@ -30,6 +31,7 @@ export function studySections(result: StudyResult, level: Level = 'summary'): Se
     result.index ? indexLevelsSection(result.index, level) : null,
     caarSection(result, level),
     carDistributionSection(result),
+    robustnessSection(result, level),
     result.crossSections ? crossSectionSection(result.crossSections, level) : null,
     full ? securitiesSection(result) : null,
     day0Section(result, level),

@@ -6,6 +6,7 @@
 import {normalTwoSidedP} from '../engine/distributions.js'
 import type {TestBattery, TestName} from '../engine/types.js'
 import type {SecurityResult} from '../result.js'
+import {FINDING_ALPHA, FINDING_TESTS} from '../analysis/finding-tests.js'
 
 /** Significance stars for a two-sided p-value: *** p < 1%, ** p < 5%, * p < 10%. */
 export function stars(p: number | null | undefined): string {
@@ -30,22 +31,8 @@ export function day0P(s: SecurityResult): number | null {
   return row && Number.isFinite(row.sar) ? normalTwoSidedP(row.sar) : null
 }
 
-/**
- * The tests a group window's finding counts: parametric with and without event-induced variance and
- * cross-correlation (cross-sectional t, Brown-Warner 1985, BMP, Kolari-Pynnönen) and two non-parametric
- * ones (Corrado rank, generalized sign).
- */
-export const FINDING_TESTS: readonly TestName[] = [
-  'crossSectionalT',
-  'brownWarner1985',
-  'bmp',
-  'kolariPynnonen',
-  'corrado',
-  'generalizedSign',
-]
-
-/** Level at which a finding counts a test as rejecting "no abnormal return". */
-export const FINDING_ALPHA = 0.05
+// The finding tests and their level live with the comparison rules that read them (analysis/finding-tests.ts).
+export {FINDING_ALPHA, FINDING_TESTS} from '../analysis/finding-tests.js'
 
 export interface BatteryVerdict {
   /** Tests of FINDING_TESTS with a p-value, in that order. */

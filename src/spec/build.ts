@@ -16,7 +16,7 @@ import type {RawStudy} from './raw.js'
 import {checkSections, crossChecks} from './sections.js'
 import type {SourceMap} from './source-map.js'
 import type {Bound, EventSpec, GroupSpec, StudySpec} from './types.js'
-import {studyModel} from './model.js'
+import {modelLabel, sameModel, type StudyModel, studyModel} from './model.js'
 
 /** Reads the events CSV named by `events: {file}`; returns its events and any issues (with the CSV's lines). */
 export type EventsFileLoader = (ref: string) => {events: EventSpec[]; issues: StudyIssue[]}
@@ -55,6 +55,7 @@ export function buildSpec(
   const groups = checkGroups(raw, ctx)
   const {eventsKind, events} = checkEvents(raw, windows, ctx, opts)
   const sections = checkSections(raw, ctx)
+  const {model, models} = checkModels(raw, ctx)
   const spec: StudySpec = {
     name: raw.name,
     title: raw.title ?? null,
@@ -64,7 +65,8 @@ export function buildSpec(
     benchmark: normalizeSymbol(raw.benchmark),
     price: raw.price ?? 'adjClose',
     returns: raw.returns ?? 'simple',
-    model: studyModel(raw.model ?? 'market'),
+    model,
+    models,
     nonTradingDay: raw.nonTradingDay ?? 'next',
     estimation: {from: raw.estimation.from, to: raw.estimation.to, minObservations},
     windows,
@@ -82,6 +84,27 @@ export function buildSpec(
   if (characteristics) spec.characteristics = characteristics
   if (raw.crossSection) spec.crossSections = checkCrossSections(raw, spec, ctx)
   return {spec: issues.length > 0 ? null : spec, issues}
+}
+
+/**
+ * The primary model and every model of the robustness table: `models:` (its first the primary one) or `model:`
+ * alone; both given, `model` must be models[0]; each model once.
+ */
+function checkModels(raw: RawStudy, {err}: SpecContext): {model: StudyModel; models: StudyModel[]} {
+  const model = studyModel(raw.model ?? raw.models?.[0] ?? 'market')
+  if (!raw.models || raw.models.length === 0) return {model, models: [model]}
+  const models = raw.models.map((m) => studyModel(m))
+  if (raw.model !== undefined && !sameModel(model, models[0])) {
+    err(
+      ['model'],
+      `model ${modelLabel(model)} is not the first of models (${modelLabel(models[0])}); the first of models is the primary model: make them the same or drop model`,
+    )
+  }
+  models.forEach((m, i) => {
+    const first = models.findIndex((x) => sameModel(x, m))
+    if (first !== i) err(['models', i], `${modelLabel(m)} is already models[${first}]; name each model once`)
+  })
+  return {model, models}
 }
 
 /** Estimation window: both bounds offsets or both dates, in order; minObservations possible. */

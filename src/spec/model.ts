@@ -4,6 +4,7 @@
  * ff5, or any set and its columns). Factor values are read from the store's factor sets (store/factors.ts).
  */
 import type {ModelKind} from '../engine/types.js'
+import {InputError} from '../errors.js'
 
 /** `model:` as written: a name, `{dimson: {lags}}` or `{factors: {set, columns, riskFree?}}`. */
 export type RawModel =
@@ -115,4 +116,45 @@ export function studyModel(raw: RawModel): StudyModel {
 /** The engine's model options for a study model (factor models also need the panel's factors: study/factors). */
 export function engineModel(model: StudyModel): {model: ModelKind; lags?: number} {
   return model.kind === 'dimson' ? {model: 'dimson', lags: model.lags} : {model: model.kind}
+}
+
+/** The model names a study file's `model:`/`models:` and `--models` accept, in that order. */
+export const MODEL_NAMES: readonly string[] = [
+  'market',
+  'market-adjusted',
+  'mean-adjusted',
+  'scholes-williams',
+  'dimson',
+  ...Object.keys(NAMED_FACTOR_MODELS),
+]
+
+/** The model a name stands for (`market`, `dimson`, `ff3`...), as the study file reads it; null for no model. */
+export function parseModelName(name: string): StudyModel | null {
+  return MODEL_NAMES.includes(name) ? studyModel(name as RawModel) : null
+}
+
+/**
+ * A comma-separated list of model names (`--models market,ff3,carhart`): the models in order, the first the
+ * primary one. Throws InputError naming `where` for an unknown name, a repeated one or an empty list.
+ */
+export function parseModelList(text: string, where: string): StudyModel[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+  const accepted = `a comma-separated list of ${MODEL_NAMES.join(', ')} (the first is the primary model)`
+  if (names.length === 0) throw new InputError(`${where}: no model named; give ${accepted}`)
+  const models: StudyModel[] = []
+  names.forEach((name, i) => {
+    const model = parseModelName(name)
+    if (!model) throw new InputError(`${where}: "${name}" is not a model; give ${accepted}`)
+    if (names.indexOf(name) !== i) throw new InputError(`${where}: ${name} is named twice; name each model once`)
+    models.push(model)
+  })
+  return models
+}
+
+/** Whether two study models are the same model (kind, lags, factors and risk-free rate). */
+export function sameModel(a: StudyModel, b: StudyModel): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
 }

@@ -14,6 +14,8 @@ export interface RawStudy {
   price?: 'adjClose' | 'close'
   returns?: 'simple' | 'log'
   model?: RawModel
+  /** Every model of the robustness table, in the forms of `model`; the first is the primary model. */
+  models?: RawModel[]
   nonTradingDay?: NonTradingDay
   estimation: {from: RawBound; to: RawBound; minObservations?: number}
   windows: Array<[RawBound, RawBound]>

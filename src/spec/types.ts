@@ -98,6 +98,11 @@ export interface StudySpec extends StudySpecCrossSections {
   returns: ReturnKind
   /** The primary model: it drives the security rows (spec/model.ts). */
   model: StudyModel
+  /**
+   * Every model the group windows are run under (the robustness table), the primary model first; a study file
+   * without `models:` has [model]; absent in a spec built in code means the same.
+   */
+  models?: StudyModel[]
   nonTradingDay: NonTradingDay
   estimation: {from: Bound; to: Bound; minObservations: number}
   windows: Array<[Bound, Bound]>

@@ -16,7 +16,7 @@ import type {PanelRun} from './panel-run.js'
 import {buildEventPanel} from './panel.js'
 import {securityRow} from './security-rows.js'
 import type {SecuritySeries} from './securities.js'
-import {engineModel} from '../spec/model.js'
+import {engineModel, type StudyModel} from '../spec/model.js'
 import type {CalendarFactors} from './factors.js'
 
 /** A security-event of the study: one row of one panel. */
@@ -49,7 +49,10 @@ export interface GroupRun {
   run: PanelRun | null
 }
 
-/** Runs the engine on one group × event (members in the group's order) and builds its result rows. */
+/**
+ * Runs the engine on one group × event (members in the group's order) and builds its result rows, under the
+ * study's primary model or another one (the robustness table runs each of the study's models through here).
+ */
 export function runGroup(
   ctx: RunContext,
   groupId: string,
@@ -57,6 +60,7 @@ export function runGroup(
   eventId: string,
   members: Member[],
   layout: Layout,
+  model: StudyModel = ctx.spec.model,
 ): GroupRun {
   const reasons = new Map<Member, string>()
   for (const m of members) {
@@ -69,9 +73,10 @@ export function runGroup(
     ctx,
     members.filter((m) => !reasons.has(m)),
     layout,
+    model,
   )
   for (;;) {
-    rows = securityRows(ctx, groupId, fit, layout, reasons)
+    rows = securityRows(ctx, groupId, fit, layout, reasons, model)
     // A security whose figures are not finite is excluded: run the engine again without it.
     const degenerate = fit.usable.filter((m, i) => fit.engine?.included[i] === 1 && rows.get(m)?.excluded !== undefined)
     if (degenerate.length === 0) break
@@ -80,6 +85,7 @@ export function runGroup(
       ctx,
       fit.usable.filter((m) => !reasons.has(m)),
       layout,
+      model,
     )
   }
   const securities = members.map(
@@ -125,8 +131,8 @@ interface MembersFit {
   lastRel: number
 }
 
-/** The panel of the usable members over every relative day the layout reads, and the engine run on it. */
-function fitMembers(ctx: RunContext, usable: Member[], layout: Layout): MembersFit {
+/** The panel of the usable members over every relative day the layout reads, and the engine run on it under `model`. */
+function fitMembers(ctx: RunContext, usable: Member[], layout: Layout, model: StudyModel): MembersFit {
   const [firstRel, lastRel] = panelRange(layout)
   const panel = buildEventPanel(
     usable.map((m) => ({returns: ctx.series.get(m.symbol)?.returns as Float64Array, day0: m.day0})),
@@ -138,7 +144,7 @@ function fitMembers(ctx: RunContext, usable: Member[], layout: Layout): MembersF
   const engine =
     usable.length > 0
       ? runEventStudy(panel, {
-          ...engineModel(ctx.spec.model),
+          ...engineModel(model),
           returns: ctx.spec.returns,
           estimation: layout.estimation,
           windows: layout.windows,
@@ -155,6 +161,7 @@ function securityRows(
   fit: MembersFit,
   layout: Layout,
   reasons: Map<Member, string>,
+  model: StudyModel,
 ): Map<Member, SecurityResult> {
   const rows = new Map<Member, SecurityResult>()
   const e = fit.engine
@@ -174,7 +181,7 @@ function securityRows(
     }
     rows.set(
       m,
-      securityRow(base, i, f, e, fit.panel, ctx.spec.model.kind, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
+      securityRow(base, i, f, e, fit.panel, model.kind, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
     )
   })
   return rows

@@ -14,6 +14,7 @@ import {SCHEMA_VERSION, type StudyEcho, type StudyResult} from '../result.js'
 import {type FactorModelSpec, modelLabel} from '../spec/model.js'
 import {withListEvents} from '../spec/list-events.js'
 import {studiedSecurities, studyDataSymbols} from '../spec/symbols.js'
+import type {StudyModel} from '../spec/model.js'
 import type {CharacteristicValue, EventSpec, StudySpec} from '../spec/types.js'
 import type {BarSource} from '../store/bar-source.js'
 import type {Bar} from '../types.js'
@@ -34,6 +35,7 @@ import {type ResolvedEvent, resolveEvents} from './events.js'
 import {type GroupRun, type Member, type RunContext, runGroup} from './group-run.js'
 import {type Layout, neededDates, resolveLayout, sameLayout} from './layout.js'
 import {findOverlaps} from './overlaps.js'
+import {studyRobustness} from './robustness.js'
 import {benchmarkReturns, studySeries} from './securities.js'
 import {studyVolatility} from './volatility.js'
 import {studyVolume} from './volume.js'
@@ -76,6 +78,8 @@ export interface RunPlan {
   range: [string, string]
   /** The study's factor model with its columns resolved against the stored sets; null for the return models. */
   factorModel: FactorModelSpec | null
+  /** The same for each of the study's models (spec.models, the primary first). */
+  factorModels: Array<FactorModelSpec | null>
 }
 
 /**
@@ -91,8 +95,13 @@ export async function planRun(studySpec: StudySpec, source: BarSource, opts: Run
   checkStudyShape(spec)
   const notes: string[] = []
   await ensureData(spec, studyDataSymbols(spec), source, opts)
-  await ensureFactors(spec, source, opts)
-  const factorModel = source.factors ? resolveFactorModel(spec, source.factors) : null
+  // Every model's factor sets (the robustness table runs each model), each checked as the primary model's are.
+  const models = spec.models ?? [spec.model]
+  for (const model of models) await ensureFactors({...spec, model}, source, opts)
+  const factorModels = models.map((model) =>
+    source.factors ? resolveFactorModel({...spec, model}, source.factors) : null,
+  )
+  const factorModel = factorModels[0]
   const benchBars = source.getBars(spec.benchmark)
   const cal = studyCalendar(spec, benchBars)
   const {events, resolved} = resolveEvents(spec, cal, notes, {fromOverride: opts.eventsOverride !== undefined})
@@ -100,13 +109,16 @@ export async function planRun(studySpec: StudySpec, source: BarSource, opts: Run
     throw new InputError(`${studyLabel(spec)}: events: no event is left to study (all skipped); check the dates`)
   }
   const checkEvent = (r: ResolvedEvent, layout: Layout): void => {
-    if (factorModel && source.factors)
-      checkFactorDates(spec, factorModel, source.factors, cal, {id: r.spec.id, day0: r.day0}, layout)
+    factorModels.forEach((fm, k) => {
+      if (fm && source.factors)
+        checkFactorDates({...spec, model: models[k]}, fm, source.factors, cal, {id: r.spec.id, day0: r.day0}, layout)
+    })
   }
   const kept = keepEvents(spec, cal, resolved, events, notes, checkEvent)
   // Securities' bars only over the dates the study uses (reading whole histories is most of a run's time).
   const range = neededDates(spec, cal, kept)
-  return {spec, notes, benchBars, cal, events, kept, securities: studiedSecurities(spec), range, factorModel}
+  const securities = studiedSecurities(spec)
+  return {spec, notes, benchBars, cal, events, kept, securities, range, factorModel, factorModels}
 }
 
 /** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
@@ -132,6 +144,10 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     factors: runFactors(plan, source),
   }
   const runs = runGroups(ctx, kept)
+  const models = spec.models ?? [spec.model]
+  const robustness = studyRobustness(models, runs, (model) =>
+    runGroups({...ctx, factors: runFactors(plan, source, models.indexOf(model))}, kept, model),
+  )
   for (const r of runs) adjustSecurityWindows(r.securities)
   for (const r of runs) addBootstrap(r, spec.bootstrap)
   for (const r of runs) addCarDistribution(r)
@@ -152,17 +168,22 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     const characteristics = opts.characteristics ?? spec.characteristics ?? []
     result.crossSections = studyCrossSections(result, {spec, calendar: cal, bars: series.bars, characteristics})
   }
+  if (robustness) Object.assign(result, robustness)
   const provenance = source.provenance?.()
   if (provenance) result.data = provenance
   return result
 }
 
-/** The factor model's values on the calendar (null for the return models), with the note on days without them. */
-function runFactors(plan: RunPlan, source: BarSource): RunContext['factors'] {
-  if (!plan.factorModel || !source.factors) return null
-  const f = calendarFactors(plan.factorModel, source.factors, plan.cal, plan.range)
+/**
+ * The values of the k-th model's factors on the calendar (the primary model's by default; null for the return
+ * models), with the note on days without them.
+ */
+function runFactors(plan: RunPlan, source: BarSource, k = 0): RunContext['factors'] {
+  const model = plan.factorModels[k]
+  if (!model || !source.factors) return null
+  const f = calendarFactors(model, source.factors, plan.cal, plan.range)
   const note = missingFactorNote(
-    plan.factorModel,
+    model,
     f,
     plan.cal,
     plan.kept.map((k) => ({day0: k.event.day0, layout: k.layout})),
@@ -213,8 +234,8 @@ function keepEvents(
   return kept
 }
 
-/** One engine run per group × event (common events), or per group over its list events. */
-function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
+/** One engine run per group × event (common events), or per group over its list events, under `model`. */
+function runGroups(ctx: RunContext, kept: KeptEvent[], model: StudyModel = ctx.spec.model): GroupRun[] {
   const {spec} = ctx
   const runs: GroupRun[] = []
   if (spec.eventsKind === 'common') {
@@ -226,7 +247,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
           event: event.spec,
           day0: event.day0,
         }))
-        runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout))
+        runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout, model))
       }
     }
     return runs
@@ -239,7 +260,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
     const members: Member[] = kept
       .filter((k) => k.event.spec.group === g.id)
       .map((k) => ({symbol: k.event.spec.symbol as string, group: g.id, event: k.event.spec, day0: k.event.day0}))
-    if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout))
+    if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout, model))
   }
   return runs
 }

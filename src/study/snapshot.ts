@@ -46,22 +46,30 @@ export async function snapshotStudy(spec: StudySpec, source: BarSource, opts: Sn
     symbols.push(entry(s, b, {from, to}, source, opts))
   }
   const asOf = plan.cal.dates[plan.cal.dates.length - 1]
-  const factors = snapshotFactors(plan.factorModel, source, plan.range)
+  const factors = snapshotFactors(plan.factorModels, source, plan.range)
   const header = {study: spec.name, toolVersion: TOOL_VERSION, asOf, symbols, factors: factors.sets}
   const {bytes, sha256} = writeSnapshot(header, bars, factors.rows)
   return {bytes, sha256, symbols, factors: factors.sets, asOf}
 }
 
-/** The factor values a run of the model reads: each set's columns over `range`, as the run reads them. */
+/**
+ * The factor values a run of the study's models reads (the primary one and those of the robustness table): each
+ * set's columns over `range`, as the run reads them.
+ */
 function snapshotFactors(
-  model: FactorModelSpec | null,
+  models: ReadonlyArray<FactorModelSpec | null>,
   source: BarSource,
   range: [string, string],
 ): {sets: SnapshotFactorSet[]; rows: Map<string, SnapshotFactorRows>} {
   const sets: SnapshotFactorSet[] = []
   const rows = new Map<string, SnapshotFactorRows>()
-  if (!model || !source.factors) return {sets, rows}
-  for (const [set, keys] of setColumns(model)) {
+  if (!source.factors) return {sets, rows}
+  const read = new Map<string, string[]>()
+  for (const model of models) {
+    if (!model) continue
+    for (const [set, keys] of setColumns(model)) read.set(set, [...new Set([...(read.get(set) ?? []), ...keys])])
+  }
+  for (const [set, keys] of read) {
     const info = source.factors.get(set)
     if (!info) continue
     const s = source.factors.series(set, keys, range[0], range[1])

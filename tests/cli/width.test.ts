@@ -39,6 +39,7 @@ describe.skipIf(!haveSharedData())('output at 80 columns', () => {
   const cacheDir = tempDir()
   const cases = [
     ['study', 'run', 'deepseek-r1', '--offline'],
+    ['study', 'run', 'deepseek-r1', '--offline', '--models', 'market,scholes-williams,mean-adjusted'],
     ['index', 'deepseek-r1', '--offline'],
     ['cache', 'info'],
     ['study', 'list'],

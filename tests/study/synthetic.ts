@@ -48,12 +48,19 @@ export interface SyntheticMarket {
 
 /**
  * 320 weekdays from 2024-01-01 with 2024-12-25 closed; event day 2025-01-02 is index ~262... The market has sd 1%;
- * securities r = alpha + beta rm + e (sd 0.4%), plus `planted` on `eventDate` for the treated ones.
+ * securities r = alpha + beta rm + e (sd 0.4%), plus `planted` on `eventDate` for the treated ones. With
+ * `eventMarket`, the market's return on the event day is that (the other draws unchanged).
  */
-export function syntheticMarket(opts: {eventDate: string; planted: number; seed?: number}): SyntheticMarket {
+export function syntheticMarket(opts: {
+  eventDate: string
+  planted: number
+  seed?: number
+  eventMarket?: number
+}): SyntheticMarket {
   const z = normal(opts.seed ?? 7)
   const dates = weekdays('2024-01-01', 320, ['2024-12-25'])
   const rm = dates.map((_, i) => (i === 0 ? 0 : 0.0003 + 0.01 * z()))
+  if (opts.eventMarket !== undefined) rm[dates.indexOf(opts.eventDate)] = opts.eventMarket
   const bars = new Map<string, Bar[]>()
   const truth = new Map<string, {alpha: number; beta: number}>()
   bars.set('MKT', barsFromReturns(dates, rm, 4000, {volume: () => 1e9}))

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
-import {networkFlags, studyDataFlags} from '../../cli/flags.js'
+import {applyModelsFlag, modelsFlags, networkFlags, studyDataFlags} from '../../cli/flags.js'
 import {InputError} from '../../errors.js'
 import {parseCharacteristicsCsv} from '../../spec/characteristics-csv.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
@@ -29,6 +29,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   static override flags = {
     ...studyDataFlags,
     ...networkFlags,
+    ...modelsFlags,
     csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
     events: Flags.string({
       description:
@@ -60,6 +61,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
     const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
+    applyModelsFlag(spec, flags.models)
     if (flags.bootstrap !== undefined) spec.bootstrap = bootstrapFromFlags(flags.bootstrap, flags.seed, spec.bootstrap)
     const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
     const eventsOverride =
