@@ -1,5 +1,5 @@
 // Flags shared by several commands: fetch ranges, and --models of study run and report (in-process runs).
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ErrorDocument} from '../../src/cli/error-document.js'
@@ -7,7 +7,7 @@ import {applyModelsFlag, checkFetchRange} from '../../src/cli/flags.js'
 import {InputError} from '../../src/errors.js'
 import type {StudyResult} from '../../src/result.js'
 import {tempDir} from '../helpers/cli.js'
-import {haveSharedData, PRICES_DIR, REPO, SHARED} from '../helpers/shared.js'
+import {factorFiles, haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
 import {baseSpec} from '../study/synthetic.js'
 import {jsonOf, run} from './run.js'
 
@@ -65,9 +65,7 @@ describe.runIf(haveSharedData())('study run and report --models in-process', () 
   }, 120_000)
 
   it('--models market,ff3,carhart on the store: each factor model rows equal a run of that model alone', async () => {
-    const originals = path.join(SHARED, 'data', 'factors', 'original')
-    const files = readdirSync(originals).filter((f) => /\.csv$/i.test(f))
-    expect((await run(['factors', 'import', ...files.map((f) => path.join(originals, f))], {cacheDir})).code).toBe(0)
+    expect((await run(['factors', 'import', ...factorFiles()], {cacheDir})).code).toBe(0)
     const live = ['study', 'run', 'deepseek-r1', '--offline', '--live', '--json']
     const r = await run([...live, '--models', 'market,ff3,carhart'], {cacheDir})
     expect(r.code, r.stderr).toBe(0)
@@ -84,11 +82,13 @@ describe.runIf(haveSharedData())('study run and report --models in-process', () 
       const p = alone.groups.flatMap((g) => g.windows.map((w) => w.tests.kolariPynnonen.p))
       expect(mine.map((x) => x.tests.kolariPynnonen.p)).toEqual(p)
     }
-    // models: in a study file: its snapshot carries every model's factor sets, and the pinned run gives the same rows
+    // deepseek-r1's own models: [market, ff3, carhart]: its snapshot carries every model's factor sets, and the
+    // pinned run gives the same rows
     const dir = tempDir()
     const file = path.join(dir, 'ds.yaml')
     const text = readFileSync(path.join(REPO, 'studies', 'deepseek-r1.yaml'), 'utf8')
-    writeFileSync(file, text.replace(/^model: market$/m, 'models: [market, ff3, carhart]'))
+    expect(text).toMatch(/^models: \[market, ff3, carhart\]$/m)
+    writeFileSync(file, text)
     expect((await run(['snapshot', file, '--offline'], {cacheDir})).code).toBe(0)
     const pinned = jsonOf<StudyResult>(
       await run(['study', 'run', file, '--offline', '--json'], {cacheDir}),

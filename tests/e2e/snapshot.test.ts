@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {StudyResult} from '../../src/result.js'
 import {runCli, tempDir} from '../helpers/cli.js'
-import {PRICES_DIR, REPO, haveSharedData} from '../helpers/shared.js'
+import {PRICES_DIR, REPO, factorFiles, haveSharedData} from '../helpers/shared.js'
 import {jsonOf, run} from '../cli/run.js'
 import type {SnapshotResult} from '../../src/cli/results.js'
 
@@ -49,6 +49,7 @@ describe.runIf(haveSharedData())('aftershock snapshot', () => {
     const dir = tempDir()
     const cacheDir = path.join(dir, 'cache')
     expect(runCli(['import', PRICES_DIR], {cacheDir}).code).toBe(0)
+    expect(runCli(['factors', 'import', ...factorFiles()], {cacheDir}).code).toBe(0)
     const out = path.join(dir, 'deepseek.data.csv.gz')
     const first = await run(['snapshot', 'deepseek-r1', '--out', out, '--offline', '--json'], {cacheDir})
     expect(first.code, first.stderr).toBe(0)

@@ -11,7 +11,7 @@ import {runStudy} from '../../src/study/run.js'
 import {run} from '../cli/run.js'
 import {uniform} from '../engine/random.js'
 import {tempDir} from '../helpers/cli.js'
-import {COVID_DIR, haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
+import {COVID_DIR, haveSharedData, PRICES_DIR, REPO, factorFiles} from '../helpers/shared.js'
 
 const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`
 const streamed = (v: unknown): string => [...jsonChunks(v)].join('')
@@ -126,6 +126,7 @@ describe.skipIf(!haveSharedData())("the bundled studies' results", () => {
   beforeAll(async () => {
     cache = tempDir()
     for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir: cache})).code).toBe(0)
+    expect((await run(['factors', 'import', ...factorFiles()], {cacheDir: cache})).code).toBe(0)
   }, 120_000)
 
   it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(

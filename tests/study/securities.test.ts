@@ -13,7 +13,7 @@ import {PriceStore} from '../../src/store/store.js'
 import {runStudy} from '../../src/study/run.js'
 import {run} from '../cli/run.js'
 import {tempDir} from '../helpers/cli.js'
-import {COVID_DIR, haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
+import {COVID_DIR, haveSharedData, PRICES_DIR, REPO, factorFiles} from '../helpers/shared.js'
 
 /** The store seen through getBars only, as a source without columns. */
 function barsOnly(store: PriceStore): BarSource {
@@ -21,6 +21,7 @@ function barsOnly(store: PriceStore): BarSource {
     hasSymbol: (s) => store.hasSymbol(s),
     getBars: (s, from, to) => store.getBars(s, from, to),
     lastDate: (s) => store.lastDate(s),
+    factors: store.factors,
   }
 }
 
@@ -78,6 +79,7 @@ describe.skipIf(!haveSharedData())('the bundled studies, read by columns and by 
   beforeAll(async () => {
     cache = tempDir()
     for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir: cache})).code).toBe(0)
+    expect((await run(['factors', 'import', ...factorFiles()], {cacheDir: cache})).code).toBe(0)
   }, 120_000)
 
   it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(
