@@ -1,5 +1,5 @@
 import {escapeControl} from '../errors.js'
-import {writeJson} from '../render/json-stream.js'
+import {writeJson, writePieces} from '../render/json-stream.js'
 import {wrapText} from '../render/text-width.js'
 import type {CommandIo} from './io.js'
 import {plainTable, type Cell} from './table.js'
@@ -38,6 +38,11 @@ export class Output {
    */
   printJson(value: unknown): Promise<void> {
     return writeJson(this.io.stdout, value)
+  }
+
+  /** Pieces of result text on stdout (JSON lines, CSV lines), in chunks of about 64 KB, with backpressure. */
+  printPieces(pieces: Iterable<string>): Promise<void> {
+    return writePieces(this.io.stdout, pieces)
   }
 
   /** A plain table on stdout, fitted to the width. */

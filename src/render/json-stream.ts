@@ -1,6 +1,8 @@
 /**
  * JSON written as a stream: exactly the bytes of JSON.stringify(value, null, 2) + '\n', produced chunk by chunk,
- * so a result larger than the longest string V8 can hold (about 512 MB) can still be printed or saved.
+ * so a result larger than the longest string V8 can hold (about 512 MB) can still be printed or saved, and memory
+ * does not grow with the document. A small subtree (a security row) is written by the native JSON.stringify and
+ * re-indented: the walk entry by entry is only for the large containers above it.
  */
 
 /** Where the chunks go: a Node stream (write returns false when its buffer is full) or a test's sink. */
@@ -69,6 +71,38 @@ class Chunker {
   }
 }
 
+/** Characters of text a subtree may have to be written whole by JSON.stringify: about one chunk. */
+const SMALL = CHUNK
+
+/**
+ * Whether `v` is a plain container whose JSON is surely under `budget` characters (keys, strings and a few
+ * characters per value counted; a toJSON, a cycle or a large subtree answers false, so it is walked instead).
+ */
+function isSmall(v: object, budget: number): boolean {
+  let left = budget
+  const stack: object[] = [v]
+  while (stack.length > 0) {
+    const o = stack.pop() as Record<string, unknown>
+    if (typeof o.toJSON === 'function') return false
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue
+      const x = o[k]
+      left -= k.length + 8
+      if (typeof x === 'string') left -= x.length * 6
+      else if (x !== null && typeof x === 'object') stack.push(x)
+      if (left < 0) return false
+    }
+  }
+  return true
+}
+
+/** A small container's JSON by JSON.stringify, indented to sit at `indent`. */
+function nativeText(v: object, indent: string): string {
+  const text = JSON.stringify(v, null, 2)
+  // JSON escapes line breaks inside strings: every '\n' of the text is a structural one.
+  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
+}
+
 /** Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above. */
 function* container(w: Chunker, v: Container, indent: string, seen: object[]): Generator<string> {
   if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON')
@@ -88,7 +122,8 @@ function* container(w: Chunker, v: Container, indent: string, seen: object[]): G
     w.push(first ? `${isArray ? '[' : '{'}\n${inner}` : `,\n${inner}`)
     first = false
     if (!isArray) w.push(`${JSON.stringify(k)}: `)
-    if (isObject) yield* container(w, x as Container, inner, seen)
+    if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
+    else if (isObject) yield* container(w, x as Container, inner, seen)
     else w.push(text ?? 'null')
     yield* w.drain()
   }
@@ -113,13 +148,34 @@ export function* jsonChunks(value: unknown): Generator<string> {
   yield* w.drain()
 }
 
+/** Writes each chunk to the sink, waiting for 'drain' whenever its buffer is full (write returned false). */
+async function writeChunks(sink: ChunkSink, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    const ok = sink.write(chunk)
+    if (ok === false && sink.once) await new Promise<void>((resolve) => sink.once?.('drain', resolve))
+  }
+}
+
 /**
  * Writes JSON.stringify(value, null, 2) + '\n' to the sink chunk by chunk, waiting for 'drain' whenever the
  * sink's buffer is full (write returned false), so memory stays bounded by about one chunk.
  */
-export async function writeJson(sink: ChunkSink, value: unknown): Promise<void> {
-  for (const chunk of jsonChunks(value)) {
-    const ok = sink.write(chunk)
-    if (ok === false && sink.once) await new Promise<void>((resolve) => sink.once?.('drain', resolve))
+export function writeJson(sink: ChunkSink, value: unknown): Promise<void> {
+  return writeChunks(sink, jsonChunks(value))
+}
+
+/** Pieces of text (lines) gathered into chunks of about 64 KB. */
+function* gathered(pieces: Iterable<string>): Generator<string> {
+  const w = new Chunker()
+  for (const p of pieces) {
+    w.push(p)
+    yield* w.drain()
   }
+  w.flush()
+  yield* w.drain()
+}
+
+/** Writes the pieces (JSON lines, CSV lines) in chunks of about 64 KB, with the same backpressure. */
+export function writePieces(sink: ChunkSink, pieces: Iterable<string>): Promise<void> {
+  return writeChunks(sink, gathered(pieces))
 }

@@ -43,6 +43,8 @@ export interface RunOptions extends DataOptions {
   fetchShares?: (symbols: string[]) => Promise<Record<string, number | null>>
   /** Security characteristics replacing the study file's (`--characteristics FILE|-`), for crossSection terms. */
   characteristics?: CharacteristicValue[]
+  /** Told how far the long steps are (reading prices, estimating): for a progress bar. */
+  progress?: (step: string, done: number, total: number) => void
 }
 
 /** An event whose layout resolved, with that layout. */
@@ -95,6 +97,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const plan = await planRun(studySpec, source, opts)
   const {spec, cal, notes, kept, securities} = plan
   const bench = benchmarkReturns(spec.benchmark, plan.benchBars, cal, spec.price, spec.returns)
+  opts.progress?.('reading prices', 0, securities.length)
   const series = studySeries(
     spec,
     securities,
@@ -111,7 +114,8 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     series: series.securities,
     historyCut: new Set(spec.history.map((h) => h.symbol)),
   }
-  const runs = runGroups(ctx, kept)
+  opts.progress?.('reading prices', securities.length, securities.length)
+  const runs = runGroups(ctx, kept, opts.progress)
   for (const r of runs) adjustSecurityWindows(r.securities)
   for (const r of runs) addBootstrap(r, spec.bootstrap)
   for (const r of runs) addCarDistribution(r)
@@ -177,9 +181,12 @@ function keepEvents(
 }
 
 /** One engine run per group × event (common events), or per group over its list events. */
-function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
+function runGroups(ctx: RunContext, kept: KeptEvent[], progress?: RunOptions['progress']): GroupRun[] {
   const {spec} = ctx
   const runs: GroupRun[] = []
+  const total = spec.eventsKind === 'common' ? kept.length * spec.groups.length : spec.groups.length
+  let done = 0
+  const ran = (): void => progress?.('estimating', ++done, total)
   if (spec.eventsKind === 'common') {
     for (const {event, layout} of kept) {
       for (const g of spec.groups) {
@@ -190,6 +197,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
           day0: event.day0,
         }))
         runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout))
+        ran()
       }
     }
     return runs
@@ -203,6 +211,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[]): GroupRun[] {
       .filter((k) => k.event.spec.group === g.id)
       .map((k) => ({symbol: k.event.spec.symbol as string, group: g.id, event: k.event.spec, day0: k.event.day0}))
     if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout))
+    ran()
   }
   return runs
 }

@@ -3,7 +3,9 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {networkFlags, studyDataFlags} from '../../cli/flags.js'
+import {Progress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
+import {DETAILS, type Detail, studyAtDetail} from '../../render/detail.js'
 import {parseCharacteristicsCsv} from '../../spec/characteristics-csv.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
@@ -19,6 +21,9 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     '<%= config.bin %> study run deepseek-r1',
     '<%= config.bin %> study run covid-2020 --json --offline',
     '<%= config.bin %> study run studies/earnings.yaml --events events.csv --csv',
+    '<%= config.bin %> study run earnings --events events.csv --json --detail summary',
+    '<%= config.bin %> study run earnings --events events.csv --jsonl > securities.jsonl',
+    '<%= config.bin %> study run covid-2020 --offline --csv-dir tables',
     'cat events.csv | <%= config.bin %> study run earnings --events -',
   ]
 
@@ -29,7 +34,26 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
   static override flags = {
     ...studyDataFlags,
     ...networkFlags,
-    csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
+    csv: Flags.boolean({
+      description: 'Print the result as long-format CSV.',
+      default: false,
+      exclusive: ['json', 'jsonl'],
+    }),
+    jsonl: Flags.boolean({
+      description:
+        'Print the security rows as JSON lines: one security-event per line (schema/study-security-line.schema.json).',
+      default: false,
+      exclusive: ['json', 'csv'],
+    }),
+    detail: Flags.string({
+      description:
+        'How much --json or --jsonl writes: summary (no per-security and no per-day rows), securities (no per-day rows), days (everything; the default of --json; --jsonl defaults to securities).',
+      options: [...DETAILS],
+    }),
+    'csv-dir': Flags.string({
+      description:
+        'Also write one tidy CSV per table into this folder (<table>.csv, each column one type, and _columns.csv naming the types).',
+    }),
     events: Flags.string({
       description:
         "Per-security events from a CSV file (symbol,date[,id][,group][,label]), or - for stdin; replaces the study's events (its estimation and windows must then be offsets).",
@@ -59,6 +83,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
+    const detail = outputDetail(flags.detail, {json: this.ctx.json, jsonl: flags.jsonl})
     const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
     if (flags.bootstrap !== undefined) spec.bootstrap = bootstrapFromFlags(flags.bootstrap, flags.seed, spec.bootstrap)
     const eventsSource = flags.events === '-' ? '--events - (stdin)' : `--events ${flags.events}`
@@ -74,6 +99,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
             flags.characteristics === '-' ? 'stdin' : flags.characteristics,
           )
     const {source, offline} = await this.ctx.studySource(spec, flags.live)
+    const progress = await Progress.on(this.ctx.options.io.stderr)
     const result = await runStudy(spec, source, {
       offline,
       eventsOverride,
@@ -83,11 +109,25 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       fetchShares: this.ctx.fetchShares,
       characteristics,
       log: (m) => this.out.info(m),
+      progress: progress?.report,
     })
     this.ctx.close()
+    progress?.stop()
 
+    // The tables first: under --json an error writing them is then the one document on stdout.
+    if (flags['csv-dir'] !== undefined) {
+      const {writeCsvDir} = await import('../../cli/csv-dir.js')
+      const files = writeCsvDir(path.resolve(flags['csv-dir']), result)
+      this.out.info(`wrote ${files.length} CSV files to ${flags['csv-dir']}`)
+    }
     if (this.ctx.json) {
-      await this.out.printJson(result)
+      await this.out.printJson(studyAtDetail(result, detail))
+      for (const n of result.notes) this.out.note(n)
+      return
+    }
+    if (flags.jsonl) {
+      const {securityLines} = await import('../../render/jsonl.js')
+      await this.out.printPieces(securityLines(result, detail === 'days'))
       for (const n of result.notes) this.out.note(n)
       return
     }
@@ -111,6 +151,20 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       }
     }
   }
+}
+
+/**
+ * The --detail of the run: --json defaults to days, --jsonl to securities (a line per security-event without its
+ * days); summary has no security rows for --jsonl to write, and the other outputs have no levels.
+ */
+function outputDetail(flag: string | undefined, output: {json: boolean; jsonl: boolean}): Detail {
+  if (output.jsonl && flag === 'summary')
+    throw new InputError(
+      '--detail summary: --jsonl writes security rows, which summary leaves out; give securities or days',
+    )
+  if (flag !== undefined && !output.json && !output.jsonl)
+    throw new InputError(`--detail ${flag}: only --json and --jsonl have detail levels; add one of them`)
+  return (flag as Detail | undefined) ?? (output.jsonl ? 'securities' : 'days')
 }
 
 /** --bootstrap N [--seed S] over the study's bootstrap: section (its scheme kept). */
