@@ -41,6 +41,15 @@ function writeAll(fd: number, text: string): void {
   while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off)
 }
 
+/** Removes a temporary file if it is there (its folder may not even be one). */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, {force: true})
+  } catch {
+    // nothing was written there
+  }
+}
+
 function writeAtomic(file: string, flag: string, write: (tmp: string) => void): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`)
   try {
@@ -48,7 +57,7 @@ function writeAtomic(file: string, flag: string, write: (tmp: string) => void): 
     write(tmp)
     renameSync(tmp, file)
   } catch (error) {
-    rmSync(tmp, {force: true})
+    removeQuietly(tmp)
     throw new InputError(`${flag} ${file}: cannot be written (${(error as Error).message}); give a writable path`)
   }
 }
