@@ -43,10 +43,10 @@ export function sliceRows(
   for (let i = 0; i < series.length; i++) {
     const s = series[i]
     const start = day0s[i] + firstRel
-    for (let j = 0; j < days; j++) {
-      const k = start + j
-      if (k >= 0 && k < s.length) out[i * days + j] = s[k]
-    }
+    // The part of the row inside the series, copied at once.
+    const lo = Math.max(0, -start)
+    const hi = Math.min(days, s.length - start)
+    if (hi > lo) out.set(s.subarray(start + lo, start + hi), i * days + lo)
   }
   return out
 }

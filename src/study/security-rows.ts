@@ -24,20 +24,26 @@ export function securityRow(
   const {cal, day0} = where
   const dateOf = (t: number): string => dateAtOffset(cal, day0, t) as string
   const cols = e.eventDays.length
+  // Event days (ascending, from the engine) merged with the path range's other days (ascending, same fit), so
+  // the rows come out in day order; an event day is the engine's row.
+  const path = pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])
   const ar: SecurityArRow[] = []
-  const inEngine = new Set<number>()
+  let p = 0
+  const pathUpTo = (t: number): void => {
+    for (; p < path.length && path[p].t < t; p++) {
+      const d = path[p]
+      const date = dateAtOffset(cal, day0, d.t)
+      if (date !== null) ar.push({t: d.t, date, ret: d.ret, ar: d.ar, sar: d.sar})
+    }
+  }
   for (let j = 0; j < cols; j++) {
     const t = e.eventDays[j]
     const k = i * cols + j
-    inEngine.add(t)
+    pathUpTo(t)
+    if (p < path.length && path[p].t === t) p++
     ar.push({t, date: dateOf(t), ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
   }
-  // Days of the path range outside the event windows (for CAAR path charts): AR from the same fit.
-  for (const d of pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])) {
-    if (!inEngine.has(d.t) && dateAtOffset(cal, day0, d.t) !== null)
-      ar.push({t: d.t, date: dateOf(d.t), ret: d.ret, ar: d.ar, sar: d.sar})
-  }
-  ar.sort((p, q) => p.t - q.t)
+  pathUpTo(Number.POSITIVE_INFINITY)
   const windows: SecurityWindowRow[] = e.windows.map((w) => ({
     window: [w.window[0], w.window[1]],
     from: dateOf(w.window[0]),

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {buildEventPanel, calendarReturns} from '../../src/study/panel.js'
+import {buildEventPanel, calendarReturns, sliceRows} from '../../src/study/panel.js'
 
 describe('calendarReturns', () => {
   it('computes simple returns across the holiday, and NaN for a missing day and the next', () => {
@@ -60,5 +60,15 @@ describe('buildEventPanel', () => {
     expect(Array.from(p.market.subarray(0, 3))).toEqual([0.01, 0.02, 0.03])
     expect(Array.from(p.market.subarray(3, 5))).toEqual([0.03, 0.04])
     expect(Array.from(p.calendarStart)).toEqual([1, 3])
+  })
+})
+
+describe('sliceRows', () => {
+  it('copies each row relative to its day 0, NaN where the range leaves the series on either side', () => {
+    const s = new Float64Array([10, 11, 12, 13, 14])
+    const out = sliceRows([s, s, s], [0, 2, 4], -1, 1)
+    expect([...out]).toEqual([Number.NaN, 10, 11, 11, 12, 13, 13, 14, Number.NaN])
+    // a row wholly outside the series
+    expect([...sliceRows([s], [9], -1, 1)]).toEqual([Number.NaN, Number.NaN, Number.NaN])
   })
 })
