@@ -104,7 +104,20 @@ function nativeText(v: object, indent: string): string {
 }
 
 /** Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above. */
-function* container(w: Chunker, v: Container, indent: string, seen: object[]): Generator<string> {
+/**
+ * Told before each entry of a top-level array is written: the array's key, the entry's index and the length
+ * (for a progress bar over the security rows).
+ */
+export type EntryHook = (key: string, index: number, length: number) => void
+
+function* container(
+  w: Chunker,
+  v: Container,
+  indent: string,
+  seen: object[],
+  onEntry?: (index: number, length: number) => void,
+  hook?: EntryHook,
+): Generator<string> {
   if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON')
   seen.push(v)
   const inner = `${indent}  `
@@ -122,9 +135,12 @@ function* container(w: Chunker, v: Container, indent: string, seen: object[]): G
     w.push(first ? `${isArray ? '[' : '{'}\n${inner}` : `,\n${inner}`)
     first = false
     if (!isArray) w.push(`${JSON.stringify(k)}: `)
+    onEntry?.(i, n)
     if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
-    else if (isObject) yield* container(w, x as Container, inner, seen)
-    else w.push(text ?? 'null')
+    else if (isObject) {
+      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(k, j, m) : undefined
+      yield* container(w, x as Container, inner, seen, told)
+    } else w.push(text ?? 'null')
     yield* w.drain()
   }
   w.push(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`)
@@ -135,14 +151,14 @@ function* container(w: Chunker, v: Container, indent: string, seen: object[]): G
  * The chunks of JSON.stringify(value, null, 2) + '\n', each about 64 KB (one long string may make one larger).
  * A value JSON leaves out entirely gives 'undefined\n', as that concatenation would.
  */
-export function* jsonChunks(value: unknown): Generator<string> {
+export function* jsonChunks(value: unknown, onEntry?: EntryHook): Generator<string> {
   const top = prepare('', value)
   if (top === null || typeof top !== 'object') {
     yield `${primitiveText(top) ?? 'undefined'}\n`
     return
   }
   const w = new Chunker()
-  yield* container(w, top as Container, '', [])
+  yield* container(w, top as Container, '', [], undefined, onEntry)
   w.push('\n')
   w.flush()
   yield* w.drain()
@@ -160,8 +176,8 @@ async function writeChunks(sink: ChunkSink, chunks: Iterable<string>): Promise<v
  * Writes JSON.stringify(value, null, 2) + '\n' to the sink chunk by chunk, waiting for 'drain' whenever the
  * sink's buffer is full (write returned false), so memory stays bounded by about one chunk.
  */
-export function writeJson(sink: ChunkSink, value: unknown): Promise<void> {
-  return writeChunks(sink, jsonChunks(value))
+export function writeJson(sink: ChunkSink, value: unknown, onEntry?: EntryHook): Promise<void> {
+  return writeChunks(sink, jsonChunks(value, onEntry))
 }
 
 /** Pieces of text (lines) gathered into chunks of about 64 KB. */

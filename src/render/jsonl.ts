@@ -87,10 +87,20 @@ export function securityLine(s: SecurityResult, date: string | null, ar: boolean
   return line
 }
 
-/** The lines of every security row, each ending in '\n'; `ar` writes the per-day AR rows too. */
-export function* securityLines(result: StudyResult, ar: boolean): Generator<string> {
+/**
+ * The lines of every security row, each ending in '\n'; `ar` writes the per-day AR rows too; `onRow` is told
+ * each row's index and the number of rows before it is written (progress).
+ */
+export function* securityLines(
+  result: StudyResult,
+  ar: boolean,
+  onRow?: (index: number, length: number) => void,
+): Generator<string> {
   const day0 = dayZeros(result)
-  for (const s of result.securities) {
+  const rows = result.securities
+  for (let i = 0; i < rows.length; i++) {
+    const s = rows[i]
+    onRow?.(i, rows.length)
     const date = day0.get(`${s.event} ${s.symbol}`) ?? day0.get(s.event) ?? null
     yield `${JSON.stringify(securityLine(s, date, ar))}\n`
   }

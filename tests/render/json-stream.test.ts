@@ -142,3 +142,17 @@ describe.skipIf(!haveSharedData())("the bundled studies' results", () => {
     120_000,
   )
 })
+
+describe('jsonChunks entry hook', () => {
+  it('tells each entry of a top-level array written entry by entry, and writes the same bytes', () => {
+    const rows = Array.from({length: 3000}, (_, i) => ({i, name: `row ${i}`}))
+    const v = {notes: ['a'], rows}
+    const told: string[] = []
+    const text = [...jsonChunks(v, (key, i, n) => told.push(`${key} ${i}/${n}`))].join('')
+    expect(text).toBe(stringify(v))
+    // `notes` is small enough to be written whole: no entries told
+    expect(told).toHaveLength(3000)
+    expect(told[0]).toBe('rows 0/3000')
+    expect(told[2999]).toBe('rows 2999/3000')
+  })
+})

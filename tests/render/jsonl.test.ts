@@ -46,3 +46,12 @@ describe('securityLines', () => {
     expect(schemaErrors('study-security-line', JSON.parse(JSON.stringify(line)))).toEqual([])
   })
 })
+
+describe('securityLines progress', () => {
+  it('tells each row before its line', () => {
+    const told: number[] = []
+    const lines = [...securityLines(r, false, (i, n) => told.push(n - i))]
+    expect(lines).toHaveLength(r.securities.length)
+    expect(told).toEqual(r.securities.map((_, i) => r.securities.length - i))
+  })
+})

@@ -11,6 +11,7 @@ import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
 import {bootstrapSpec} from '../../spec/sections.js'
 import type {BootstrapSpec} from '../../spec/types.js'
+import type {StudyResult} from '../../result.js'
 import {runStudy} from '../../study/run.js'
 
 export default class StudyRun extends BaseCommand<typeof StudyRun> {
@@ -100,36 +101,24 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
           )
     const {source, offline} = await this.ctx.studySource(spec, flags.live)
     const progress = await Progress.on(this.ctx.options.io.stderr)
-    const result = await runStudy(spec, source, {
-      offline,
-      eventsOverride,
-      eventsSource,
-      liveShares: flags['live-shares'],
-      fetchMissing: this.ctx.fetchMissing,
-      fetchShares: this.ctx.fetchShares,
-      characteristics,
-      log: (m) => this.out.info(m),
-      progress: progress?.report,
-    })
-    this.ctx.close()
-    progress?.stop()
-
-    // The tables first: under --json an error writing them is then the one document on stdout.
-    if (flags['csv-dir'] !== undefined) {
-      const {writeCsvDir} = await import('../../cli/csv-dir.js')
-      const files = writeCsvDir(path.resolve(flags['csv-dir']), result)
-      this.out.info(`wrote ${files.length} CSV files to ${flags['csv-dir']}`)
-    }
-    if (this.ctx.json) {
-      await this.out.printJson(studyAtDetail(result, detail))
-      for (const n of result.notes) this.out.note(n)
-      return
-    }
-    if (flags.jsonl) {
-      const {securityLines} = await import('../../render/jsonl.js')
-      await this.out.printPieces(securityLines(result, detail === 'days'))
-      for (const n of result.notes) this.out.note(n)
-      return
+    let result: StudyResult
+    try {
+      result = await runStudy(spec, source, {
+        offline,
+        eventsOverride,
+        eventsSource,
+        liveShares: flags['live-shares'],
+        fetchMissing: this.ctx.fetchMissing,
+        fetchShares: this.ctx.fetchShares,
+        characteristics,
+        log: (m) => this.out.info(m),
+        progress: progress?.report,
+      })
+      this.ctx.close()
+      if (await this.printData(result, flags, detail, progress)) return
+    } finally {
+      // An error, too, takes the bar off (and gives the cursor back) before it is reported.
+      progress?.stop()
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
@@ -150,6 +139,36 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
         this.out.info('--chart: stdout is not a terminal, so no chart is drawn')
       }
     }
+  }
+
+  /**
+   * The outputs for other programs: --csv-dir (before anything on stdout, so under --json an error writing it is
+   * stdout's one document), then --json or --jsonl, with the notes after; true when one of those was printed.
+   */
+  private async printData(
+    result: StudyResult,
+    flags: {'csv-dir'?: string; jsonl: boolean},
+    detail: Detail,
+    progress: Progress | undefined,
+  ): Promise<boolean> {
+    if (flags['csv-dir'] !== undefined) {
+      const {writeCsvDir} = await import('../../cli/csv-dir.js')
+      const files = writeCsvDir(path.resolve(flags['csv-dir']), result)
+      this.out.info(`wrote ${files.length} CSV files to ${flags['csv-dir']}`)
+    }
+    // A bar over the security rows while they are written (every 256th row: drawing is not free).
+    const writing = (i: number, n: number): void => {
+      if (i % 256 === 0 || i === n - 1) progress?.report('writing', i + 1, n)
+    }
+    if (this.ctx.json) {
+      await this.out.printJson(studyAtDetail(result, detail), (key, i, n) => key === 'securities' && writing(i, n))
+    } else if (flags.jsonl) {
+      const {securityLines} = await import('../../render/jsonl.js')
+      await this.out.printPieces(securityLines(result, detail === 'days', writing))
+    } else return false
+    progress?.stop()
+    for (const n of result.notes) this.out.note(n)
+    return true
   }
 }
 
