@@ -35,6 +35,8 @@ export interface RunContext {
   series: ReadonlyMap<string, SecuritySeries>
   /** Symbols whose first dates history: cut. */
   historyCut: ReadonlySet<string>
+  /** False: securities' per-day AR rows are not built (nothing reads them); default true. */
+  arRows?: boolean
 }
 
 export interface GroupRun {
@@ -170,7 +172,12 @@ function securityRows(
     }
     rows.set(
       m,
-      securityRow(base, i, f, e, fit.panel, ctx.spec.model.kind, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
+      securityRow(base, i, f, e, fit.panel, ctx.spec.model.kind, {
+        cal: ctx.cal,
+        day0: m.day0,
+        path: pathRange(layout),
+        arRows: ctx.arRows,
+      }),
     )
   })
   return rows

@@ -45,6 +45,11 @@ export interface RunOptions extends DataOptions {
   characteristics?: CharacteristicValue[]
   /** Told how far the long steps are (reading prices, estimating): for a progress bar. */
   progress?: (step: string, done: number, total: number) => void
+  /**
+   * False when the caller writes no security's per-day AR rows (`--json --detail securities`): they are then not
+   * built, unless a section of the study reads them (claims, cross-sections, value at stake). Default true.
+   */
+  arRows?: boolean
 }
 
 /** An event whose layout resolved, with that layout. */
@@ -113,6 +118,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     marketReturns: bench.returns,
     series: series.securities,
     historyCut: new Set(spec.history.map((h) => h.symbol)),
+    arRows: opts.arRows !== false || readsArRows(spec, opts),
   }
   opts.progress?.('reading prices', securities.length, securities.length)
   const runs = runGroups(ctx, kept, opts.progress)
@@ -139,6 +145,11 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const provenance = source.provenance?.()
   if (provenance) result.data = provenance
   return result
+}
+
+/** Whether a section of the study reads securities' per-day AR rows (a CAR over a window it does not list). */
+function readsArRows(spec: StudySpec, opts: RunOptions): boolean {
+  return spec.claims.length > 0 || (spec.crossSections?.length ?? 0) > 0 || spec.shares.length > 0 || !!opts.liveShares
 }
 
 /** A study needs events, and common events need groups. */

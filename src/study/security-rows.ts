@@ -8,7 +8,7 @@ import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
 import {modelReport} from '../engine/coefficients.js'
 import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
-import type {SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
+import type {ModelFit, SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
 import {firstNonFinite} from './clean.js'
 
 /** Row `i` of an engine run whose fit is `fit`, as a result row; a reason string when a number is not finite. */
@@ -19,8 +19,9 @@ export function securityRow(
   e: EngineResult,
   panel: EventPanel,
   model: ModelKind,
-  where: {cal: TradingCalendar; day0: number; path: [number, number]},
+  where: {cal: TradingCalendar; day0: number; path: [number, number]; arRows?: boolean},
 ): SecurityResult {
+  if (where.arRows === false && eventDaysFinite(e, i)) return withoutArRows(base, i, fit, e, panel, model, where)
   const {cal, day0} = where
   const dateOf = (t: number): string => dateAtOffset(cal, day0, t) as string
   const cols = e.eventDays.length
@@ -44,7 +45,44 @@ export function securityRow(
     ar.push({t, date: dateOf(t), ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
   }
   pathUpTo(Number.POSITIVE_INFINITY)
-  const windows: SecurityWindowRow[] = e.windows.map((w) => ({
+  const windows = windowRows(i, e, dateOf)
+  const fitted = modelFit(fit, model, panel)
+  const bad = firstNonFinite({model: fitted, ar, windows})
+  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  return {...base, model: fitted, ar, windows}
+}
+
+/**
+ * The row without its per-day AR rows (when no output or section reads them), when the event days' figures are
+ * finite: the other days' ARs are finite by construction (pathAbnormalReturns leaves the others out), so the row
+ * is excluded, or not, for the same reason as with them.
+ */
+function withoutArRows(
+  base: {symbol: string; group: string; event: string},
+  i: number,
+  fit: RowFit,
+  e: EngineResult,
+  panel: EventPanel,
+  model: ModelKind,
+  where: {cal: TradingCalendar; day0: number},
+): SecurityResult {
+  const windows = windowRows(i, e, (t) => dateAtOffset(where.cal, where.day0, t) as string)
+  const fitted = modelFit(fit, model, panel)
+  const bad = firstNonFinite({model: fitted, windows})
+  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  return {...base, model: fitted, windows}
+}
+
+/** Whether row i's return, AR and SAR are finite on every event day. */
+function eventDaysFinite(e: EngineResult, i: number): boolean {
+  const cols = e.eventDays.length
+  for (let k = i * cols; k < (i + 1) * cols; k++)
+    if (!Number.isFinite(e.ret[k]) || !Number.isFinite(e.ar[k]) || !Number.isFinite(e.sar[k])) return false
+  return true
+}
+
+function windowRows(i: number, e: EngineResult, dateOf: (t: number) => string): SecurityWindowRow[] {
+  return e.windows.map((w) => ({
     window: [w.window[0], w.window[1]],
     from: dateOf(w.window[0]),
     to: dateOf(w.window[1]),
@@ -54,8 +92,11 @@ export function securityRow(
     t: w.t[i],
     p: w.p[i],
   }))
+}
+
+function modelFit(fit: RowFit, model: ModelKind, panel: EventPanel): ModelFit {
   const report = modelReport(model, fit, panel.factorNames)
-  const fitted = {
+  return {
     alpha: fit.alpha,
     beta: fit.beta,
     sigma: fit.sigma,
@@ -64,7 +105,4 @@ export function securityRow(
     coefficients: report.coefficients,
     adjR2: report.adjR2,
   }
-  const bad = firstNonFinite({model: fitted, ar, windows})
-  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
-  return {...base, model: fitted, ar, windows}
 }

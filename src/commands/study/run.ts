@@ -113,6 +113,8 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
         characteristics,
         log: (m) => this.out.info(m),
         progress: progress?.report,
+        // Per-day AR rows only for an output that writes them.
+        arRows: !((this.ctx.json || flags.jsonl) && detail !== 'days' && flags['csv-dir'] === undefined),
       })
       this.ctx.close()
       if (await this.printData(result, flags, detail, progress)) return
