@@ -22,8 +22,8 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     '<%= config.bin %> study run deepseek-r1',
     '<%= config.bin %> study run covid-2020 --json --offline',
     '<%= config.bin %> study run studies/earnings.yaml --events events.csv --csv',
-    '<%= config.bin %> study run earnings --events events.csv --json --detail summary',
-    '<%= config.bin %> study run earnings --events events.csv --jsonl > securities.jsonl',
+    '<%= config.bin %> study run nvda-earnings --json --detail summary',
+    '<%= config.bin %> study run nvda-earnings --jsonl > securities.jsonl',
     '<%= config.bin %> study run covid-2020 --offline --csv-dir tables',
     'cat events.csv | <%= config.bin %> study run earnings --events -',
   ]
