@@ -75,8 +75,9 @@ class Chunker {
 const SMALL = CHUNK
 
 /**
- * Whether `v` is a plain container whose JSON is surely under `budget` characters (keys, strings and a few
- * characters per value counted; a toJSON, a cycle or a large subtree answers false, so it is walked instead).
+ * Whether `v` is a plain container whose JSON is about `budget` characters or less (keys, strings and a few
+ * characters per value counted, so a few times that at most): a toJSON, a cycle or a larger subtree answers false
+ * and is walked entry by entry instead.
  */
 function isSmall(v: object, budget: number): boolean {
   let left = budget
@@ -103,13 +104,16 @@ function nativeText(v: object, indent: string): string {
   return indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
 }
 
-/** Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above. */
 /**
  * Told before each entry of a top-level array is written: the array's key, the entry's index and the length
  * (for a progress bar over the security rows).
  */
 export type EntryHook = (key: string, index: number, length: number) => void
 
+/**
+ * Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above;
+ * `onEntry` is told each of its entries, `hook` is passed on (as `onEntry`) to the arrays of a top-level object.
+ */
 function* container(
   w: Chunker,
   v: Container,
