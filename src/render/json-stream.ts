@@ -8,7 +8,8 @@
 /** Where the chunks go: a Node stream (write returns false when its buffer is full) or a test's sink. */
 export interface ChunkSink {
   write(text: string): unknown
-  once?(event: 'drain', listener: () => void): unknown
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown
+  off?(event: 'drain' | 'close' | 'error', listener: () => void): unknown
 }
 
 /** Text gathered before a chunk is handed on. */
@@ -172,8 +173,28 @@ export function* jsonChunks(value: unknown, onEntry?: EntryHook): Generator<stri
 async function writeChunks(sink: ChunkSink, chunks: Iterable<string>): Promise<void> {
   for (const chunk of chunks) {
     const ok = sink.write(chunk)
-    if (ok === false && sink.once) await new Promise<void>((resolve) => sink.once?.('drain', resolve))
+    if (ok === false && sink.once && !(await drained(sink))) return
   }
+}
+
+/**
+ * Waits until the sink can take more: true on 'drain'; false when it closed or failed instead (the reader went
+ * away, as `| head` does), so the writer stops rather than wait for a drain that never comes.
+ */
+function drained(sink: ChunkSink): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (more: boolean) => () => {
+      sink.off?.('drain', onDrain)
+      sink.off?.('close', onEnd)
+      sink.off?.('error', onEnd)
+      resolve(more)
+    }
+    const onDrain = done(true)
+    const onEnd = done(false)
+    sink.once?.('drain', onDrain)
+    sink.once?.('close', onEnd)
+    sink.once?.('error', onEnd)
+  })
 }
 
 /**

@@ -100,6 +100,23 @@ describe('writeJson', () => {
     expect(text).toBe(stringify(v))
   })
 
+  it('stops, without waiting for a drain that never comes, when the reader goes away (| head)', async () => {
+    let chunks = 0
+    const closing = new Writable({
+      highWaterMark: 1024,
+      write(_chunk: Buffer, _enc, cb) {
+        // the reader takes two chunks, then closes the pipe
+        if (++chunks === 2) cb(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}))
+        else setImmediate(cb)
+      },
+    })
+    closing.on('error', () => {})
+    const v = Array.from({length: 20_000}, (_, i) => ({i, x: `row ${i}`}))
+    await writeJson(closing, v)
+    expect(chunks).toBe(2)
+    expect(closing.listenerCount('drain')).toBe(0)
+  })
+
   it('writes a document longer than the longest string V8 can hold', async () => {
     // 600 references to one 1 MB string: about 600 MB of JSON from 1 MB of memory.
     const long = 'x'.repeat(1 << 20)
