@@ -21,6 +21,11 @@ export const AR_PATH_RANGE: readonly [number, number] = [-10, 14]
 export interface StudyResult {
   schemaVersion: typeof SCHEMA_VERSION
   tool: {name: 'aftershock'; version: string}
+  /**
+   * Present when `study run --detail` trimmed the document (docs/cli-data.md): `securities` has no per-day rows,
+   * `summary` no per-security rows either; the arrays it cut are empty rather than absent.
+   */
+  detail?: 'summary' | 'securities'
   study: StudyEcho
   /**
    * The data's as-of date: the last date of the benchmark's series in the store when the study ran (reports print

@@ -1,5 +1,5 @@
 import {escapeControl} from '../errors.js'
-import {writeJson} from '../render/json-stream.js'
+import {type EntryHook, writeJson, writePieces} from '../render/json-stream.js'
 import {wrapText} from '../render/text-width.js'
 import type {CommandIo} from './io.js'
 import {plainTable, type Cell} from './table.js'
@@ -34,10 +34,16 @@ export class Output {
 
   /**
    * One JSON document on stdout, two-space indented, with a final newline: streamed chunk by chunk (with
-   * backpressure), so a result larger than the longest string V8 can hold is still printed.
+   * backpressure), so a result larger than the longest string V8 can hold is still printed. `onEntry` is told
+   * each entry of a top-level array as it is written (progress).
    */
-  printJson(value: unknown): Promise<void> {
-    return writeJson(this.io.stdout, value)
+  printJson(value: unknown, onEntry?: EntryHook): Promise<void> {
+    return writeJson(this.io.stdout, value, onEntry)
+  }
+
+  /** Pieces of result text on stdout (JSON lines, CSV lines), in chunks of about 64 KB, with backpressure. */
+  printPieces(pieces: Iterable<string>): Promise<void> {
+    return writePieces(this.io.stdout, pieces)
   }
 
   /** A plain table on stdout, fitted to the width. */

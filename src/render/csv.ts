@@ -13,6 +13,7 @@ import {
   isWindow,
   NUMERIC_TYPES,
   type Section,
+  type Table,
   written,
 } from '../report/model.js'
 import {studySections} from '../report/sections.js'
@@ -104,13 +105,36 @@ export function indexCsvRows(index: IndexResult): LongRow[] {
   return longRows([indexLevelsSection(index, 'full')])
 }
 
+/** The lines of one table's tidy CSV (a header of column keys, then a line per row), each ending in '\n'. */
+export function* tableCsvLines(t: Table): Generator<string> {
+  const cols = t.columns.filter(written)
+  yield `${cols.map((c) => csvField(c.key)).join(',')}\n`
+  for (const r of t.rows) yield `${cols.map((c) => csvField(plain(r[c.key]))).join(',')}\n`
+}
+
 /** The tidy form: one CSV per table (keyed by table id), a header of column keys, each column one type. */
 export function renderCsvTables(sections: readonly Section[]): Map<string, string> {
   const out = new Map<string, string>()
-  for (const t of sections.flatMap((s) => s.tables)) {
-    const cols = t.columns.filter(written)
-    const lines = t.rows.map((r) => cols.map((c) => csvField(plain(r[c.key]))).join(','))
-    out.set(t.id, [cols.map((c) => csvField(c.key)).join(','), ...lines].join('\n') + '\n')
-  }
+  for (const t of sections.flatMap((s) => s.tables)) out.set(t.id, [...tableCsvLines(t)].join(''))
   return out
+}
+
+/** The SQL type of a column of the tidy CSVs (what DuckDB, SQLite or pandas should read it as). */
+export function sqlType(c: Column): 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'DATE' | 'BOOLEAN' {
+  if (c.type === 'integer' || c.type === 'day') return 'BIGINT'
+  if (NUMERIC_TYPES.has(c.type) || c.typeFrom) return 'DOUBLE'
+  if (c.type === 'date') return 'DATE'
+  if (c.type === 'boolean') return 'BOOLEAN'
+  return 'VARCHAR'
+}
+
+/** The file of `--csv-dir` naming every column's type: table,column,type (a column with no value reads as text). */
+export const COLUMNS_FILE = '_columns.csv'
+
+/** The lines of COLUMNS_FILE for the tables. */
+export function* columnTypeLines(tables: readonly Table[]): Generator<string> {
+  yield 'table,column,type\n'
+  for (const t of tables) {
+    for (const c of t.columns.filter(written)) yield `${csvField(t.id)},${csvField(c.key)},${sqlType(c)}\n`
+  }
 }

@@ -1,12 +1,15 @@
 /**
  * JSON written as a stream: exactly the bytes of JSON.stringify(value, null, 2) + '\n', produced chunk by chunk,
- * so a result larger than the longest string V8 can hold (about 512 MB) can still be printed or saved.
+ * so a result larger than the longest string V8 can hold (about 512 MB) can still be printed or saved, and memory
+ * does not grow with the document. A small subtree (a security row) is written by the native JSON.stringify and
+ * re-indented: the walk entry by entry is only for the large containers above it.
  */
 
 /** Where the chunks go: a Node stream (write returns false when its buffer is full) or a test's sink. */
 export interface ChunkSink {
   write(text: string): unknown
-  once?(event: 'drain', listener: () => void): unknown
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown
+  off?(event: 'drain' | 'close' | 'error', listener: () => void): unknown
 }
 
 /** Text gathered before a chunk is handed on. */
@@ -69,8 +72,57 @@ class Chunker {
   }
 }
 
-/** Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above. */
-function* container(w: Chunker, v: Container, indent: string, seen: object[]): Generator<string> {
+/** Characters of text a subtree may have to be written whole by JSON.stringify: about one chunk. */
+const SMALL = CHUNK
+
+/**
+ * Whether `v` is a plain container whose JSON is about `budget` characters or less (keys, strings and a few
+ * characters per value counted, so a few times that at most): a toJSON, a cycle or a larger subtree answers false
+ * and is walked entry by entry instead.
+ */
+function isSmall(v: object, budget: number): boolean {
+  let left = budget
+  const stack: object[] = [v]
+  while (stack.length > 0) {
+    const o = stack.pop() as Record<string, unknown>
+    if (typeof o.toJSON === 'function') return false
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue
+      const x = o[k]
+      left -= k.length + 8
+      if (typeof x === 'string') left -= x.length * 6
+      else if (x !== null && typeof x === 'object') stack.push(x)
+      if (left < 0) return false
+    }
+  }
+  return true
+}
+
+/** A small container's JSON by JSON.stringify, indented to sit at `indent`. */
+function nativeText(v: object, indent: string): string {
+  const text = JSON.stringify(v, null, 2)
+  // JSON escapes line breaks inside strings: every '\n' of the text is a structural one.
+  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
+}
+
+/**
+ * Told before each entry of a top-level array is written: the array's key, the entry's index and the length
+ * (for a progress bar over the security rows).
+ */
+export type EntryHook = (key: string, index: number, length: number) => void
+
+/**
+ * Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above;
+ * `onEntry` is told each of its entries, `hook` is passed on (as `onEntry`) to the arrays of a top-level object.
+ */
+function* container(
+  w: Chunker,
+  v: Container,
+  indent: string,
+  seen: object[],
+  onEntry?: (index: number, length: number) => void,
+  hook?: EntryHook,
+): Generator<string> {
   if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON')
   seen.push(v)
   const inner = `${indent}  `
@@ -88,8 +140,12 @@ function* container(w: Chunker, v: Container, indent: string, seen: object[]): G
     w.push(first ? `${isArray ? '[' : '{'}\n${inner}` : `,\n${inner}`)
     first = false
     if (!isArray) w.push(`${JSON.stringify(k)}: `)
-    if (isObject) yield* container(w, x as Container, inner, seen)
-    else w.push(text ?? 'null')
+    onEntry?.(i, n)
+    if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
+    else if (isObject) {
+      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(k, j, m) : undefined
+      yield* container(w, x as Container, inner, seen, told)
+    } else w.push(text ?? 'null')
     yield* w.drain()
   }
   w.push(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`)
@@ -100,26 +156,67 @@ function* container(w: Chunker, v: Container, indent: string, seen: object[]): G
  * The chunks of JSON.stringify(value, null, 2) + '\n', each about 64 KB (one long string may make one larger).
  * A value JSON leaves out entirely gives 'undefined\n', as that concatenation would.
  */
-export function* jsonChunks(value: unknown): Generator<string> {
+export function* jsonChunks(value: unknown, onEntry?: EntryHook): Generator<string> {
   const top = prepare('', value)
   if (top === null || typeof top !== 'object') {
     yield `${primitiveText(top) ?? 'undefined'}\n`
     return
   }
   const w = new Chunker()
-  yield* container(w, top as Container, '', [])
+  yield* container(w, top as Container, '', [], undefined, onEntry)
   w.push('\n')
   w.flush()
   yield* w.drain()
+}
+
+/** Writes each chunk to the sink, waiting for 'drain' whenever its buffer is full (write returned false). */
+async function writeChunks(sink: ChunkSink, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    const ok = sink.write(chunk)
+    if (ok === false && sink.once && !(await drained(sink))) return
+  }
+}
+
+/**
+ * Waits until the sink can take more: true on 'drain'; false when it closed or failed instead (the reader went
+ * away, as `| head` does), so the writer stops rather than wait for a drain that never comes.
+ */
+function drained(sink: ChunkSink): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (more: boolean) => () => {
+      sink.off?.('drain', onDrain)
+      sink.off?.('close', onEnd)
+      sink.off?.('error', onEnd)
+      resolve(more)
+    }
+    const onDrain = done(true)
+    const onEnd = done(false)
+    sink.once?.('drain', onDrain)
+    sink.once?.('close', onEnd)
+    sink.once?.('error', onEnd)
+  })
 }
 
 /**
  * Writes JSON.stringify(value, null, 2) + '\n' to the sink chunk by chunk, waiting for 'drain' whenever the
  * sink's buffer is full (write returned false), so memory stays bounded by about one chunk.
  */
-export async function writeJson(sink: ChunkSink, value: unknown): Promise<void> {
-  for (const chunk of jsonChunks(value)) {
-    const ok = sink.write(chunk)
-    if (ok === false && sink.once) await new Promise<void>((resolve) => sink.once?.('drain', resolve))
+export function writeJson(sink: ChunkSink, value: unknown, onEntry?: EntryHook): Promise<void> {
+  return writeChunks(sink, jsonChunks(value, onEntry))
+}
+
+/** Pieces of text (lines) gathered into chunks of about 64 KB. */
+function* gathered(pieces: Iterable<string>): Generator<string> {
+  const w = new Chunker()
+  for (const p of pieces) {
+    w.push(p)
+    yield* w.drain()
   }
+  w.flush()
+  yield* w.drain()
+}
+
+/** Writes the pieces (JSON lines, CSV lines) in chunks of about 64 KB, with the same backpressure. */
+export function writePieces(sink: ChunkSink, pieces: Iterable<string>): Promise<void> {
+  return writeChunks(sink, gathered(pieces))
 }

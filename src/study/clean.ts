@@ -28,9 +28,22 @@ export function cleanTest(r: TestResult): TestResult {
   return clean
 }
 
+/** Whether every number in a value is finite (no path built: the common case, checked first). */
+function allFinite(x: unknown): boolean {
+  if (typeof x === 'number') return Number.isFinite(x)
+  if (x === null || typeof x !== 'object') return true
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (!allFinite(x[i])) return false
+    return true
+  }
+  for (const k in x) if (Object.hasOwn(x, k) && !allFinite((x as Record<string, unknown>)[k])) return false
+  return true
+}
+
 /** Path of the first non-finite number in a value (null when all are finite). */
 export function firstNonFinite(x: unknown, path = ''): string | null {
-  if (typeof x === 'number') return Number.isFinite(x) ? null : path
+  if (allFinite(x)) return null
+  if (typeof x === 'number') return path
   if (Array.isArray(x)) {
     for (let i = 0; i < x.length; i++) {
       const r = firstNonFinite(x[i], `${path}[${i}]`)

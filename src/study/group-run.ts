@@ -38,6 +38,8 @@ export interface RunContext {
   historyCut: ReadonlySet<string>
   /** A factor model's factors on the calendar (null for the return models). */
   factors: CalendarFactors | null
+  /** False: securities' per-day AR rows are not built (nothing reads them); default true. */
+  arRows?: boolean
 }
 
 export interface GroupRun {
@@ -181,7 +183,12 @@ function securityRows(
     }
     rows.set(
       m,
-      securityRow(base, i, f, e, fit.panel, model.kind, {cal: ctx.cal, day0: m.day0, path: pathRange(layout)}),
+      securityRow(base, i, f, e, fit.panel, model.kind, {
+        cal: ctx.cal,
+        day0: m.day0,
+        path: pathRange(layout),
+        arRows: ctx.arRows,
+      }),
     )
   })
   return rows

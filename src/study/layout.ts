@@ -54,7 +54,7 @@ export function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: numbe
   ]
   if (estimation[0] > estimation[1]) {
     throw new InputError(
-      `${check.where}: estimation: from ${spec.estimation.from} to ${spec.estimation.to} holds no trading day for event ${check.tag}; widen it`,
+      `${check.where()}: estimation: from ${spec.estimation.from} to ${spec.estimation.to} holds no trading day for event ${check.tag()}; widen it`,
     )
   }
   check.inData('estimation.from', estimation[0], 'the estimation start')
@@ -63,7 +63,7 @@ export function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: numbe
   const estDays = estimation[1] - estimation[0] + 1
   if (spec.estimation.minObservations > estDays) {
     throw new InputError(
-      `${check.where}: estimation.minObservations: ${spec.estimation.minObservations} observations cannot come from the estimation window ${spec.estimation.from}..${spec.estimation.to}, which holds ${estDays} trading day${estDays === 1 ? '' : 's'} for event ${check.tag}; lower estimation.minObservations to at most ${estDays} or widen the window`,
+      `${check.where()}: estimation.minObservations: ${spec.estimation.minObservations} observations cannot come from the estimation window ${spec.estimation.from}..${spec.estimation.to}, which holds ${estDays} trading day${estDays === 1 ? '' : 's'} for event ${check.tag()}; lower estimation.minObservations to at most ${estDays} or widen the window`,
     )
   }
   const windows = spec.windows.map((w, k) => resolveWindow(w, k, estimation, check, day0))
@@ -77,16 +77,17 @@ export function resolveLayout(spec: StudySpec, cal: TradingCalendar, day0: numbe
 }
 
 interface LayoutChecks {
-  where: string
-  tag: string
+  /** The study and the event, for messages (built only when one is thrown: a study may have 100,000 events). */
+  where: () => string
+  tag: () => string
   offset: (field: string, b: Bound, side: 'from' | 'to') => number
   inData: (field: string, t: number, what: string) => void
 }
 
 /** The two checks of every bound: it resolves to a trading day, and that day is in the benchmark's data. */
 function layoutChecks(spec: StudySpec, cal: TradingCalendar, day0: number, ev: EventSpec): LayoutChecks {
-  const where = studyLabel(spec)
-  const tag = ev.symbol ? `${ev.id} (${ev.symbol})` : ev.id
+  const where = (): string => studyLabel(spec)
+  const tag = (): string => (ev.symbol ? `${ev.id} (${ev.symbol})` : ev.id)
   const last = cal.dates.length - 1
   return {
     where,
@@ -95,19 +96,19 @@ function layoutChecks(spec: StudySpec, cal: TradingCalendar, day0: number, ev: E
       const o = boundToOffset(cal, day0, b, side)
       if (o !== null) return o
       throw new InputError(
-        `${where}: ${field}: ${b} has no trading day in the benchmark's data (${cal.dates[0]} to ${cal.dates[last]}) for event ${tag}; ${fetchHint([spec.benchmark])} for that period, or change ${field}`,
+        `${where()}: ${field}: ${b} has no trading day in the benchmark's data (${cal.dates[0]} to ${cal.dates[last]}) for event ${tag()}; ${fetchHint([spec.benchmark])} for that period, or change ${field}`,
       )
     },
     inData: (field, t, what) => {
       const k = day0 + t
       if (k < 0) {
         throw new InputError(
-          `${where}: ${field}: ${what} (day ${t} of event ${tag}) is before the benchmark's first date in the data, ${cal.dates[0]}; import or fetch older data for ${spec.benchmark}, or shorten ${field}`,
+          `${where()}: ${field}: ${what} (day ${t} of event ${tag()}) is before the benchmark's first date in the data, ${cal.dates[0]}; import or fetch older data for ${spec.benchmark}, or shorten ${field}`,
         )
       }
       if (k > last) {
         throw new InputError(
-          `${where}: ${field}: ${what} (day ${t} of event ${tag}) is after the benchmark's last date in the data, ${cal.dates[last]}; fetch newer data (\`aftershock fetch ${spec.benchmark} ...\`), or shorten ${field}`,
+          `${where()}: ${field}: ${what} (day ${t} of event ${tag()}) is after the benchmark's last date in the data, ${cal.dates[last]}; fetch newer data (\`aftershock fetch ${spec.benchmark} ...\`), or shorten ${field}`,
         )
       }
     },
@@ -121,23 +122,26 @@ function resolveWindow(
   check: LayoutChecks,
   day0: number,
 ): [number, number] {
-  const {where, tag} = check
+  const where = check.where
+  const tag = check.tag
   const r: [number, number] = [
     check.offset(`windows[${k}][0]`, w[0], 'from'),
     check.offset(`windows[${k}][1]`, w[1], 'to'),
   ]
   if (r[0] > r[1])
-    throw new InputError(`${where}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag}; widen it`)
+    throw new InputError(
+      `${where()}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag()}; widen it`,
+    )
   check.inData(`windows[${k}]`, r[0], 'the window start')
   check.inData(`windows[${k}]`, r[1], 'the window end')
   if (day0 + r[0] < 1) {
     throw new InputError(
-      `${where}: windows[${k}]: the window starts on the benchmark's first date, which has no return; import older data`,
+      `${where()}: windows[${k}]: the window starts on the benchmark's first date, which has no return; import older data`,
     )
   }
   if (estimation[1] >= r[0] && estimation[0] <= r[1]) {
     throw new InputError(
-      `${where}: estimation: days ${estimation[0]}..${estimation[1]} overlap windows[${k}] (days ${r[0]}..${r[1]}) of event ${tag}; end the estimation before the window starts`,
+      `${where()}: estimation: days ${estimation[0]}..${estimation[1]} overlap windows[${k}] (days ${r[0]}..${r[1]}) of event ${tag()}; end the estimation before the window starts`,
     )
   }
   return r

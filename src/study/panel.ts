@@ -12,13 +12,11 @@ import type {EventPanel, ReturnKind} from '../engine/types.js'
  */
 export function calendarReturns(prices: Float64Array, kind: ReturnKind): Float64Array {
   const n = prices.length
-  const r = new Float64Array(n).fill(Number.NaN)
-  for (let k = 1; k < n; k++) {
-    const p0 = prices[k - 1]
-    const p1 = prices[k]
-    if (Number.isNaN(p0) || Number.isNaN(p1)) continue
-    r[k] = kind === 'log' ? Math.log(p1 / p0) : p1 / p0 - 1
-  }
+  const r = new Float64Array(n)
+  if (n > 0) r[0] = Number.NaN
+  // A missing (NaN) price on either side gives NaN through the arithmetic itself.
+  if (kind === 'log') for (let k = 1; k < n; k++) r[k] = Math.log(prices[k] / prices[k - 1])
+  else for (let k = 1; k < n; k++) r[k] = prices[k] / prices[k - 1] - 1
   return r
 }
 
@@ -43,10 +41,10 @@ export function sliceRows(
   for (let i = 0; i < series.length; i++) {
     const s = series[i]
     const start = day0s[i] + firstRel
-    for (let j = 0; j < days; j++) {
-      const k = start + j
-      if (k >= 0 && k < s.length) out[i * days + j] = s[k]
-    }
+    // The part of the row inside the series, copied at once.
+    const lo = Math.max(0, -start)
+    const hi = Math.min(days, s.length - start)
+    if (hi > lo) out.set(s.subarray(start + lo, start + hi), i * days + lo)
   }
   return out
 }

@@ -56,6 +56,13 @@ export interface RunOptions extends DataOptions {
   fetchShares?: (symbols: string[]) => Promise<Record<string, number | null>>
   /** Security characteristics replacing the study file's (`--characteristics FILE|-`), for crossSection terms. */
   characteristics?: CharacteristicValue[]
+  /** Told how far the long steps are (reading prices, estimating): for a progress bar. */
+  progress?: (step: string, done: number, total: number) => void
+  /**
+   * False when the caller writes no security's per-day AR rows (`--json --detail securities`): they are then not
+   * built, unless a section of the study reads them (claims, cross-sections, value at stake). Default true.
+   */
+  arRows?: boolean
 }
 
 /** An event whose layout resolved, with that layout. */
@@ -126,6 +133,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const plan = await planRun(studySpec, source, opts)
   const {spec, cal, notes, kept, securities} = plan
   const bench = benchmarkReturns(spec.benchmark, plan.benchBars, cal, spec.price, spec.returns)
+  opts.progress?.('reading prices', 0, securities.length)
   const series = studySeries(
     spec,
     securities,
@@ -142,8 +150,10 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     series: series.securities,
     historyCut: new Set(spec.history.map((h) => h.symbol)),
     factors: runFactors(plan, source),
+    arRows: opts.arRows !== false || readsArRows(spec, opts),
   }
-  const runs = runGroups(ctx, kept)
+  opts.progress?.('reading prices', securities.length, securities.length)
+  const runs = runGroups(ctx, kept, spec.model, opts.progress)
   const models = spec.models ?? [spec.model]
   const robustness = studyRobustness(models, runs, (model) =>
     runGroups({...ctx, factors: runFactors(plan, source, models.indexOf(model))}, kept, model),
@@ -192,6 +202,11 @@ function runFactors(plan: RunPlan, source: BarSource, k = 0): RunContext['factor
   return f
 }
 
+/** Whether a section of the study reads securities' per-day AR rows (a CAR over a window it does not list). */
+function readsArRows(spec: StudySpec, opts: RunOptions): boolean {
+  return spec.claims.length > 0 || (spec.crossSections?.length ?? 0) > 0 || spec.shares.length > 0 || !!opts.liveShares
+}
+
 /** A study needs events, and common events need groups. */
 function checkStudyShape(spec: StudySpec): void {
   const where = studyLabel(spec)
@@ -235,9 +250,17 @@ function keepEvents(
 }
 
 /** One engine run per group × event (common events), or per group over its list events, under `model`. */
-function runGroups(ctx: RunContext, kept: KeptEvent[], model: StudyModel = ctx.spec.model): GroupRun[] {
+function runGroups(
+  ctx: RunContext,
+  kept: KeptEvent[],
+  model: StudyModel = ctx.spec.model,
+  progress?: RunOptions['progress'],
+): GroupRun[] {
   const {spec} = ctx
   const runs: GroupRun[] = []
+  const total = spec.eventsKind === 'common' ? kept.length * spec.groups.length : spec.groups.length
+  let done = 0
+  const ran = (): void => progress?.('estimating', ++done, total)
   if (spec.eventsKind === 'common') {
     for (const {event, layout} of kept) {
       for (const g of spec.groups) {
@@ -248,6 +271,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[], model: StudyModel = ctx.s
           day0: event.day0,
         }))
         runs.push(runGroup(ctx, g.id, g.label, event.spec.id, members, layout, model))
+        ran()
       }
     }
     return runs
@@ -261,6 +285,7 @@ function runGroups(ctx: RunContext, kept: KeptEvent[], model: StudyModel = ctx.s
       .filter((k) => k.event.spec.group === g.id)
       .map((k) => ({symbol: k.event.spec.symbol as string, group: g.id, event: k.event.spec, day0: k.event.day0}))
     if (members.length > 0 && layout) runs.push(runGroup(ctx, g.id, g.label, 'all', members, layout, model))
+    ran()
   }
   return runs
 }

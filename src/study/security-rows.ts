@@ -8,7 +8,7 @@ import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
 import {modelReport} from '../engine/coefficients.js'
 import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
-import type {SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
+import type {ModelFit, SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
 import {firstNonFinite} from './clean.js'
 import {MARKET_FACTOR} from '../spec/model.js'
 
@@ -25,26 +25,70 @@ export function securityRow(
   e: EngineResult,
   panel: EventPanel,
   model: ModelKind,
-  where: {cal: TradingCalendar; day0: number; path: [number, number]},
+  where: {cal: TradingCalendar; day0: number; path: [number, number]; arRows?: boolean},
 ): SecurityResult {
+  if (where.arRows === false && eventDaysFinite(e, i)) return withoutArRows(base, i, fit, e, panel, model, where)
   const {cal, day0} = where
   const dateOf = (t: number): string => dateAtOffset(cal, day0, t) as string
   const cols = e.eventDays.length
+  // Event days (ascending, from the engine) merged with the path range's other days (ascending, same fit), so
+  // the rows come out in day order; an event day is the engine's row.
+  const path = pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])
   const ar: SecurityArRow[] = []
-  const inEngine = new Set<number>()
+  let p = 0
+  const pathUpTo = (t: number): void => {
+    for (; p < path.length && path[p].t < t; p++) {
+      const d = path[p]
+      const date = dateAtOffset(cal, day0, d.t)
+      if (date !== null) ar.push({t: d.t, date, ret: d.ret, ar: d.ar, sar: d.sar})
+    }
+  }
   for (let j = 0; j < cols; j++) {
     const t = e.eventDays[j]
     const k = i * cols + j
-    inEngine.add(t)
+    pathUpTo(t)
+    if (p < path.length && path[p].t === t) p++
     ar.push({t, date: dateOf(t), ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
   }
-  // Days of the path range outside the event windows (for CAAR path charts): AR from the same fit.
-  for (const d of pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])) {
-    if (!inEngine.has(d.t) && dateAtOffset(cal, day0, d.t) !== null)
-      ar.push({t: d.t, date: dateOf(d.t), ret: d.ret, ar: d.ar, sar: d.sar})
-  }
-  ar.sort((p, q) => p.t - q.t)
-  const windows: SecurityWindowRow[] = e.windows.map((w) => ({
+  pathUpTo(Number.POSITIVE_INFINITY)
+  const windows = windowRows(i, e, dateOf)
+  const fitted = modelFit(fit, model, panel)
+  const bad = firstNonFinite({model: fitted, ar, windows})
+  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  return {...base, model: fitted, ar, windows}
+}
+
+/**
+ * The row without its per-day AR rows (when no output or section reads them), when the event days' figures are
+ * finite: the other days' ARs are finite by construction (pathAbnormalReturns leaves the others out), so the row
+ * is excluded, or not, for the same reason as with them.
+ */
+function withoutArRows(
+  base: {symbol: string; group: string; event: string},
+  i: number,
+  fit: RowFit,
+  e: EngineResult,
+  panel: EventPanel,
+  model: ModelKind,
+  where: {cal: TradingCalendar; day0: number},
+): SecurityResult {
+  const windows = windowRows(i, e, (t) => dateAtOffset(where.cal, where.day0, t) as string)
+  const fitted = modelFit(fit, model, panel)
+  const bad = firstNonFinite({model: fitted, windows})
+  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  return {...base, model: fitted, windows}
+}
+
+/** Whether row i's return, AR and SAR are finite on every event day. */
+function eventDaysFinite(e: EngineResult, i: number): boolean {
+  const cols = e.eventDays.length
+  for (let k = i * cols; k < (i + 1) * cols; k++)
+    if (!Number.isFinite(e.ret[k]) || !Number.isFinite(e.ar[k]) || !Number.isFinite(e.sar[k])) return false
+  return true
+}
+
+function windowRows(i: number, e: EngineResult, dateOf: (t: number) => string): SecurityWindowRow[] {
+  return e.windows.map((w) => ({
     window: [w.window[0], w.window[1]],
     from: dateOf(w.window[0]),
     to: dateOf(w.window[1]),
@@ -54,8 +98,11 @@ export function securityRow(
     t: w.t[i],
     p: w.p[i],
   }))
+}
+
+function modelFit(fit: RowFit, model: ModelKind, panel: EventPanel): ModelFit {
   const report = modelReport(model, fit, panel.factorNames)
-  const fitted = {
+  return {
     alpha: fit.alpha,
     beta: model === 'factors' ? marketSlope(report.coefficients) : fit.beta,
     sigma: fit.sigma,
@@ -64,7 +111,4 @@ export function securityRow(
     coefficients: report.coefficients,
     adjR2: report.adjR2,
   }
-  const bad = firstNonFinite({model: fitted, ar, windows})
-  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
-  return {...base, model: fitted, ar, windows}
 }

@@ -100,6 +100,23 @@ describe('writeJson', () => {
     expect(text).toBe(stringify(v))
   })
 
+  it('stops, without waiting for a drain that never comes, when the reader goes away (| head)', async () => {
+    let chunks = 0
+    const closing = new Writable({
+      highWaterMark: 1024,
+      write(_chunk: Buffer, _enc, cb) {
+        // the reader takes two chunks, then closes the pipe
+        if (++chunks === 2) cb(Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}))
+        else setImmediate(cb)
+      },
+    })
+    closing.on('error', () => {})
+    const v = Array.from({length: 20_000}, (_, i) => ({i, x: `row ${i}`}))
+    await writeJson(closing, v)
+    expect(chunks).toBe(2)
+    expect(closing.listenerCount('drain')).toBe(0)
+  })
+
   it('writes a document longer than the longest string V8 can hold', async () => {
     // 600 references to one 1 MB string: about 600 MB of JSON from 1 MB of memory.
     const long = 'x'.repeat(1 << 20)
@@ -142,4 +159,18 @@ describe.skipIf(!haveSharedData())("the bundled studies' results", () => {
     },
     120_000,
   )
+})
+
+describe('jsonChunks entry hook', () => {
+  it('tells each entry of a top-level array written entry by entry, and writes the same bytes', () => {
+    const rows = Array.from({length: 3000}, (_, i) => ({i, name: `row ${i}`}))
+    const v = {notes: ['a'], rows}
+    const told: string[] = []
+    const text = [...jsonChunks(v, (key, i, n) => told.push(`${key} ${i}/${n}`))].join('')
+    expect(text).toBe(stringify(v))
+    // `notes` is small enough to be written whole: no entries told
+    expect(told).toHaveLength(3000)
+    expect(told[0]).toBe('rows 0/3000')
+    expect(told[2999]).toBe('rows 2999/3000')
+  })
 })

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
-import {buildEventPanel, calendarReturns} from '../../src/study/panel.js'
+import {buildEventPanel, calendarReturns, sliceRows} from '../../src/study/panel.js'
 import {normal} from '../engine/random.js'
 
 describe('calendarReturns', () => {
@@ -112,5 +112,15 @@ describe('buildEventPanel with factors', () => {
     }
     expect(rejected / reps).toBeGreaterThan(0.025)
     expect(rejected / reps).toBeLessThan(0.08)
+  })
+})
+
+describe('sliceRows', () => {
+  it('copies each row relative to its day 0, NaN where the range leaves the series on either side', () => {
+    const s = new Float64Array([10, 11, 12, 13, 14])
+    const out = sliceRows([s, s, s], [0, 2, 4], -1, 1)
+    expect([...out]).toEqual([Number.NaN, 10, 11, 11, 12, 13, 13, 14, Number.NaN])
+    // a row wholly outside the series
+    expect([...sliceRows([s], [9], -1, 1)]).toEqual([Number.NaN, Number.NaN, Number.NaN])
   })
 })

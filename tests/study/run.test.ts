@@ -205,6 +205,24 @@ describe('runStudy: events and exclusions', () => {
     expect(r.notes.join('\n')).toContain('LATE')
   })
 
+  it("arRows false: the same result less the securities' ar rows, the same exclusions; kept when a section reads them", async () => {
+    const bars = new Map(market.bars)
+    bars.set(
+      'HOLE',
+      market.bars.get('BBB')!.filter((b) => b.date !== EVENT),
+    )
+    const spec = baseSpec({groups: [{id: 'g', label: null, symbols: ['AAA', 'HOLE', 'CCC']}]})
+    const full = await runStudy(spec, new MemStore(bars), {offline: true})
+    const lean = await runStudy(spec, new MemStore(bars), {offline: true, arRows: false})
+    expect(lean.securities.every((s) => s.ar === undefined)).toBe(true)
+    const withoutAr = {...full, securities: full.securities.map(({ar: _ar, ...rest}) => rest)}
+    expect(JSON.stringify(lean)).toBe(JSON.stringify(withoutAr))
+    expect(validate(lean), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    // --live-shares asks for value at stake, which may sum daily ARs: the rows are built
+    const shared = await runStudy(spec, new MemStore(bars), {offline: true, arRows: false, liveShares: true})
+    expect(shared.securities.find((s) => s.symbol === 'AAA')?.ar?.length).toBeGreaterThan(0)
+  })
+
   it('says when a security has prices after the benchmark ends', async () => {
     const bars = new Map(market.bars)
     bars.set('AAA', [

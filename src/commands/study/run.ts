@@ -3,12 +3,15 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {BaseCommand} from '../../cli/base-command.js'
 import {applyModelsFlag, modelsFlags, networkFlags, studyDataFlags} from '../../cli/flags.js'
+import {Progress} from '../../cli/progress.js'
 import {InputError} from '../../errors.js'
+import {DETAILS, type Detail, studyAtDetail} from '../../render/detail.js'
 import {parseCharacteristicsCsv} from '../../spec/characteristics-csv.js'
 import {parseEventsCsv} from '../../spec/events-csv.js'
 import {loadStudy} from '../../spec/load.js'
 import {bootstrapSpec} from '../../spec/sections.js'
 import type {BootstrapSpec} from '../../spec/types.js'
+import type {StudyResult} from '../../result.js'
 import {runStudy} from '../../study/run.js'
 
 export default class StudyRun extends BaseCommand<typeof StudyRun> {
@@ -19,6 +22,9 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     '<%= config.bin %> study run deepseek-r1',
     '<%= config.bin %> study run covid-2020 --json --offline',
     '<%= config.bin %> study run studies/earnings.yaml --events events.csv --csv',
+    '<%= config.bin %> study run nvda-earnings --json --detail summary',
+    '<%= config.bin %> study run nvda-earnings --jsonl > securities.jsonl',
+    '<%= config.bin %> study run covid-2020 --offline --csv-dir tables',
     'cat events.csv | <%= config.bin %> study run earnings --events -',
   ]
 
@@ -30,7 +36,26 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     ...studyDataFlags,
     ...networkFlags,
     ...modelsFlags,
-    csv: Flags.boolean({description: 'Print the result as long-format CSV.', default: false, exclusive: ['json']}),
+    csv: Flags.boolean({
+      description: 'Print the result as long-format CSV.',
+      default: false,
+      exclusive: ['json', 'jsonl'],
+    }),
+    jsonl: Flags.boolean({
+      description:
+        'Print the security rows as JSON lines: one security-event per line (schema/study-security-line.schema.json).',
+      default: false,
+      exclusive: ['json', 'csv'],
+    }),
+    detail: Flags.string({
+      description:
+        'How much --json or --jsonl writes: summary (no per-security and no per-day rows), securities (no per-day rows), days (everything; the default of --json; --jsonl defaults to securities).',
+      options: [...DETAILS],
+    }),
+    'csv-dir': Flags.string({
+      description:
+        'Also write one tidy CSV per table into this folder (<table>.csv, each column one type, and _columns.csv naming the types).',
+    }),
     events: Flags.string({
       description:
         "Per-security events from a CSV file (symbol,date[,id][,group][,label]), or - for stdin; replaces the study's events (its estimation and windows must then be offsets).",
@@ -60,6 +85,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(StudyRun)
+    const detail = outputDetail(flags.detail, {json: this.ctx.json, jsonl: flags.jsonl})
     const spec = loadStudy(args.study, {allowOutside: flags['allow-outside']})
     applyModelsFlag(spec, flags.models)
     if (flags.bootstrap !== undefined) spec.bootstrap = bootstrapFromFlags(flags.bootstrap, flags.seed, spec.bootstrap)
@@ -76,23 +102,28 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
             flags.characteristics === '-' ? 'stdin' : flags.characteristics,
           )
     const {source, offline} = await this.ctx.studySource(spec, flags.live)
-    const result = await runStudy(spec, source, {
-      offline,
-      eventsOverride,
-      eventsSource,
-      liveShares: flags['live-shares'],
-      fetchMissing: this.ctx.fetchMissing,
-      fetchFactors: this.ctx.fetchFactors,
-      fetchShares: this.ctx.fetchShares,
-      characteristics,
-      log: (m) => this.out.info(m),
-    })
-    this.ctx.close()
-
-    if (this.ctx.json) {
-      await this.out.printJson(result)
-      for (const n of result.notes) this.out.note(n)
-      return
+    const progress = await Progress.on(this.ctx.options.io.stderr)
+    let result: StudyResult
+    try {
+      result = await runStudy(spec, source, {
+        offline,
+        eventsOverride,
+        eventsSource,
+        liveShares: flags['live-shares'],
+        fetchMissing: this.ctx.fetchMissing,
+        fetchFactors: this.ctx.fetchFactors,
+        fetchShares: this.ctx.fetchShares,
+        characteristics,
+        log: (m) => this.out.info(m),
+        progress: progress?.report,
+        // Per-day AR rows only for an output that writes them.
+        arRows: !((this.ctx.json || flags.jsonl) && detail !== 'days' && flags['csv-dir'] === undefined),
+      })
+      this.ctx.close()
+      if (await this.printData(result, flags, detail, progress)) return
+    } finally {
+      // An error, too, takes the bar off (and gives the cursor back) before it is reported.
+      progress?.stop()
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
@@ -114,6 +145,50 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       }
     }
   }
+
+  /**
+   * The outputs for other programs: --csv-dir (before anything on stdout, so under --json an error writing it is
+   * stdout's one document), then --json or --jsonl, with the notes after; true when one of those was printed.
+   */
+  private async printData(
+    result: StudyResult,
+    flags: {'csv-dir'?: string; jsonl: boolean},
+    detail: Detail,
+    progress: Progress | undefined,
+  ): Promise<boolean> {
+    if (flags['csv-dir'] !== undefined) {
+      const {writeCsvDir} = await import('../../cli/csv-dir.js')
+      const files = writeCsvDir(path.resolve(flags['csv-dir']), result)
+      this.out.info(`wrote ${files.length} CSV files to ${flags['csv-dir']}`)
+    }
+    // A bar over the security rows while they are written (every 256th row: drawing is not free).
+    const writing = (i: number, n: number): void => {
+      if (i % 256 === 0 || i === n - 1) progress?.report('writing', i + 1, n)
+    }
+    if (this.ctx.json) {
+      await this.out.printJson(studyAtDetail(result, detail), (key, i, n) => key === 'securities' && writing(i, n))
+    } else if (flags.jsonl) {
+      const {securityLines} = await import('../../render/jsonl.js')
+      await this.out.printPieces(securityLines(result, detail === 'days', writing))
+    } else return false
+    progress?.stop()
+    for (const n of result.notes) this.out.note(n)
+    return true
+  }
+}
+
+/**
+ * The --detail of the run: --json defaults to days, --jsonl to securities (a line per security-event without its
+ * days); summary has no security rows for --jsonl to write, and the other outputs have no levels.
+ */
+function outputDetail(flag: string | undefined, output: {json: boolean; jsonl: boolean}): Detail {
+  if (output.jsonl && flag === 'summary')
+    throw new InputError(
+      '--detail summary: --jsonl writes security rows, which summary leaves out; give securities or days',
+    )
+  if (flag !== undefined && !output.json && !output.jsonl)
+    throw new InputError(`--detail ${flag}: only --json and --jsonl have detail levels; add one of them`)
+  return (flag as Detail | undefined) ?? (output.jsonl ? 'securities' : 'days')
 }
 
 /** --bootstrap N [--seed S] over the study's bootstrap: section (its scheme kept). */
