@@ -1,8 +1,10 @@
 /** The store's tables, and how a stored row becomes a Bar. */
 import type {Bar} from '../types.js'
 import {FACTOR_SCHEMA} from './factors.js'
+import {SERIES_SCHEMA} from './series.js'
 
-const SCHEMA_VERSION = '1'
+/** 2: packed series beside the bars (./series.ts); a store at 1 is upgraded when first opened for writing. */
+export const SCHEMA_VERSION = 2
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -38,6 +40,7 @@ CREATE TABLE IF NOT EXISTS fetch_log (
   message TEXT
 );
 ${FACTOR_SCHEMA}
+${SERIES_SCHEMA}
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
 `
 

@@ -11,7 +11,9 @@ import type {Bar} from '../types.js'
 import type {BarColumns} from './bar-source.js'
 import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
-import {type BarRow, num, SCHEMA, toBar} from './schema.js'
+import {type BarRow, num, SCHEMA, SCHEMA_VERSION, toBar} from './schema.js'
+import {columnsOfBars, SeriesTable, sliceDays} from './series.js'
+import {dayNumber} from './days.js'
 import {BUSY_TIMEOUT_MS, openForRead, openForWrite, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
@@ -21,24 +23,6 @@ export type {StoreMode} from './open.js'
 export type {FactorColumn, FactorSeries, FactorSetInfo, FactorSetInput, FactorWriteSummary} from './factors.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
-
-function toColumns(rows: [string, number | null, number | null, number | null][]): BarColumns {
-  const n = rows.length
-  const c: BarColumns = {
-    dates: new Array<string>(n),
-    close: new Float64Array(n),
-    adjClose: new Float64Array(n),
-    volume: new Float64Array(n),
-  }
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]
-    c.dates[i] = r[0]
-    c.close[i] = r[1] ?? Number.NaN
-    c.adjClose[i] = r[2] ?? Number.NaN
-    c.volume[i] = r[3] ?? Number.NaN
-  }
-  return c
-}
 
 /** One stored symbol, as `cache info` shows it. */
 export interface SecurityInfo {
@@ -113,13 +97,17 @@ export interface MergeSummary {
 }
 
 export class PriceStore {
+  private readonly series: SeriesTable
+
   private constructor(
     private readonly db: Database.Database,
     /** Absolute path of the SQLite file. */
     readonly file: string,
     /** 'read': opened read-only; every write throws. */
     readonly mode: StoreMode,
-  ) {}
+  ) {
+    this.series = new SeriesTable(db)
+  }
 
   /**
    * Opens `<cacheDir>/aftershock.sqlite`. 'write' (the default) creates the folder and file when missing and
@@ -136,7 +124,7 @@ export class PriceStore {
       retryBusy(() => db.pragma('journal_mode = WAL'))
       db.pragma('synchronous = NORMAL')
       db.pragma('foreign_keys = ON')
-      retryBusy(() => db.transaction(() => db.exec(SCHEMA)).immediate())
+      retryBusy(() => db.transaction(() => upgrade(db, file)).immediate())
     } catch (err) {
       db.close()
       const e = storeError(file, err)
@@ -189,25 +177,20 @@ export class PriceStore {
   }
 
   /**
-   * The close, adjusted close and volume of many symbols over [from, to], in columns: one prepared statement
-   * reused per symbol, rows read raw (arrays, not objects) straight into Float64Arrays (NaN for a missing value).
+   * The close, adjusted close and volume of many symbols over [from, to], in columns: each symbol's packed series
+   * (./series.ts, one row), cut to the range; a symbol without one (an old store read-only, rows changed outside
+   * aftershock) is read from its rows. NaN for a missing value.
    */
   getColumns(symbols: readonly string[], from: string, to: string): Map<string, BarColumns> {
     return this.guard(() => {
-      const stmt = this.db
-        .prepare<[string, string, string], unknown[]>(
-          'SELECT date, close, adj_close, volume FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
-        )
-        .raw()
+      const lo = dayNumber(from)
+      const hi = dayNumber(to)
       const out = new Map<string, BarColumns>()
       for (const symbol of symbols) {
-        const rows = stmt.all(normalizeSymbol(symbol), from, to) as [
-          string,
-          number | null,
-          number | null,
-          number | null,
-        ][]
-        if (rows.length > 0) out.set(symbol, toColumns(rows))
+        const key = normalizeSymbol(symbol)
+        const packed = this.series.get(key)
+        const c = packed ? sliceDays(packed, lo, hi) : this.series.readRows(key, from, to)
+        if (c.days.length > 0) out.set(symbol, c)
       }
       return out
     })
@@ -271,9 +254,11 @@ export class PriceStore {
     const key = normalizeSymbol(symbol)
     const at = src.at ?? new Date().toISOString()
     return this.write(() => {
-      const plan = planMerge(this.selectBars(key), bars, rounding)
+      const stored = this.selectBars(key)
+      const plan = planMerge(stored, bars, rounding)
       if (plan.conflict) throw new MergeConflictError(key, plan.conflict)
       this.insertBars(key, plan.write, src.source, at)
+      this.pack(key, stored.length === 0 ? plan.write : null)
       this.touchSecurity(key, src.source, at)
       const rows = plan.write.length
       this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range(plan.write), at})
@@ -288,10 +273,21 @@ export class PriceStore {
     return this.write(() => {
       if (action === 'replace') this.db.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
       const n = this.insertBars(key, bars, src.source, at)
+      this.pack(key, action === 'replace' ? bars : null)
       this.touchSecurity(key, src.source, at)
       this.insertLog({symbol: key, source: src.source, action, ok: true, rows: n, ...range(bars), at})
       return n
     })
+  }
+
+  /**
+   * Packs a symbol's series after its rows were written (the trigger dropped the old one): from `all` when they
+   * are all its rows (a replace, a first write), else from the table.
+   */
+  private pack(key: string, all: readonly Bar[] | null): void {
+    const c = all ? columnsOfBars(all) : null
+    if (c) this.series.put(key, c)
+    else this.series.repack(key)
   }
 
   /** Records a fetch or import that wrote nothing (an error, or nothing new). */
@@ -390,6 +386,26 @@ export class PriceStore {
         e.message ?? null,
       )
   }
+}
+
+/**
+ * Creates the tables a new store needs and upgrades an older one, inside the caller's transaction (all or
+ * nothing): schema 1 gains the packed series of every symbol. A store from a newer aftershock is refused.
+ */
+function upgrade(db: Database.Database, file: string): void {
+  db.exec(SCHEMA)
+  const version = Number(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())
+  if (version > SCHEMA_VERSION)
+    throw new AftershockError(
+      `the price store ${file} has schema ${version}, newer than this aftershock reads (${SCHEMA_VERSION}); upgrade aftershock`,
+    )
+  if (version === SCHEMA_VERSION) return
+  // A one-time cost (seconds for millions of rows), so the user hears why this open takes longer.
+  process.stderr.write(
+    `upgrading the price store ${file} to schema ${SCHEMA_VERSION}: packing each symbol's series for fast study reads\n`,
+  )
+  new SeriesTable(db).packAll()
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION))
 }
 
 function range(bars: readonly Bar[]): {from: string | null; to: string | null} {

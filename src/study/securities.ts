@@ -103,7 +103,7 @@ function seriesReader(
 }
 
 const NO_COLUMNS: BarColumns = {
-  dates: [],
+  days: new Int32Array(0),
   close: new Float64Array(0),
   adjClose: new Float64Array(0),
   volume: new Float64Array(0),
