@@ -9,12 +9,14 @@ import type Database from 'better-sqlite3'
 import {endianness} from 'node:os'
 import type {Bar} from '../types.js'
 import type {BarColumns} from './bar-source.js'
-import {dayNumber} from './days.js'
+import {dayNumber, isoOfDay} from './days.js'
 
 export const SERIES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS series (
   symbol TEXT PRIMARY KEY,
   rows INTEGER NOT NULL,
+  first_date TEXT NOT NULL,
+  last_date TEXT NOT NULL,
   days BLOB NOT NULL,
   close BLOB NOT NULL,
   adj_close BLOB NOT NULL,
@@ -117,6 +119,7 @@ function typed<T extends Int32Array | Float64Array>(
 /** The `series` table: packed reads and writes, statements prepared once per store. */
 export class SeriesTable {
   private readStmt?: Database.Statement<[string], unknown[]> | null
+  private rangeStmt?: Database.Statement<[string], {first: string; last: string}>
   private writeStmt?: Database.Statement
   private rowsStmt?: Database.Statement<[string, string, string], unknown[]>
 
@@ -137,6 +140,17 @@ export class SeriesTable {
     }
   }
 
+  /**
+   * A symbol's first and last stored dates from its packed series (no blob read), or null when it has none: the
+   * caller asks the rows then.
+   */
+  range(symbol: string): {first: string; last: string} | null {
+    if (this.readStmt === undefined) this.readStmt = this.prepareRead()
+    if (this.readStmt === null) return null
+    this.rangeStmt ??= this.db.prepare('SELECT first_date AS first, last_date AS last FROM series WHERE symbol = ?')
+    return this.rangeStmt.get(symbol) ?? null
+  }
+
   private prepareRead(): Database.Statement<[string], unknown[]> | null {
     if (!PACKED) return null
     const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'series'").get()
@@ -150,9 +164,12 @@ export class SeriesTable {
   put(symbol: string, c: BarColumns): void {
     if (!PACKED || c.days.length === 0) return
     this.writeStmt ??= this.db.prepare(
-      'INSERT OR REPLACE INTO series (symbol, rows, days, close, adj_close, volume) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO series (symbol, rows, first_date, last_date, days, close, adj_close, volume)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    this.writeStmt.run(symbol, c.days.length, bytes(c.days), bytes(c.close), bytes(c.adjClose), bytes(c.volume))
+    const n = c.days.length
+    const [first, last] = [isoOfDay(c.days[0]), isoOfDay(c.days[n - 1])]
+    this.writeStmt.run(symbol, n, first, last, bytes(c.days), bytes(c.close), bytes(c.adjClose), bytes(c.volume))
   }
 
   /** A symbol's columns read from its rows in `bars` over [from, to] (ISO dates). */

@@ -201,8 +201,11 @@ export class PriceStore {
   }
 
   hasSymbol(symbol: string): boolean {
+    const key = normalizeSymbol(symbol)
     return this.guard(
-      () => this.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(normalizeSymbol(symbol)) !== undefined,
+      () =>
+        this.series.range(key) !== null ||
+        this.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(key) !== undefined,
     )
   }
 
@@ -217,6 +220,8 @@ export class PriceStore {
   }
 
   private dateOf(fn: 'min' | 'max', symbol: string): string | null {
+    const packed = this.guard(() => this.series.range(normalizeSymbol(symbol)))
+    if (packed) return fn === 'min' ? packed.first : packed.last
     const r = this.guard(() =>
       this.prepare<[string], {d: string | null}>(`SELECT ${fn}(date) AS d FROM bars WHERE symbol = ?`).get(
         normalizeSymbol(symbol),

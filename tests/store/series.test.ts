@@ -83,6 +83,13 @@ describe('packed series', () => {
       expectSameAsRows(s, sym, '2025-01-07', '2025-01-07')
     }
     expect(s.getColumns(['A'], '2025-02-01', '2025-03-01').has('A')).toBe(false)
+    expect([s.firstDate('A'), s.lastDate('A'), s.firstDate('B'), s.lastDate('B')]).toEqual([
+      '2025-01-01',
+      '2025-01-06',
+      '2025-01-02',
+      '2025-01-07',
+    ])
+    expect([s.hasSymbol('a'), s.hasSymbol('C')]).toEqual([true, false])
   })
 
   it('are dropped when the rows change outside aftershock, and the rows are read instead', () => {
@@ -101,6 +108,7 @@ describe('packed series', () => {
     expect(Array.from(c.get('A')!.adjClose)).toEqual([2, 9])
     expect(Array.from(c.get('B')!.close)).toEqual([2, 7])
     expectSameAsRows(s, 'B')
+    expect([s.lastDate('B'), String(s.hasSymbol('B'))]).toEqual(['2025-01-06', 'true'])
   })
 })
 
