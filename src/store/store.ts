@@ -155,6 +155,15 @@ export class PriceStore {
     return this.guard(() => retryBusy(() => this.db.transaction(fn).immediate()))
   }
 
+  /**
+   * Runs `fn` in one transaction: the writes inside it become savepoints, so each still lands whole or not at
+   * all (a write that throws is rolled back alone), and the batch commits once. For many small writes (an import
+   * of thousands of files): one commit instead of one per file. A throw out of `fn` rolls the whole batch back.
+   */
+  batch<T>(fn: () => T): T {
+    return this.write(fn)
+  }
+
   close(): void {
     if (this.db.open) this.db.close()
   }
