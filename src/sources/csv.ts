@@ -9,6 +9,7 @@ import type {Rounding} from '../store/merge.js'
 import {normalizeSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {splitCsvLine} from './csv-line.js'
+import {readNumber} from './csv-number.js'
 import {addDays, isIsoDate, todayIso} from './dates.js'
 
 type Field = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'
@@ -62,47 +63,6 @@ function dateCell(cell: string): string {
   return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell)
     ? cell.slice(0, 10)
     : cell
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
-
-/**
- * A number cell checked and measured in one pass (no regex, it runs on every cell of millions of rows): -1 when
- * it is not a plain decimal `[+-]digits[.digits][e[+-]digits]`, else the decimals it is written with, exponent
- * included (`1.25` 2, `1.5e-3` 4, `12e2` 0).
- */
-export function numberDecimals(cell: string): number {
-  const n = cell.length
-  let i = 0
-  let c = cell.charCodeAt(0)
-  if (c === 43 || c === 45) i++
-  let whole = 0
-  while (i < n && isDigit(cell.charCodeAt(i))) {
-    i++
-    whole++
-  }
-  let frac = 0
-  if (i < n && cell.charCodeAt(i) === 46) {
-    i++
-    while (i < n && isDigit(cell.charCodeAt(i))) {
-      i++
-      frac++
-    }
-  }
-  if (whole === 0 && frac === 0) return -1
-  let exp = 0
-  c = cell.charCodeAt(i)
-  if (i < n && (c === 101 || c === 69)) {
-    i++
-    const sign = cell.charCodeAt(i) === 45 ? -1 : 1
-    if (cell.charCodeAt(i) === 43 || cell.charCodeAt(i) === 45) i++
-    const first = i
-    while (i < n && isDigit(cell.charCodeAt(i))) exp = exp * 10 + cell.charCodeAt(i++) - 48
-    if (i === first) return -1
-    exp *= sign
-  }
-  if (i !== n) return -1
-  return Math.max(0, frac - exp)
 }
 
 /** The header's column names as written (for messages: "Adj Close", "adj_close") and the column of each field. */
@@ -169,6 +129,9 @@ class RowReader {
   private readonly dates: string[] = []
   private readonly lineOf: number[] = []
   private seen: Map<string, number> | null = null
+  private readonly cells: Cells
+  /** The decimals of the last number read. */
+  private readonly written = {decimals: 0}
 
   constructor(
     private readonly header: string[],
@@ -178,23 +141,22 @@ class RowReader {
   ) {
     this.fields = VALUE_FIELDS.filter((f) => column.has(f)).map((f) => [f, column.get(f)!])
     this.dateColumn = column.get('date')!
+    this.cells = new Cells(header.length)
     this.lastDate = addDays(opts.today ?? todayIso(), 1)
   }
 
   read(raw: string, lineNo: number): void {
     const {fail, header} = this
     if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
-    const cells = splitCsvLine(raw)
-    if (cells.length !== header.length)
-      fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
-    const date = this.date(cells[this.dateColumn].trim(), lineNo)
+    const n = this.cells.split(raw)
+    if (n !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${n}`)
+    const date = this.date(this.cells.text(this.dateColumn), lineNo)
     const bar: Bar = {date, open: null, high: null, low: null, close: null, adjClose: null, volume: null}
     let prices = 0
     let values = 0
     for (const [f, idx] of this.fields) {
-      const cell = cells[idx].trim()
-      if (cell === '' || cell === 'null' || cell.toLowerCase() === 'null') continue
-      bar[f] = this.value(f, cell, idx, lineNo)
+      if (this.cells.isEmpty(idx)) continue
+      bar[f] = this.value(f, idx, lineNo)
       values++
       if (f !== 'volume') prices++
     }
@@ -231,24 +193,99 @@ class RowReader {
   }
 
   /** A value cell: a number, a positive price (plausible unless allowExtreme) or a non-negative volume. */
-  private value(f: Exclude<Field, 'date'>, cell: string, idx: number, lineNo: number): number {
-    const {fail, header} = this
-    const decimals = numberDecimals(cell)
-    if (decimals < 0) fail(lineNo, `unparseable number "${cell}" in column ${header[idx]}`)
-    const v = Number(cell)
-    if (!Number.isFinite(v)) fail(lineNo, `number out of range "${cell}" in column ${header[idx]}`)
+  private value(f: Exclude<Field, 'date'>, idx: number, lineNo: number): number {
+    const {fail, header, cells, written} = this
+    const v = cells.number(idx, written)
+    if (Number.isNaN(v)) fail(lineNo, `unparseable number "${cells.text(idx)}" in column ${header[idx]}`)
+    const cell = (): string => cells.text(idx)
+    if (!Number.isFinite(v)) fail(lineNo, `number out of range "${cell()}" in column ${header[idx]}`)
     if (f === 'volume' ? v < 0 : v <= 0) {
-      fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell} in column ${header[idx]}`)
+      fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell()} in column ${header[idx]}`)
     }
     if (f !== 'volume' && !this.opts.allowExtreme && (v < PRICE_LIMITS.min || v > PRICE_LIMITS.max)) {
       fail(
         lineNo,
-        `price ${cell} in column ${header[idx]} is outside ${PRICE_LIMITS.min}..${PRICE_LIMITS.max}; fix it, or pass --allow-extreme if it is real`,
+        `price ${cell()} in column ${header[idx]} is outside ${PRICE_LIMITS.min}..${PRICE_LIMITS.max}; fix it, or pass --allow-extreme if it is real`,
       )
     }
     const d = this.decimals[f]
-    if (d === undefined || decimals > d) this.decimals[f] = decimals
+    if (d === undefined || written.decimals > d) this.decimals[f] = written.decimals
     return v
+  }
+}
+
+/**
+ * The cells of one line, trimmed, without a string per cell: their bounds in the line, or (a line with quotes)
+ * the cells splitCsvLine gives.
+ */
+class Cells {
+  private line = ''
+  private n = 0
+  private quoted: string[] | null = null
+  private readonly bounds: Int32Array
+
+  constructor(fields: number) {
+    this.bounds = new Int32Array(fields + 1)
+  }
+
+  /** Reads a line; returns its number of fields. */
+  split(line: string): number {
+    this.line = line
+    if (line.includes('"')) {
+      this.quoted = splitCsvLine(line)
+      return this.quoted.length
+    }
+    this.quoted = null
+    const b = this.bounds
+    let n = 1
+    b[0] = 0
+    for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+      if (n < b.length) b[n] = i + 1
+      n++
+    }
+    this.n = n
+    return n
+  }
+
+  private start = 0
+  private end = 0
+  private src = ''
+
+  /** Sets start, end and src to cell k, trimmed. */
+  private at(k: number): void {
+    let s: number
+    let e: number
+    if (this.quoted) {
+      this.src = this.quoted[k]
+      s = 0
+      e = this.src.length
+    } else {
+      this.src = this.line
+      s = this.bounds[k]
+      e = k + 1 < this.n ? this.bounds[k + 1] - 1 : this.line.length
+    }
+    while (s < e && this.src.charCodeAt(s) <= 32) s++
+    while (e > s && this.src.charCodeAt(e - 1) <= 32) e--
+    this.start = s
+    this.end = e
+  }
+
+  text(k: number): string {
+    this.at(k)
+    return this.src.slice(this.start, this.end)
+  }
+
+  /** Empty, or `null` in any case (Yahoo's missing value). */
+  isEmpty(k: number): boolean {
+    this.at(k)
+    const {src, start, end} = this
+    if (end === start) return true
+    return end - start === 4 && src.slice(start, end).toLowerCase() === 'null'
+  }
+
+  number(k: number, out: {decimals: number}): number {
+    this.at(k)
+    return readNumber(this.src, this.start, this.end, out)
   }
 }
 

@@ -2,39 +2,13 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {InputError} from '../../src/errors.js'
-import {formatPriceCsv, numberDecimals, parsePriceCsv, symbolFromFile} from '../../src/sources/csv.js'
+import {formatPriceCsv, parsePriceCsv, symbolFromFile} from '../../src/sources/csv.js'
 import {importPaths} from '../../src/sources/import.js'
 import {PriceStore} from '../../src/store/store.js'
 import {tempDir} from '../helpers/cli.js'
 import {haveSharedData, PRICES_DIR} from '../helpers/shared.js'
 
 const SHARED_HEADER = 'date,open,high,low,close,adj_close,volume'
-
-describe('numberDecimals', () => {
-  it('gives the decimals a number is written with, exponent included, and -1 for anything else', () => {
-    const cases: [string, number][] = [
-      ['1', 0],
-      ['1.25', 2],
-      ['-1.5', 1],
-      ['+.5', 1],
-      ['5.', 0],
-      ['1.5e-3', 4],
-      ['12e2', 0],
-      ['1.25E+1', 1],
-      ['', -1],
-      ['.', -1],
-      ['-', -1],
-      ['1e', -1],
-      ['1.2.3', -1],
-      ['0x10', -1],
-      ['1,5', -1],
-      ['Infinity', -1],
-      ['NaN', -1],
-      [' 1', -1],
-    ]
-    for (const [cell, d] of cases) expect(numberDecimals(cell), cell).toBe(d)
-  })
-})
 
 describe('parsePriceCsv: formats', () => {
   it('reads the shared format with empty fields as null', () => {
