@@ -11,10 +11,10 @@ import type {Bar} from '../types.js'
 import type {BarColumns} from './bar-source.js'
 import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
-import {type BarRow, num, SCHEMA, SCHEMA_VERSION, toBar} from './schema.js'
+import {type BarRow, num, toBar, upgrade} from './schema.js'
 import {columnsOfBars, SeriesTable, sliceDays} from './series.js'
 import {dayNumber} from './days.js'
-import {BUSY_TIMEOUT_MS, openForRead, openForWrite, storeError, type StoreMode} from './open.js'
+import {openForRead, openForWrite, retryBusy, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
 export {normalizeSymbol, yahooSymbol, KNOWN_INDEXES} from './symbols.js'
@@ -72,24 +72,6 @@ export interface SharesInfo {
   shares: number
   /** ISO timestamp of the quote that gave the number. */
   asOf: string
-}
-
-function isBusy(err: unknown): boolean {
-  const code = (err as {code?: string}).code
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
-}
-
-/** Runs `fn`, retrying while SQLite says busy (setting WAL mode can report busy without waiting). */
-function retryBusy<T>(fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
-  const start = Date.now()
-  for (;;) {
-    try {
-      return fn()
-    } catch (err) {
-      if (!isBusy(err) || Date.now() - start > budgetMs) throw err
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 50)
-    }
-  }
 }
 
 /** What a merge wrote (PriceStore.mergeHistory). */
@@ -423,26 +405,6 @@ export class PriceStore {
       e.message ?? null,
     )
   }
-}
-
-/**
- * Creates the tables a new store needs and upgrades an older one, inside the caller's transaction (all or
- * nothing): schema 1 gains the packed series of every symbol. A store from a newer aftershock is refused.
- */
-function upgrade(db: Database.Database, file: string): void {
-  db.exec(SCHEMA)
-  const version = Number(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())
-  if (version > SCHEMA_VERSION)
-    throw new AftershockError(
-      `the price store ${file} has schema ${version}, newer than this aftershock reads (${SCHEMA_VERSION}); upgrade aftershock`,
-    )
-  if (version === SCHEMA_VERSION) return
-  // A one-time cost (seconds for millions of rows), so the user hears why this open takes longer.
-  process.stderr.write(
-    `upgrading the price store ${file} to schema ${SCHEMA_VERSION}: packing each symbol's series for fast study reads\n`,
-  )
-  new SeriesTable(db).packAll()
-  db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION))
 }
 
 function range(bars: readonly Bar[]): {from: string | null; to: string | null} {
