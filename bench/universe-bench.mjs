@@ -1,10 +1,11 @@
 // Scale bench: builds the seeded universe (bench/universe.mjs) in a temp folder and runs the built CLI on it as a
-// user would, each step a child process with its own temp --cache-dir: `import` of every price file (rows/s),
-// `study run --json --offline --live` of the 20,000-event list study, of the 100,000-event one and of the
-// common-event study (wall time of the whole process, its CPU time and peak RSS from /usr/bin/time when present;
-// the JSON goes to a file, its size is printed). Prints the load average before and after each step: the machine
-// may be shared, and wall time on a loaded machine is mostly waiting. Run with `npm run bench:universe` (builds
-// first); AFTERSHOCK_BENCH_KEEP=1 keeps the folder for profiling, AFTERSHOCK_BENCH_SKIP_MANY=1 skips the 100,000.
+// user would, each step a child process with its own temp --cache-dir: `import` of every price file (rows/s), the
+// store read alone (bench/store-read.mjs, packed series and rows), `study run --json --offline --live` of the
+// 20,000-event list study, of the 100,000-event one and of the common-event study (wall time of the whole process,
+// its CPU time and peak RSS from /usr/bin/time when present; the JSON goes to a file, its size is printed). Prints
+// the load average before and after each step: the machine may be shared, and wall time on a loaded machine is
+// mostly waiting. Run with `npm run bench:universe` (builds first); AFTERSHOCK_BENCH_KEEP=1 keeps the folder for
+// profiling, AFTERSHOCK_BENCH_SKIP_MANY=1 skips the 100,000.
 import {spawnSync} from 'node:child_process'
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
@@ -79,6 +80,12 @@ try {
         r.cpu ? ` (${count(Math.round(u.rows / r.cpu))} per CPU second)` : '',
       ].join(''),
   )
+  for (const way of ['packed', 'rows']) {
+    const r = spawnSync(process.execPath, ['bench/store-read.mjs', cache, way], {encoding: 'utf8'})
+    if (r.status !== 0) throw new Error(`bench/store-read.mjs: ${r.stderr}`)
+    const [rows, s] = r.stdout.trim().split(' ')
+    console.log(`store read of ${count(Number(rows))} rows (close, adjusted close, volume), from ${way}: ${s} s`)
+  }
   const studies = [
     [`list study (${count(u.events)} events)`, 'list'],
     ...(process.env.AFTERSHOCK_BENCH_SKIP_MANY ? [] : [[`list study (${count(u.manyEvents)} events)`, 'many']]),
