@@ -214,6 +214,23 @@ class RowReader {
   }
 }
 
+/** The characters String.prototype.trim removes: JavaScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
 /**
  * The cells of one line, trimmed, without a string per cell: their bounds in the line, or (a line with quotes)
  * the cells splitCsvLine gives.
@@ -264,8 +281,8 @@ class Cells {
       s = this.bounds[k]
       e = k + 1 < this.n ? this.bounds[k + 1] - 1 : this.line.length
     }
-    while (s < e && this.src.charCodeAt(s) <= 32) s++
-    while (e > s && this.src.charCodeAt(e - 1) <= 32) e--
+    while (s < e && isSpace(this.src.charCodeAt(s))) s++
+    while (e > s && isSpace(this.src.charCodeAt(e - 1))) e--
     this.start = s
     this.end = e
   }
