@@ -1,7 +1,8 @@
 /**
  * Packed series: each symbol's day numbers, closes, adjusted closes and volumes as blobs in the `series` table,
- * beside its rows in `bars`, so a study reads 2,000 securities x 1,500 days as one row per symbol instead of
- * 3 M rows. `bars` stays the record (users query it); a trigger drops a symbol's packed series whenever its rows
+ * beside its rows in `bars`, so a study reads 2,000 securities x 1,500 days as a few rows per symbol instead of
+ * 3 M rows. A symbol's series is cut in blocks of 512 calendar days (about 350 trading days), so a study of one
+ * year reads one or two blocks of a long history, not all of it. `bars` stays the record (users query it); a trigger drops a symbol's packed series whenever its rows
  * change, also from outside aftershock, and the store's writers pack it again in the same transaction. A symbol
  * without a packed series is read from its rows, so a stale blob is never read.
  */
@@ -13,14 +14,16 @@ import {dayNumber, isoOfDay} from './days.js'
 
 export const SERIES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS series (
-  symbol TEXT PRIMARY KEY,
+  symbol TEXT NOT NULL,
+  block INTEGER NOT NULL,
   rows INTEGER NOT NULL,
   first_date TEXT NOT NULL,
   last_date TEXT NOT NULL,
   days BLOB NOT NULL,
   close BLOB NOT NULL,
   adj_close BLOB NOT NULL,
-  volume BLOB NOT NULL
+  volume BLOB NOT NULL,
+  PRIMARY KEY (symbol, block)
 );
 CREATE TRIGGER IF NOT EXISTS bars_insert_unpacks AFTER INSERT ON bars
   BEGIN DELETE FROM series WHERE symbol = NEW.symbol; END;
@@ -29,6 +32,9 @@ CREATE TRIGGER IF NOT EXISTS bars_update_unpacks AFTER UPDATE ON bars
 CREATE TRIGGER IF NOT EXISTS bars_delete_unpacks AFTER DELETE ON bars
   BEGIN DELETE FROM series WHERE symbol = OLD.symbol; END;
 `
+
+/** Calendar days per block: block = floor(day number / BLOCK_DAYS). */
+export const BLOCK_DAYS = 512
 
 /** Blobs are the typed arrays' bytes in the machine's order; a big-endian machine reads and writes rows only. */
 export const PACKED = endianness() === 'LE'
@@ -116,21 +122,11 @@ function typed<T extends Int32Array | Float64Array>(
   return new Type(copy.buffer, 0, n)
 }
 
-/** The `series` table: packed reads and writes, statements prepared once per store. */
-export class SeriesTable {
-  private readStmt?: Database.Statement<[string], unknown[]> | null
-  private rangeStmt?: Database.Statement<[string], {first: string; last: string}>
-  private writeStmt?: Database.Statement
-  private rowsStmt?: Database.Statement<[string, string, string], unknown[]>
+type BlockRow = [number, Buffer, Buffer, Buffer, Buffer]
 
-  constructor(private readonly db: Database.Database) {}
-
-  /** A symbol's whole packed series, or null when it has none (an old store, or rows changed since). */
-  get(symbol: string): BarColumns | null {
-    if (this.readStmt === undefined) this.readStmt = this.prepareRead()
-    if (this.readStmt === null) return null
-    const r = this.readStmt.get(symbol) as [number, Buffer, Buffer, Buffer, Buffer] | undefined
-    if (!r) return null
+/** Columns of consecutive blocks, one after the other (views of the only block when there is one). */
+function joinBlocks(rows: BlockRow[]): BarColumns {
+  const parts = rows.map((r) => {
     const n = r[0]
     return {
       days: typed(r[1], Int32Array, n),
@@ -138,6 +134,42 @@ export class SeriesTable {
       adjClose: typed(r[3], Float64Array, n),
       volume: typed(r[4], Float64Array, n),
     }
+  })
+  if (parts.length === 1) return parts[0]
+  const c = emptyColumns(parts.reduce((n, p) => n + p.days.length, 0))
+  let at = 0
+  for (const p of parts) {
+    c.days.set(p.days, at)
+    c.close.set(p.close, at)
+    c.adjClose.set(p.adjClose, at)
+    c.volume.set(p.volume, at)
+    at += p.days.length
+  }
+  return c
+}
+
+const blockOf = (day: number): number => Math.floor(day / BLOCK_DAYS)
+
+/** The `series` table: packed reads and writes, statements prepared once per store. */
+export class SeriesTable {
+  private readStmt?: Database.Statement<[string, number, number], unknown[]> | null
+  private rangeStmt?: Database.Statement<[string], {first: string | null; last: string | null}>
+  private writeStmt?: Database.Statement
+  private dropStmt?: Database.Statement<[string]>
+  private rowsStmt?: Database.Statement<[string, string, string], unknown[]>
+
+  constructor(private readonly db: Database.Database) {}
+
+  /**
+   * A symbol's packed series over the blocks that hold days lo..hi (day numbers; the caller cuts it to them), or
+   * null when it has none (an old store, or rows changed since): the caller reads the rows then.
+   */
+  get(symbol: string, lo: number, hi: number): BarColumns | null {
+    if (this.readStmt === undefined) this.readStmt = this.prepareRead()
+    if (this.readStmt === null) return null
+    const rows = this.readStmt.all(symbol, blockOf(lo), blockOf(hi)) as BlockRow[]
+    if (rows.length > 0) return joinBlocks(rows)
+    return this.range(symbol) ? emptyColumns(0) : null
   }
 
   /**
@@ -147,31 +179,45 @@ export class SeriesTable {
   range(symbol: string): {first: string; last: string} | null {
     if (this.readStmt === undefined) this.readStmt = this.prepareRead()
     if (this.readStmt === null) return null
-    this.rangeStmt ??= this.db.prepare('SELECT first_date AS first, last_date AS last FROM series WHERE symbol = ?')
-    return this.rangeStmt.get(symbol) ?? null
+    this.rangeStmt ??= this.db.prepare(
+      'SELECT min(first_date) AS first, max(last_date) AS last FROM series WHERE symbol = ?',
+    )
+    const r = this.rangeStmt.get(symbol)
+    return r?.first && r.last ? {first: r.first, last: r.last} : null
   }
 
-  private prepareRead(): Database.Statement<[string], unknown[]> | null {
+  private prepareRead(): Database.Statement<[string, number, number], unknown[]> | null {
     if (!PACKED) return null
     const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'series'").get()
     if (!has) return null
     return this.db
-      .prepare<[string], unknown[]>('SELECT rows, days, close, adj_close, volume FROM series WHERE symbol = ?')
+      .prepare<[string, number, number], unknown[]>(
+        `SELECT rows, days, close, adj_close, volume FROM series
+         WHERE symbol = ? AND block BETWEEN ? AND ? ORDER BY block`,
+      )
       .raw()
   }
 
-  /** Writes a symbol's packed series (inside the caller's transaction), or nothing when it has no rows. */
+  /** Writes a symbol's packed series in blocks (inside the caller's transaction), replacing any it had. */
   put(symbol: string, c: BarColumns): void {
-    if (!PACKED || c.days.length === 0) return
+    if (!PACKED) return
+    this.dropStmt ??= this.db.prepare('DELETE FROM series WHERE symbol = ?')
+    this.dropStmt.run(symbol)
     this.writeStmt ??= this.db.prepare(
-      `INSERT OR REPLACE INTO series (symbol, rows, first_date, last_date, days, close, adj_close, volume)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO series (symbol, block, rows, first_date, last_date, days, close, adj_close, volume)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const n = c.days.length
-    const [first, last] = [isoOfDay(c.days[0]), isoOfDay(c.days[n - 1])]
-    this.writeStmt.run(symbol, n, first, last, bytes(c.days), bytes(c.close), bytes(c.adjClose), bytes(c.volume))
+    for (let a = 0; a < n; ) {
+      const block = blockOf(c.days[a])
+      let b = a + 1
+      while (b < n && blockOf(c.days[b]) === block) b++
+      const [first, last] = [isoOfDay(c.days[a]), isoOfDay(c.days[b - 1])]
+      const part = [c.days, c.close, c.adjClose, c.volume].map((x) => bytes(x.subarray(a, b)))
+      this.writeStmt.run(symbol, block, b - a, first, last, ...part)
+      a = b
+    }
   }
-
   /** A symbol's columns read from its rows in `bars` over [from, to] (ISO dates). */
   readRows(symbol: string, from: string, to: string): BarColumns {
     this.rowsStmt ??= this.db

@@ -173,7 +173,7 @@ export class PriceStore {
 
   /**
    * The close, adjusted close and volume of many symbols over [from, to], in columns: each symbol's packed series
-   * (./series.ts, one row), cut to the range; a symbol without one (an old store read-only, rows changed outside
+   * (./series.ts, the blocks that hold the range), cut to it; a symbol without one (an old store read-only, rows changed outside
    * aftershock) is read from its rows. NaN for a missing value.
    */
   getColumns(symbols: readonly string[], from: string, to: string): Map<string, BarColumns> {
@@ -183,7 +183,7 @@ export class PriceStore {
       const out = new Map<string, BarColumns>()
       for (const symbol of symbols) {
         const key = normalizeSymbol(symbol)
-        const packed = this.series.get(key)
+        const packed = this.series.get(key, lo, hi)
         const c = packed ? sliceDays(packed, lo, hi) : this.series.readRows(key, from, to)
         if (c.days.length > 0) out.set(symbol, c)
       }

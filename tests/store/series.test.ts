@@ -4,7 +4,8 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {BarColumns} from '../../src/store/bar-source.js'
-import {isoOfDay} from '../../src/store/days.js'
+import {dayNumber, isoOfDay} from '../../src/store/days.js'
+import {BLOCK_DAYS} from '../../src/store/series.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
@@ -58,7 +59,7 @@ function rowsOf(file: string, symbol: string, from: string, to: string) {
 
 function packedSymbols(file: string): string[] {
   const db = new Database(file, {readonly: true})
-  const out = db.prepare('SELECT symbol FROM series ORDER BY symbol').pluck().all() as string[]
+  const out = db.prepare('SELECT DISTINCT symbol FROM series ORDER BY symbol').pluck().all() as string[]
   db.close()
   return out
 }
@@ -90,6 +91,35 @@ describe('packed series', () => {
       '2025-01-07',
     ])
     expect([s.hasSymbol('a'), s.hasSymbol('C')]).toEqual([true, false])
+  })
+
+  it('are cut in blocks of 512 calendar days, and any range across them reads the same as the rows', () => {
+    const s = keep(PriceStore.open(tempDir()))
+    const days = Array.from({length: 1800}, (_, i) => isoOfDay(dayNumber('2019-01-01') + i)).filter((_, i) => i % 7 < 5)
+    s.replaceHistory(
+      'L',
+      days.map((d, i) => bar(d, 10 + i, i % 11 === 0 ? null : 20 + i, i % 13 === 0 ? null : i)),
+      {source: 't'},
+    )
+    const db = new Database(s.file, {readonly: true})
+    const blocks = db
+      .prepare("SELECT block, rows, first_date, last_date FROM series WHERE symbol = 'L' ORDER BY block")
+      .all() as {block: number; rows: number; first_date: string; last_date: string}[]
+    db.close()
+    expect(blocks.length).toBe(5)
+    expect(blocks.reduce((n, b) => n + b.rows, 0)).toBe(days.length)
+    for (const b of blocks) expect(Math.floor(dayNumber(b.first_date) / BLOCK_DAYS)).toBe(b.block)
+    const edges = blocks.flatMap((b) => [b.first_date, b.last_date])
+    const ranges: [string, string][] = [
+      ['2018-01-01', '2030-01-01'],
+      [edges[1], edges[2]],
+      [edges[2], edges[2]],
+      [edges[1], edges[6]],
+      ['2019-06-01', '2020-03-15'],
+      [isoOfDay(dayNumber(edges[3]) + 1), isoOfDay(dayNumber(edges[4]) - 1)],
+    ]
+    for (const [from, to] of ranges) expectSameAsRows(s, 'L', from, to)
+    expect([s.firstDate('L'), s.lastDate('L')]).toEqual([days[0], days[days.length - 1]])
   })
 
   it('are dropped when the rows change outside aftershock, and the rows are read instead', () => {
