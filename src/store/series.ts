@@ -153,7 +153,9 @@ const blockOf = (day: number): number => Math.floor(day / BLOCK_DAYS)
 /** The `series` table: packed reads and writes, statements prepared once per store. */
 export class SeriesTable {
   private readStmt?: Database.Statement<[string, number, number], unknown[]> | null
-  private rangeStmt?: Database.Statement<[string], {first: string | null; last: string | null}>
+  private hasStmt?: Database.Statement<[string]>
+  private firstStmt?: Database.Statement<[string], string>
+  private lastStmt?: Database.Statement<[string], string>
   private writeStmt?: Database.Statement
   private dropStmt?: Database.Statement<[string]>
   private rowsStmt?: Database.Statement<[string, string, string], unknown[]>
@@ -169,21 +171,31 @@ export class SeriesTable {
     if (this.readStmt === null) return null
     const rows = this.readStmt.all(symbol, blockOf(lo), blockOf(hi)) as BlockRow[]
     if (rows.length > 0) return joinBlocks(rows)
-    return this.range(symbol) ? emptyColumns(0) : null
+    return this.has(symbol) ? emptyColumns(0) : null
+  }
+
+  /** Whether a symbol has a packed series (its key alone, no row read). */
+  has(symbol: string): boolean {
+    if (this.readStmt === undefined) this.readStmt = this.prepareRead()
+    if (this.readStmt === null) return false
+    this.hasStmt ??= this.db.prepare('SELECT 1 FROM series WHERE symbol = ? LIMIT 1')
+    return this.hasStmt.get(symbol) !== undefined
   }
 
   /**
-   * A symbol's first and last stored dates from its packed series (no blob read), or null when it has none: the
-   * caller asks the rows then.
+   * A symbol's first or last stored date from its packed series (one block's row, no blob read), or undefined
+   * when it has none: the caller asks the rows then.
    */
-  range(symbol: string): {first: string; last: string} | null {
+  edge(symbol: string, which: 'first' | 'last'): string | undefined {
     if (this.readStmt === undefined) this.readStmt = this.prepareRead()
-    if (this.readStmt === null) return null
-    this.rangeStmt ??= this.db.prepare(
-      'SELECT min(first_date) AS first, max(last_date) AS last FROM series WHERE symbol = ?',
-    )
-    const r = this.rangeStmt.get(symbol)
-    return r?.first && r.last ? {first: r.first, last: r.last} : null
+    if (this.readStmt === null) return undefined
+    this.firstStmt ??= this.db
+      .prepare<[string], string>('SELECT first_date FROM series WHERE symbol = ? ORDER BY block LIMIT 1')
+      .pluck()
+    this.lastStmt ??= this.db
+      .prepare<[string], string>('SELECT last_date FROM series WHERE symbol = ? ORDER BY block DESC LIMIT 1')
+      .pluck()
+    return (which === 'first' ? this.firstStmt : this.lastStmt).get(symbol)
   }
 
   private prepareRead(): Database.Statement<[string, number, number], unknown[]> | null {

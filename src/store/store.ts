@@ -194,9 +194,7 @@ export class PriceStore {
   hasSymbol(symbol: string): boolean {
     const key = normalizeSymbol(symbol)
     return this.guard(
-      () =>
-        this.series.range(key) !== null ||
-        this.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(key) !== undefined,
+      () => this.series.has(key) || this.prepare('SELECT 1 FROM bars WHERE symbol = ? LIMIT 1').get(key) !== undefined,
     )
   }
 
@@ -211,8 +209,8 @@ export class PriceStore {
   }
 
   private dateOf(fn: 'min' | 'max', symbol: string): string | null {
-    const packed = this.guard(() => this.series.range(normalizeSymbol(symbol)))
-    if (packed) return fn === 'min' ? packed.first : packed.last
+    const packed = this.guard(() => this.series.edge(normalizeSymbol(symbol), fn === 'min' ? 'first' : 'last'))
+    if (packed !== undefined) return packed
     const r = this.guard(() =>
       this.prepare<[string], {d: string | null}>(`SELECT ${fn}(date) AS d FROM bars WHERE symbol = ?`).get(
         normalizeSymbol(symbol),
