@@ -1,10 +1,13 @@
 // Scale bench: builds the seeded universe (bench/universe.mjs) in a temp folder and runs the built CLI on it as a
-// user would, each step a child process with its own temp --cache-dir: `import` of every price file (rows/s),
-// `study run --json --offline --live` of the list-events study and of the common-event study (wall time of the
-// whole process, peak RSS of the child from /usr/bin/time -v when present). Prints the load average: the machine
-// may be shared. Run with `npm run bench:universe` (builds first).
+// user would, each step a child process with its own temp --cache-dir: `import` of every price file (rows/s), the
+// store read alone (bench/store-read.mjs, packed series and rows), `study run --json --offline --live` of the
+// 20,000-event list study, of the 100,000-event one and of the common-event study (wall time of the whole process,
+// its CPU time and peak RSS from /usr/bin/time when present; the JSON goes to a file, its size is printed). Prints
+// the load average before and after each step: the machine may be shared, and wall time on a loaded machine is
+// mostly waiting. Run with `npm run bench:universe` (builds first); AFTERSHOCK_BENCH_KEEP=1 keeps the folder for
+// profiling, AFTERSHOCK_BENCH_SKIP_MANY=1 skips the 100,000.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {writeUniverse} from './universe.mjs'
@@ -14,53 +17,88 @@ const hasTime = existsSync(TIME)
 const root = mkdtempSync(join(tmpdir(), 'aftershock-universe-'))
 const cache = join(root, 'cache')
 
-/** Runs `node bin/run.js ...args`; returns wall seconds, peak RSS (MB, or null) and the stdout size. */
+/**
+ * Runs `node bin/run.js ...args` with stdout to a file; returns wall seconds, CPU seconds (user + system) and
+ * peak RSS (MB) when /usr/bin/time is there (else null), and the size of stdout.
+ */
 function cli(args) {
-  const rssFile = join(root, 'rss.txt')
+  const timeFile = join(root, 'time.txt')
+  const outFile = join(root, 'stdout')
   const cmd = hasTime ? TIME : process.execPath
-  const argv = hasTime ? ['-f', '%M', '-o', rssFile, process.execPath, 'bin/run.js', ...args] : ['bin/run.js', ...args]
+  const argv = hasTime
+    ? ['-f', '%M %U %S', '-o', timeFile, process.execPath, 'bin/run.js', ...args]
+    : ['bin/run.js', ...args]
+  const out = openSync(outFile, 'w')
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(cmd, argv, {maxBuffer: 2 ** 31 - 1, encoding: 'buffer'})
+  const r = spawnSync(cmd, argv, {stdio: ['ignore', out, 'pipe'], maxBuffer: 64 * 2 ** 20})
   const wall = Number(process.hrtime.bigint() - t0) / 1e9
+  closeSync(out)
   if (r.status !== 0) {
-    console.error(r.stderr.toString().slice(0, 2000), r.stdout.toString().slice(0, 2000))
+    console.error(r.stderr.toString().slice(0, 2000), readFileSync(outFile, 'utf8').slice(0, 2000))
     throw new Error(`aftershock ${args.join(' ')} exited ${r.status}`)
   }
-  const rss = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null
-  return {wall, rss, bytes: r.stdout.length}
+  const bytes = statSync(outFile).size
+  rmSync(outFile)
+  if (!hasTime) return {wall, cpu: null, rss: null, bytes}
+  const [kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+  return {wall, cpu: user + sys, rss: kb / 1024, bytes}
 }
 
 const mb = (x) => (x === null ? 'n/a' : `${x.toFixed(0)} MB`)
+const secs = (x) => (x === null ? 'n/a' : `${x.toFixed(2)} s`)
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ')
+const count = (n) => n.toLocaleString('en-US')
+
+/** One step: its figures and the load average around it. */
+function step(name, args, extra = () => '') {
+  const before = load()
+  const r = cli(args)
+  console.log(
+    `${name}: ${secs(r.wall)} whole process (CPU ${secs(r.cpu)}), peak RSS ${mb(r.rss)}${extra(r)}; load ${before} -> ${load()}`,
+  )
+  return r
+}
 
 try {
   const t0 = Date.now()
   const u = writeUniverse(root)
   console.log(
-    `universe: ${u.truth.length} securities + MKT x ${u.dates.length} days, ${u.rows} rows, ${u.events} list events`,
+    `universe: ${u.truth.length} securities + MKT x ${u.dates.length} days, ${count(u.rows)} rows, ${count(u.events)} and ${count(u.manyEvents)} list events`,
   )
   console.log(`  generated in ${((Date.now() - t0) / 1000).toFixed(1)} s in ${root}`)
-  console.log(
-    `load average before: ${load()} (${hasTime ? 'peak RSS from /usr/bin/time' : 'no /usr/bin/time: no RSS'})`,
-  )
+  console.log(`${hasTime ? 'peak RSS and CPU time from /usr/bin/time' : 'no /usr/bin/time: no RSS, no CPU time'}`)
 
-  const imp = cli(['import', join(root, 'prices'), '--cache-dir', cache, '--json'])
-  console.log(
-    `import ${u.truth.length + 1} files: ${imp.wall.toFixed(1)} s, ${Math.round(u.rows / imp.wall).toLocaleString('en-US')} rows/s, peak RSS ${mb(imp.rss)}`,
+  step(
+    `import ${count(u.truth.length + 1)} files`,
+    ['import', join(root, 'prices'), '--cache-dir', cache, '--json'],
+    (r) =>
+      [
+        `, ${count(Math.round(u.rows / r.wall))} rows/s`,
+        r.cpu ? ` (${count(Math.round(u.rows / r.cpu))} per CPU second)` : '',
+      ].join(''),
   )
-  for (const [name, file] of [
-    ['list study (16,000 events)', join(root, 'list', 'study.yaml')],
-    ['common-event study (1,000 securities)', join(root, 'common', 'study.yaml')],
-  ]) {
-    const r = cli(['study', 'run', file, '--json', '--offline', '--live', '--cache-dir', cache])
-    console.log(
-      `${name}: ${r.wall.toFixed(2)} s whole process, peak RSS ${mb(r.rss)}, ${(r.bytes / 1e6).toFixed(1)} MB of JSON`,
+  for (const way of ['packed', 'rows']) {
+    const r = spawnSync(process.execPath, ['bench/store-read.mjs', cache, way], {encoding: 'utf8'})
+    if (r.status !== 0) throw new Error(`bench/store-read.mjs: ${r.stderr}`)
+    const [rows, s] = r.stdout.trim().split(' ')
+    console.log(`store read of ${count(Number(rows))} rows (close, adjusted close, volume), from ${way}: ${s} s`)
+  }
+  const studies = [
+    [`list study (${count(u.events)} events)`, 'list'],
+    ...(process.env.AFTERSHOCK_BENCH_SKIP_MANY ? [] : [[`list study (${count(u.manyEvents)} events)`, 'many']]),
+    ['common-event study (1,000 securities)', 'common'],
+  ]
+  for (const [name, dir] of studies) {
+    const file = join(root, dir, 'study.yaml')
+    step(
+      name,
+      ['study', 'run', file, '--json', '--offline', '--live', '--cache-dir', cache],
+      (r) => `, ${(r.bytes / 1e6).toFixed(1)} MB of JSON`,
     )
   }
-  console.log(`load average after: ${load()}`)
 } finally {
   if (!process.env.AFTERSHOCK_BENCH_KEEP) rmSync(root, {recursive: true, force: true})
   else console.log(`kept ${root}`)

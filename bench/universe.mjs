@@ -1,13 +1,17 @@
 // A seeded synthetic universe for the scale bench: one benchmark (MKT) and N securities over D trading days
 // (weekdays from 2019-01-02), each with a known alpha, beta and idiosyncratic volatility, and planted abnormal
-// returns on its event days. Written as price CSVs (date,open,high,low,close,adj_close,volume), a list-events
-// study (market model, estimation -260..-11, windows [0,0], [-1,1], [0,4]; events.csv beside study.yaml) and a
-// common-event study over the first securities. Plain JS: `node bench/universe.mjs DIR` writes it to DIR.
+// returns on its event days. Written as price CSVs (date,open,high,low,close,adj_close,volume), two list-events
+// studies (market model, estimation -260..-11, windows [0,0], [-1,1], [0,4]; events.csv beside study.yaml): `list`
+// with the planted events (10 per security: 20,000) and `many` with 5 times as many (50 per security: 100,000,
+// every fifth of them a planted one), and a common-event study over the first securities. Plain JS:
+// `node bench/universe.mjs DIR` writes it to DIR.
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {mulberry32, normalGen} from './random.mjs'
 
-export const DEFAULTS = {securities: 2000, days: 1500, eventsPerSecurity: 8, commonSecurities: 1000, seed: 20261201}
+export const DEFAULTS = {securities: 2000, days: 1500, eventsPerSecurity: 10, commonSecurities: 1000, seed: 20261201}
+/** Events of the `many` study per planted event. */
+export const MANY = 5
 /** The abnormal return planted on each event day (alternating sign by event). */
 export const PLANTED = 0.03
 
@@ -39,7 +43,10 @@ function priceCsv(dates, returns, start, rand) {
   return `${lines.join('\n')}\n`
 }
 
-/** Event day indices of one security: spread over the usable days (after 270 days of estimation), never overlapping. */
+/**
+ * Event day indices of one security: spread over the usable days (after 270 days of estimation), at least 10 days
+ * apart (their windows never overlap; their estimation periods do).
+ */
 function eventDays(n, days, rand) {
   const first = 270
   const span = Math.floor((days - 10 - first) / n)
@@ -62,37 +69,26 @@ export function writeUniverse(dir, options = {}) {
   writeFileSync(join(prices, 'MKT.csv'), priceCsv(dates, market, 3000, rand))
   const truth = []
   const events = ['symbol,date,id']
+  const many = ['symbol,date,id']
   const r = new Float64Array(o.days)
   for (let s = 0; s < o.securities; s++) {
     const symbol = `S${String(s + 1).padStart(4, '0')}`
     const alpha = 0.0003 * normal()
     const beta = 0.5 + rand()
     const sigma = 0.01 + 0.015 * rand()
-    const days = eventDays(o.eventsPerSecurity, o.days, rand)
+    const manyDays = eventDays(o.eventsPerSecurity * MANY, o.days, rand)
+    const days = manyDays.filter((_, k) => k % MANY === 0)
     for (let i = 1; i < o.days; i++) r[i] = alpha + beta * market[i] + sigma * normal()
     days.forEach((d, k) => {
       r[d] += k % 2 === 0 ? PLANTED : -PLANTED
       events.push(`${symbol},${dates[d]},${symbol}-e${k + 1}`)
     })
+    manyDays.forEach((d, k) => many.push(`${symbol},${dates[d]},${symbol}-m${k + 1}`))
     writeFileSync(join(prices, `${symbol}.csv`), priceCsv(dates, r, 20 + 80 * rand(), rand))
-    truth.push({symbol, alpha, beta, sigma, eventDays: days})
+    truth.push({symbol, alpha, beta, sigma, eventDays: days, manyEventDays: manyDays})
   }
-  const list = join(dir, 'list')
-  mkdirSync(list, {recursive: true})
-  writeFileSync(join(list, 'events.csv'), `${events.join('\n')}\n`)
-  writeFileSync(
-    join(list, 'study.yaml'),
-    [
-      'name: universe-list',
-      'benchmark: MKT',
-      'model: market',
-      'returns: simple',
-      'estimation: { from: -260, to: -11, minObservations: 120 }',
-      'windows: [[0, 0], [-1, 1], [0, 4]]',
-      'events: { file: events.csv }',
-      '',
-    ].join('\n'),
-  )
+  writeListStudy(join(dir, 'list'), 'universe-list', events)
+  writeListStudy(join(dir, 'many'), 'universe-many', many)
   // The common event: a day with 260 days of estimation before it and 20 after (281 days per security).
   const common = join(dir, 'common')
   mkdirSync(common, {recursive: true})
@@ -111,7 +107,26 @@ export function writeUniverse(dir, options = {}) {
       '',
     ].join('\n'),
   )
-  return {dir, dates, truth, rows: (o.securities + 1) * o.days, events: o.securities * o.eventsPerSecurity}
+  const rows = (o.securities + 1) * o.days
+  return {dir, dates, truth, rows, events: events.length - 1, manyEvents: many.length - 1}
+}
+
+function writeListStudy(dir, name, events) {
+  mkdirSync(dir, {recursive: true})
+  writeFileSync(join(dir, 'events.csv'), `${events.join('\n')}\n`)
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    [
+      `name: ${name}`,
+      'benchmark: MKT',
+      'model: market',
+      'returns: simple',
+      'estimation: { from: -260, to: -11, minObservations: 120 }',
+      'windows: [[0, 0], [-1, 1], [0, 4]]',
+      'events: { file: events.csv }',
+      '',
+    ].join('\n'),
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -121,5 +136,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2)
   }
   const u = writeUniverse(dir)
-  console.log(`${dir}: ${u.truth.length + 1} price files, ${u.rows} rows, ${u.events} list events`)
+  console.log(`${dir}: ${u.truth.length + 1} price files, ${u.rows} rows, ${u.events} + ${u.manyEvents} list events`)
 }

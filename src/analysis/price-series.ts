@@ -5,6 +5,7 @@
  */
 import type {TradingCalendar} from '../engine/calendar.js'
 import type {BarColumns} from '../store/bar-source.js'
+import {dayNumber} from '../store/days.js'
 import type {Bar, PriceField} from '../types.js'
 
 /** One security's (or the benchmark's) prices on the trading calendar. */
@@ -82,31 +83,55 @@ export function alignSeries(
   return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
 }
 
+/** The calendar by day number: index[day - first] is the calendar position of that day, -1 when not a trading day. */
+interface DayIndex {
+  first: number
+  index: Int32Array
+}
+
+const dayIndexes = new WeakMap<TradingCalendar, DayIndex>()
+
+function dayIndexOf(cal: TradingCalendar): DayIndex {
+  let d = dayIndexes.get(cal)
+  if (d) return d
+  const n = cal.dates.length
+  const first = n > 0 ? dayNumber(cal.dates[0]) : 0
+  const index = new Int32Array(n > 0 ? dayNumber(cal.dates[n - 1]) - first + 1 : 0).fill(-1)
+  for (let k = 0; k < n; k++) index[dayNumber(cal.dates[k]) - first] = k
+  d = {first, index}
+  dayIndexes.set(cal, d)
+  return d
+}
+
 /**
  * alignSeries over a store's columns (no object per row), with the same field choice, volume and counts: the study
  * runner's read path over many securities. NaN in a column stands for a missing value.
  */
 export function alignColumns(symbol: string, c: BarColumns, cal: TradingCalendar, field: PriceField): AlignedSeries {
   const n = cal.dates.length
-  const rows = c.dates.length
+  const rows = c.days.length
   const used = field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close) ? 'close' : field
   const values = used === 'adjClose' ? c.adjClose : c.close
   const prices = new Float64Array(n).fill(Number.NaN)
   const volume = c.volume.some(Number.isFinite) ? new Float64Array(n).fill(Number.NaN) : null
+  const {first, index} = dayIndexOf(cal)
   let offCalendar = 0
   let outside = 0
-  const lo = cal.dates[0] ?? ''
-  const hi = cal.dates[n - 1] ?? ''
   for (let i = 0; i < rows; i++) {
-    const date = c.dates[i]
-    const k = cal.index.get(date)
-    if (k === undefined) {
-      if (date < lo || date > hi) outside++
-      else offCalendar++
+    const at = c.days[i] - first
+    if (at < 0 || at >= index.length) {
+      outside++
       continue
     }
-    if (usable(values[i])) prices[k] = values[i]
-    if (volume && Number.isFinite(c.volume[i]) && c.volume[i] >= 0) volume[k] = c.volume[i]
+    const k = index[at]
+    if (k < 0) {
+      offCalendar++
+      continue
+    }
+    const v = values[i]
+    if (v > 0 && v < Number.POSITIVE_INFINITY) prices[k] = v
+    const vol = c.volume[i]
+    if (volume && vol >= 0 && vol < Number.POSITIVE_INFINITY) volume[k] = vol
   }
   return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
 }

@@ -9,11 +9,11 @@ import type {Rounding} from '../store/merge.js'
 import {normalizeSymbol} from '../store/symbols.js'
 import type {Bar} from '../types.js'
 import {splitCsvLine} from './csv-line.js'
+import {readNumber} from './csv-number.js'
 import {addDays, isIsoDate, todayIso} from './dates.js'
 
 type Field = 'date' | 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume'
 const VALUE_FIELDS: readonly Exclude<Field, 'date'>[] = ['open', 'high', 'low', 'close', 'adjClose', 'volume']
-const PRICE_FIELDS: readonly Exclude<Field, 'date' | 'volume'>[] = ['open', 'high', 'low', 'close', 'adjClose']
 
 /** Header names (lower-cased, only letters and digits kept) and the field each one fills. */
 const HEADER_ALIASES: Record<string, Field> = {
@@ -49,8 +49,6 @@ export interface ParseOptions {
   today?: string
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
-
 /** Symbol from a file name: `NVDA.csv` -> `NVDA`, `^GSPC.csv` -> `GSPC`. */
 export function symbolFromFile(file: string): string {
   return normalizeSymbol(path.basename(file).replace(/\.csv$/i, ''))
@@ -61,16 +59,10 @@ export function symbolFromFile(file: string): string {
  * exchange-local trading date, so a time and offset after it are dropped.
  */
 function dateCell(cell: string): string {
+  if (cell.length <= 10) return cell
   return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(cell)
     ? cell.slice(0, 10)
     : cell
-}
-
-/** Decimals a number cell is written with, exponent included (`1.25` 2, `1.5e-3` 4, `12e2` 0). */
-function decimalsOf(cell: string): number {
-  const m = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(cell)
-  if (!m) return 0
-  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0))
 }
 
 /** The header's column names as written (for messages: "Adj Close", "adj_close") and the column of each field. */
@@ -103,69 +95,215 @@ function readHeader(line: string, fail: (line: number, reason: string) => never)
  * 1900-01-01..tomorrow.
  */
 export function parsePriceCsv(text: string, file: string, opts: ParseOptions = {}): ParsedCsv {
-  const name = file
-  const lastDate = addDays(opts.today ?? todayIso(), 1)
-  const decimals: Partial<Record<Exclude<Field, 'date'>, number>> = {}
   const fail = (line: number, reason: string): never => {
-    throw new InputError(`${name}:${line}: ${reason}`)
+    throw new InputError(`${file}:${line}: ${reason}`)
   }
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')
+  for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1)
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop()
   if (lines.length === 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
 
   const {header, column} = readHeader(lines[0], fail)
-
-  const bars: Bar[] = []
-  const seen = new Map<string, number>()
-  let skipped = 0
-  for (let i = 1; i < lines.length; i++) {
-    const lineNo = i + 1
-    const raw = lines[i]
-    if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
-    const cells = splitCsvLine(raw).map((c) => c.trim())
-    if (cells.length !== header.length)
-      fail(lineNo, `expected ${header.length} fields as in the header, found ${cells.length}`)
-
-    const date = dateCell(cells[column.get('date')!])
-    if (!isIsoDate(date)) fail(lineNo, `unparseable date "${cells[column.get('date')!]}" (expected YYYY-MM-DD)`)
-    if (!opts.allowExtreme && (date < FIRST_PLAUSIBLE_DATE || date > lastDate))
-      fail(lineNo, `date ${date} is outside ${FIRST_PLAUSIBLE_DATE}..${lastDate}; fix it, or pass --allow-extreme`)
-    const prev = seen.get(date)
-    if (prev !== undefined) fail(lineNo, `duplicate date ${date} (also on line ${prev})`)
-    seen.set(date, lineNo)
-
-    const bar: Bar = {date, open: null, high: null, low: null, close: null, adjClose: null, volume: null}
-    for (const f of VALUE_FIELDS) {
-      const idx = column.get(f)
-      if (idx === undefined) continue
-      const cell = cells[idx]
-      if (cell === '' || cell.toLowerCase() === 'null') continue
-      if (!NUMBER.test(cell)) fail(lineNo, `unparseable number "${cell}" in column ${header[idx]}`)
-      const v = Number(cell)
-      if (!Number.isFinite(v)) fail(lineNo, `number out of range "${cell}" in column ${header[idx]}`)
-      if (f === 'volume' ? v < 0 : v <= 0) {
-        fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell} in column ${header[idx]}`)
-      }
-      if (f !== 'volume' && !opts.allowExtreme && (v < PRICE_LIMITS.min || v > PRICE_LIMITS.max)) {
-        fail(
-          lineNo,
-          `price ${cell} in column ${header[idx]} is outside ${PRICE_LIMITS.min}..${PRICE_LIMITS.max}; fix it, or pass --allow-extreme if it is real`,
-        )
-      }
-      decimals[f] = Math.max(decimals[f] ?? 0, decimalsOf(cell))
-      bar[f] = v
-    }
-    if (VALUE_FIELDS.every((f) => bar[f] === null)) {
-      skipped++
-      continue
-    }
-    if (PRICE_FIELDS.every((f) => bar[f] === null)) fail(lineNo, 'a row with a volume but no price')
-    bars.push(bar)
-  }
-  bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const rows = new RowReader(header, column, opts, fail)
+  for (let i = 1; i < lines.length; i++) rows.read(lines[i], i + 1)
+  const bars = rows.bars
+  if (!rows.ascending) bars.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   const rounding: Rounding = {}
-  for (const [f, d] of Object.entries(decimals)) rounding[f as Exclude<Field, 'date'>] = 0.5 / 10 ** d
-  return {bars, skipped, rounding}
+  for (const [f, d] of Object.entries(rows.decimals)) rounding[f as Exclude<Field, 'date'>] = 0.5 / 10 ** d
+  return {bars, skipped: rows.skipped, rounding}
+}
+
+/**
+ * The data rows of one file, read line by line into bars. Dates are checked for duplicates by order while they
+ * ascend (the usual file) and through a map of every date so far once they do not.
+ */
+class RowReader {
+  readonly bars: Bar[] = []
+  readonly decimals: Partial<Record<Exclude<Field, 'date'>, number>> = {}
+  skipped = 0
+  ascending = true
+  private readonly fields: [Exclude<Field, 'date'>, number][]
+  private readonly dateColumn: number
+  private readonly lastDate: string
+  private last = ''
+  private readonly dates: string[] = []
+  private readonly lineOf: number[] = []
+  private seen: Map<string, number> | null = null
+  private readonly cells: Cells
+  /** The decimals of the last number read. */
+  private readonly written = {decimals: 0}
+
+  constructor(
+    private readonly header: string[],
+    column: Map<Field, number>,
+    private readonly opts: ParseOptions,
+    private readonly fail: (line: number, reason: string) => never,
+  ) {
+    this.fields = VALUE_FIELDS.filter((f) => column.has(f)).map((f) => [f, column.get(f)!])
+    this.dateColumn = column.get('date')!
+    this.cells = new Cells(header.length)
+    this.lastDate = addDays(opts.today ?? todayIso(), 1)
+  }
+
+  read(raw: string, lineNo: number): void {
+    const {fail, header} = this
+    if (raw.trim() === '') fail(lineNo, 'empty line inside the data')
+    const n = this.cells.split(raw)
+    if (n !== header.length) fail(lineNo, `expected ${header.length} fields as in the header, found ${n}`)
+    const date = this.date(this.cells.text(this.dateColumn), lineNo)
+    const bar: Bar = {date, open: null, high: null, low: null, close: null, adjClose: null, volume: null}
+    let prices = 0
+    let values = 0
+    for (const [f, idx] of this.fields) {
+      if (this.cells.isEmpty(idx)) continue
+      bar[f] = this.value(f, idx, lineNo)
+      values++
+      if (f !== 'volume') prices++
+    }
+    if (values === 0) {
+      this.skipped++
+      return
+    }
+    if (prices === 0) fail(lineNo, 'a row with a volume but no price')
+    this.bars.push(bar)
+  }
+
+  /** The row's date, checked: a real date, plausible (unless allowExtreme), not seen before. */
+  private date(cell: string, lineNo: number): string {
+    const {fail} = this
+    const date = dateCell(cell)
+    if (!isIsoDate(date)) fail(lineNo, `unparseable date "${cell}" (expected YYYY-MM-DD)`)
+    if (!this.opts.allowExtreme && (date < FIRST_PLAUSIBLE_DATE || date > this.lastDate))
+      fail(lineNo, `date ${date} is outside ${FIRST_PLAUSIBLE_DATE}..${this.lastDate}; fix it, or pass --allow-extreme`)
+    if (this.seen === null && date <= this.last && this.dates.length > 0) {
+      this.ascending = false
+      this.seen = new Map()
+      for (let k = 0; k < this.dates.length; k++) this.seen.set(this.dates[k], this.lineOf[k])
+    }
+    if (this.seen !== null) {
+      const prev = this.seen.get(date)
+      if (prev !== undefined) fail(lineNo, `duplicate date ${date} (also on line ${prev})`)
+      this.seen.set(date, lineNo)
+    } else {
+      this.dates.push(date)
+      this.lineOf.push(lineNo)
+    }
+    this.last = date
+    return date
+  }
+
+  /** A value cell: a number, a positive price (plausible unless allowExtreme) or a non-negative volume. */
+  private value(f: Exclude<Field, 'date'>, idx: number, lineNo: number): number {
+    const {fail, header, cells, written} = this
+    const v = cells.number(idx, written)
+    if (Number.isNaN(v)) fail(lineNo, `unparseable number "${cells.text(idx)}" in column ${header[idx]}`)
+    const cell = (): string => cells.text(idx)
+    if (!Number.isFinite(v)) fail(lineNo, `number out of range "${cell()}" in column ${header[idx]}`)
+    if (f === 'volume' ? v < 0 : v <= 0) {
+      fail(lineNo, `${f === 'volume' ? 'negative volume' : 'non-positive price'} ${cell()} in column ${header[idx]}`)
+    }
+    if (f !== 'volume' && !this.opts.allowExtreme && (v < PRICE_LIMITS.min || v > PRICE_LIMITS.max)) {
+      fail(
+        lineNo,
+        `price ${cell()} in column ${header[idx]} is outside ${PRICE_LIMITS.min}..${PRICE_LIMITS.max}; fix it, or pass --allow-extreme if it is real`,
+      )
+    }
+    const d = this.decimals[f]
+    if (d === undefined || written.decimals > d) this.decimals[f] = written.decimals
+    return v
+  }
+}
+
+/** The characters String.prototype.trim removes: JavaScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/**
+ * The cells of one line, trimmed, without a string per cell: their bounds in the line, or (a line with quotes)
+ * the cells splitCsvLine gives.
+ */
+class Cells {
+  private line = ''
+  private n = 0
+  private quoted: string[] | null = null
+  private readonly bounds: Int32Array
+
+  constructor(fields: number) {
+    this.bounds = new Int32Array(fields + 1)
+  }
+
+  /** Reads a line; returns its number of fields. */
+  split(line: string): number {
+    this.line = line
+    if (line.includes('"')) {
+      this.quoted = splitCsvLine(line)
+      return this.quoted.length
+    }
+    this.quoted = null
+    const b = this.bounds
+    let n = 1
+    b[0] = 0
+    for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+      if (n < b.length) b[n] = i + 1
+      n++
+    }
+    this.n = n
+    return n
+  }
+
+  private start = 0
+  private end = 0
+  private src = ''
+
+  /** Sets start, end and src to cell k, trimmed. */
+  private at(k: number): void {
+    let s: number
+    let e: number
+    if (this.quoted) {
+      this.src = this.quoted[k]
+      s = 0
+      e = this.src.length
+    } else {
+      this.src = this.line
+      s = this.bounds[k]
+      e = k + 1 < this.n ? this.bounds[k + 1] - 1 : this.line.length
+    }
+    while (s < e && isSpace(this.src.charCodeAt(s))) s++
+    while (e > s && isSpace(this.src.charCodeAt(e - 1))) e--
+    this.start = s
+    this.end = e
+  }
+
+  text(k: number): string {
+    this.at(k)
+    return this.src.slice(this.start, this.end)
+  }
+
+  /** Empty, or `null` in any case (Yahoo's missing value). */
+  isEmpty(k: number): boolean {
+    this.at(k)
+    const {src, start, end} = this
+    if (end === start) return true
+    return end - start === 4 && src.slice(start, end).toLowerCase() === 'null'
+  }
+
+  number(k: number, out: {decimals: number}): number {
+    this.at(k)
+    return readNumber(this.src, this.start, this.end, out)
+  }
 }
 
 /** Writes bars as CSV in the shared format (empty cell for null), the same format `import` reads. */

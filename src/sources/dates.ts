@@ -1,10 +1,20 @@
 /** ISO calendar dates (`YYYY-MM-DD`) as plain strings: they sort and compare as text. */
 
-/** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9]
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30); by character, it runs on every row. */
 export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
-  const d = new Date(s + 'T00:00:00Z')
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  for (const i of DIGIT_AT) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  const y = Number(s.slice(0, 4))
+  const m = Number(s.slice(5, 7))
+  const d = Number(s.slice(8, 10))
+  if (m < 1 || m > 12 || d < 1) return false
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
 }
 
 /** The date `n` calendar days after `iso` (negative n goes back). */

@@ -32,7 +32,8 @@ export interface FactorSource {
 
 /** A symbol's stored rows over a date range, ascending by date, in columns; NaN where the store has no value. */
 export interface BarColumns {
-  dates: string[]
+  /** Day numbers (days since 1970-01-01, ./days.ts) of the rows. */
+  days: Int32Array
   close: Float64Array
   adjClose: Float64Array
   volume: Float64Array

@@ -195,3 +195,21 @@ function checkTables(db: Database.Database, file: string): void {
     )
   }
 }
+
+function isBusy(err: unknown): boolean {
+  const code = (err as {code?: string}).code
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED'
+}
+
+/** Runs `fn`, retrying while SQLite says busy (setting WAL mode can report busy without waiting). */
+export function retryBusy<T>(fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
+  const start = Date.now()
+  for (;;) {
+    try {
+      return fn()
+    } catch (err) {
+      if (!isBusy(err) || Date.now() - start > budgetMs) throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25 + Math.random() * 50)
+    }
+  }
+}

@@ -1,8 +1,12 @@
 /** The store's tables, and how a stored row becomes a Bar. */
 import type {Bar} from '../types.js'
 import {FACTOR_SCHEMA} from './factors.js'
+import type Database from 'better-sqlite3'
+import {AftershockError} from '../errors.js'
+import {SERIES_SCHEMA, SeriesTable} from './series.js'
 
-const SCHEMA_VERSION = '1'
+/** 2: packed series beside the bars (./series.ts); a store at 1 is upgraded when first opened for writing. */
+export const SCHEMA_VERSION = 2
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -38,6 +42,7 @@ CREATE TABLE IF NOT EXISTS fetch_log (
   message TEXT
 );
 ${FACTOR_SCHEMA}
+${SERIES_SCHEMA}
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
 `
 
@@ -71,4 +76,24 @@ export function toBar(r: BarRow): Bar {
 /** Finite number or null: no NaN goes into the store. */
 export function num(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null
+}
+
+/**
+ * Creates the tables a new store needs and upgrades an older one, inside the caller's transaction (all or
+ * nothing): schema 1 gains the packed series of every symbol. A store from a newer aftershock is refused.
+ */
+export function upgrade(db: Database.Database, file: string): void {
+  db.exec(SCHEMA)
+  const version = Number(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())
+  if (version > SCHEMA_VERSION)
+    throw new AftershockError(
+      `the price store ${file} has schema ${version}, newer than this aftershock reads (${SCHEMA_VERSION}); upgrade aftershock`,
+    )
+  if (version === SCHEMA_VERSION) return
+  // A one-time cost (seconds for millions of rows), so the user hears why this open takes longer.
+  process.stderr.write(
+    `upgrading the price store ${file} to schema ${SCHEMA_VERSION}: packing each symbol's series for fast study reads\n`,
+  )
+  new SeriesTable(db).packAll()
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION))
 }

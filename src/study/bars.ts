@@ -4,6 +4,7 @@
  */
 import type {HistorySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
+import {dayNumber} from '../store/days.js'
 import type {Bar} from '../types.js'
 
 /** The bars from the symbol's first usable date on, and the note saying what was dropped (null when nothing was). */
@@ -33,11 +34,12 @@ export function usableColumns(
 ): {columns: BarColumns; note: string | null} {
   const h = history.find((x) => x.symbol === symbol)
   if (!h) return {columns: c, note: null}
+  const from = dayNumber(h.from)
   let i = 0
-  while (i < c.dates.length && c.dates[i] < h.from) i++
+  while (i < c.days.length && c.days[i] < from) i++
   if (i === 0) return {columns: c, note: null}
   const columns = {
-    dates: c.dates.slice(i),
+    days: c.days.subarray(i),
     close: c.close.subarray(i),
     adjClose: c.adjClose.subarray(i),
     volume: c.volume.subarray(i),

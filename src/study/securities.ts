@@ -79,13 +79,15 @@ function seriesReader(
   range: [string, string],
   notes: string[],
 ): {align(symbol: string): AlignedSeries; bars: Map<string, Bar[]>} {
-  if (source.getColumns) {
-    const columns = source.getColumns(symbols, range[0], range[1])
+  const getColumns = source.getColumns?.bind(source)
+  if (getColumns) {
     const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
     return {
       bars,
       align(s) {
-        const {columns: c, note} = usableColumns(spec.history, s, columns.get(s) ?? NO_COLUMNS)
+        // One symbol at a time: its packed columns are garbage once aligned, never all of them at once.
+        const stored = getColumns([s], range[0], range[1]).get(s) ?? NO_COLUMNS
+        const {columns: c, note} = usableColumns(spec.history, s, stored)
         if (note) notes.push(note)
         return alignColumns(s, c, cal, spec.price)
       },
@@ -103,7 +105,7 @@ function seriesReader(
 }
 
 const NO_COLUMNS: BarColumns = {
-  dates: [],
+  days: new Int32Array(0),
   close: new Float64Array(0),
   adjClose: new Float64Array(0),
   volume: new Float64Array(0),

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {buildCalendar} from '../../src/engine/calendar.js'
 import {alignColumns, alignSeries} from '../../src/analysis/price-series.js'
 import type {BarColumns} from '../../src/store/bar-source.js'
+import {dayNumber} from '../../src/store/days.js'
 import type {Bar} from '../../src/types.js'
 
 function bar(date: string, close: number | null, adjClose: number | null = close, volume: number | null = null): Bar {
@@ -74,7 +75,7 @@ describe('alignSeries: bars outside the calendar', () => {
 function columnsOf(bars: Bar[]): BarColumns {
   const col = (f: (b: Bar) => number | null) => Float64Array.from(bars, (b) => f(b) ?? Number.NaN)
   return {
-    dates: bars.map((b) => b.date),
+    days: Int32Array.from(bars, (b) => dayNumber(b.date)),
     close: col((b) => b.close),
     adjClose: col((b) => b.adjClose),
     volume: col((b) => b.volume),

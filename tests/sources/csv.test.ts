@@ -265,3 +265,12 @@ describe('importPaths', () => {
     expect(store.getBars('NVDA')).toHaveLength(1595)
   })
 })
+
+describe('parsePriceCsv: cells', () => {
+  it('trims what String.prototype.trim trims and nothing else (control characters stay, to be shown escaped)', () => {
+    const text = `${SHARED_HEADER}\n2025-01-02,\u00a01.5\t, 2 ,\u30003\u2028,4,5,\ufeff6\n2025-01-03,,,,\u001b1,,\n`
+    expect(() => parsePriceCsv(text, 'X.csv')).toThrow('X.csv:3: unparseable number "\u001b1" in column close')
+    const {bars} = parsePriceCsv(text.split('\n').slice(0, 2).join('\n'), 'X.csv')
+    expect(bars[0]).toMatchObject({open: 1.5, high: 2, low: 3, close: 4, adjClose: 5, volume: 6})
+  })
+})

@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {parsePriceCsv} from '../../src/sources/csv.js'
@@ -53,6 +53,33 @@ describe('implausible values', () => {
 })
 
 describe('importPaths: merge by date and column', () => {
+  it('stores each good file of a batch whole and none of a rejected one, even when a merge is refused mid-batch', () => {
+    const {dir, store} = setup()
+    const prices = path.join(dir, 'prices')
+    mkdirSync(prices)
+    writeFileSync(path.join(prices, 'A.csv'), `${HEADER}\n2020-01-02,,,,1,1,\n2020-01-03,,,,2,2,\n`)
+    writeFileSync(path.join(prices, 'B.csv'), `${HEADER}\n2020-01-02,,,,1,1,\n2020-01-03,,,,-2,2,\n`)
+    writeFileSync(path.join(prices, 'C.csv'), `${HEADER}\n2020-01-02,,,,3,3,\n`)
+    writeFileSync(path.join(prices, 'D.csv'), `${HEADER}\n2020-01-02,,,,4,4,\n`)
+    importPaths(store, [path.join(prices, 'D.csv')])
+    // D now disagrees with the store: its merge fails inside the batch, after A's and C's writes.
+    writeFileSync(path.join(prices, 'D.csv'), `${HEADER}\n2020-01-02,,,,5,5,\n2020-01-03,,,,6,6,\n`)
+    const r = importPaths(store, [prices])
+    expect(r.map((x) => [x.symbol, x.ok])).toEqual([
+      ['A', true],
+      ['B', false],
+      ['C', true],
+      ['D', false],
+    ])
+    expect(r[1].error).toMatch(/B\.csv:3: non-positive price -2/)
+    expect(store.getBars('A')).toHaveLength(2)
+    expect(store.hasSymbol('B')).toBe(false)
+    expect(store.getBars('C')).toHaveLength(1)
+    expect(store.getBars('D').map((b) => b.close)).toEqual([4])
+    expect(store.getColumns(['D'], '2020-01-01', '2020-12-31').get('D')?.close).toEqual(Float64Array.from([4]))
+    expect(store.fetchLog('D')[0]).toMatchObject({action: 'error', ok: false})
+  })
+
   it('adds older days and fills empty columns, keeping every stored row', () => {
     const {dir, store} = setup()
     const a = path.join(dir, 'a.csv')

@@ -100,9 +100,7 @@ describe('a damaged store', () => {
     damage(file)
     const before = statSync(file).mtimeMs
     expect(() => PriceStore.open(dir)).toThrow(
-      new RegExp(
-        `the price store ${file} is damaged \\(integrity check: .*\\); nothing was written to it\\. Move it aside`,
-      ),
+      new RegExp(`the price store ${file} is damaged \\(.+\\); nothing was written to it\\. Move it aside`),
     )
     expect(statSync(file).mtimeMs).toBe(before)
   })

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
+import {isoOfDay} from '../../src/store/days.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import {isValidSymbol, normalizeSymbol, yahooSymbol} from '../../src/store/symbols.js'
 import type {Bar} from '../../src/types.js'
@@ -97,7 +98,7 @@ describe('PriceStore', () => {
     const c = s.getColumns(['^GSPC', 'NVDA', 'MSFT'], '2025-01-02', '2025-01-03')
     expect([...c.keys()]).toEqual(['^GSPC'])
     const g = c.get('^GSPC')!
-    expect(g.dates).toEqual(['2025-01-02', '2025-01-03'])
+    expect(Array.from(g.days, isoOfDay)).toEqual(['2025-01-02', '2025-01-03'])
     expect(Array.from(g.adjClose)).toEqual([2, 3])
     expect(Array.from(g.close)).toEqual([Number.NaN, Number.NaN])
     expect(Array.from(g.volume)).toEqual([Number.NaN, 30])

@@ -1,7 +1,8 @@
-// The study runner's two read paths give the same result byte for byte: the store's columns (getColumns) and its
-// bars (getBars, what a snapshot or a test store offers), on the bundled studies and on the seeded universe of the
-// scale bench, with a gap, a price on a day the benchmark did not trade, a security without adjusted closes or
-// volume, and a history: cut.
+// The study runner's two read paths give the same result byte for byte: the store's packed series (getColumns) and
+// its bars read row by row (getBars, what a snapshot or a test store offers), on the bundled studies and on the
+// seeded universe of the scale bench, with a gap, a price on a day the benchmark did not trade, a security without
+// adjusted closes or volume, a history: cut, overlapping events and events at the start and end of a series.
+import Database from 'better-sqlite3'
 import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -9,7 +10,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {writeUniverse} from '../../bench/universe.mjs'
 import {loadStudy} from '../../src/spec/load.js'
 import type {BarSource} from '../../src/store/bar-source.js'
-import {PriceStore} from '../../src/store/store.js'
+import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import {runStudy} from '../../src/study/run.js'
 import {run} from '../cli/run.js'
 import {tempDir} from '../helpers/cli.js'
@@ -59,10 +60,25 @@ describe('the seeded universe, read by columns and by bars', () => {
     // S0003: its first usable date cuts into an estimation period.
     const study = path.join(dir, 'list', 'study.yaml')
     writeFileSync(study, `${readFileSync(study, 'utf8')}history:\n  S0003: { from: ${u.dates[200]} }\n`)
+    // S0004: two events a day apart, one on the first day of the series, one two days before its end, one after it.
+    const events = path.join(dir, 'list', 'events.csv')
+    const extra = [
+      [400, 'a'],
+      [401, 'b'],
+      [0, 'first'],
+      [u.dates.length - 3, 'end'],
+      [u.dates.length + 5, 'after'],
+    ]
+    const more = extra.map(([d, id]) => `S0004,${u.dates[d as number] ?? '2030-01-02'},S0004-${id}`)
+    writeFileSync(events, `${readFileSync(events, 'utf8')}${more.join('\n')}\n`)
     expect((await run(['import', prices], {cacheDir: cache})).code).toBe(0)
+    // Every symbol has its packed series: the column path below reads those, not rows.
+    const db = new Database(path.join(cache, STORE_FILE), {readonly: true})
+    expect(db.prepare('SELECT count(DISTINCT symbol) FROM series').pluck().get()).toBe(u.truth.length + 1)
+    db.close()
   }, 120_000)
 
-  it.each(['list', 'common'])('the %s study gives the same JSON', async (name) => {
+  it.each(['list', 'many', 'common'])('the %s study gives the same JSON', async (name) => {
     const [columns, bars] = await bothPaths(cache, path.join(dir, name, 'study.yaml'))
     expect(columns === bars, 'the two read paths differ').toBe(true)
     if (name === 'list') {
@@ -70,6 +86,9 @@ describe('the seeded universe, read by columns and by bars', () => {
       expect(notes).toContain('S0001: 1 price(s) on days MKT did not trade were ignored')
       expect(notes).toContain('no adjusted closes in the store for S0002')
       expect(notes).toMatch(/S0003: prices before \S+ not used; history: dropped \d+ rows/)
+      for (const id of ['S0004-first', 'S0004-end', 'S0004-after']) expect(notes).toContain(`${id}: left out: `)
+      const overlaps = (JSON.parse(columns) as {overlaps: {events: string[]}[]}).overlaps
+      expect(overlaps.map((o) => o.events)).toContainEqual(['S0004-a', 'S0004-b'])
     }
   })
 })
