@@ -32,8 +32,11 @@ export function factorFetchHint(sets: readonly string[]): string {
 }
 
 /** The model as messages name it: `model (ff3)`. */
-function modelField(model: StudyModel): string {
-  return `model (${modelLabel(model)})`
+/** The study-file field that names the model: `model`, or `models[i]` for a robustness model after the primary. */
+function modelField(spec: StudySpec): string {
+  const label = modelLabel(spec.model)
+  const i = (spec.models ?? []).findIndex((m) => modelLabel(m) === label)
+  return `${i > 0 ? `models[${i}]` : 'model'} (${label})`
 }
 
 /**
@@ -52,7 +55,7 @@ export async function ensureFactors(
   const snapshot = source.provenance?.()
   if (snapshot && missing.length > 0) {
     throw new MissingDataError(
-      `${snapshot.file}: the data snapshot has no factor set ${missing.join(', ')}, which ${modelField(spec.model)} of ${studyLabel(spec)} reads; write it anew with \`aftershock snapshot ${spec.name}\`, or run with --live`,
+      `${snapshot.file}: the data snapshot has no factor set ${missing.join(', ')}, which ${modelField(spec)} of ${studyLabel(spec)} reads; write it anew with \`aftershock snapshot ${spec.name}\`, or run with --live`,
     )
   }
   if (missing.length > 0 && !opts.offline && opts.fetchFactors) {
@@ -65,7 +68,7 @@ export async function ensureFactors(
   const have = source.factors?.list().map((s) => s.name) ?? []
   const stored = have.length > 0 ? `the store holds ${have.join(', ')}` : 'the store holds no factor set'
   throw new MissingDataError(
-    `${studyLabel(spec)}: ${modelField(spec.model)}: factor set ${missing.join(', ')} is not in the store${opts.offline ? ' (offline: nothing was fetched)' : ''} (${stored}); ${factorFetchHint(missing)}`,
+    `${studyLabel(spec)}: ${modelField(spec)}: factor set ${missing.join(', ')} is not in the store${opts.offline ? ' (offline: nothing was fetched)' : ''} (${stored}); ${factorFetchHint(missing)}`,
   )
 }
 
@@ -76,7 +79,7 @@ export async function ensureFactors(
 export function resolveFactorModel(spec: StudySpec, factors: FactorSource): FactorModelSpec | null {
   const model = spec.model
   if (model.kind !== 'factors') return null
-  const where = `${studyLabel(spec)}: ${modelField(model)}`
+  const where = `${studyLabel(spec)}: ${modelField(spec)}`
   const infos = new Map<string, FactorSetInfo>()
   const info = (set: string): FactorSetInfo => {
     const got = infos.get(set) ?? factors.get(set)
@@ -140,7 +143,7 @@ export function checkFactorDates(
     const last = factors.get(set)?.lastDate
     if (last !== undefined && end > last) {
       throw new InputError(
-        `${studyLabel(spec)}: ${modelField(spec.model)}: the factor data of ${set} end on ${last}, before event ${event.id}'s windows end on ${end}; fetch the latest with \`npx aftershock factors fetch ${set}\` (French publishes with a lag of a month or two) or use a model without factors`,
+        `${studyLabel(spec)}: ${modelField(spec)}: the factor data of ${set} end on ${last}, before event ${event.id}'s windows end on ${end}; fetch the latest with \`npx aftershock factors fetch ${set}\` (French publishes with a lag of a month or two) or use a model without factors`,
       )
     }
   }

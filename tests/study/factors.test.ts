@@ -114,6 +114,11 @@ describe('factor sets a run needs', () => {
     const carhart = baseSpec({model: studyModel('carhart')})
     const err2 = await runStudy(carhart, storeWith(data), {offline: true}).catch((e) => e)
     expect(err2.message).toMatch(/factor set mom is not in the store .*\(the store holds ff3\)/)
+    // a robustness model after the primary is named by its place in `models`
+    const robust = baseSpec({model: studyModel('market'), models: [studyModel('market'), studyModel('carhart')]})
+    const err3 = await runStudy(robust, storeWith(data), {offline: true}).catch((e) => e)
+    expect(err3).toBeInstanceOf(MissingDataError)
+    expect(err3.message).toMatch(/models\[1\] \(carhart\): factor set mom is not in the store/)
   })
 
   it('online, a missing set is fetched first', async () => {
