@@ -7,7 +7,7 @@
  */
 import type {TradingCalendar} from '../engine/calendar.js'
 import {InputError, MissingDataError} from '../errors.js'
-import {type FactorModelSpec, type FactorRef, modelFactorSets, modelLabel, type StudyModel} from '../spec/model.js'
+import {type FactorModelSpec, type FactorRef, modelFactorSets, modelLabel} from '../spec/model.js'
 import type {StudySpec} from '../spec/types.js'
 import type {BarSource, FactorSource} from '../store/bar-source.js'
 import type {FactorSetInfo} from '../store/factors.js'
