@@ -101,18 +101,21 @@ export class AggregateCorrelation {
 
   /**
    * Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns; `eventDays` the calendar
-   * length of every row's event window (Infinity when all rows share one event window: nothing is stored).
+   * length of every row's event window (Infinity when all rows share one event window: nothing is stored);
+   * `capacity` the rows expected, so that the stored rows are allocated once.
    */
   constructor(
     private readonly calMin: number,
     calMax: number,
     private readonly cols: number,
     private readonly eventDays = Number.POSITIVE_INFINITY,
+    capacity = 16,
   ) {
     this.total = new Float64Array(Math.max(0, calMax - calMin))
     const keep = Number.isFinite(eventDays)
-    this.z = new Float64Array(keep ? 16 * cols : 0)
-    this.starts = new Int32Array(keep ? 16 : 0)
+    const rows = Math.max(1, capacity)
+    this.z = new Float64Array(keep ? rows * cols : 0)
+    this.starts = new Int32Array(keep ? rows : 0)
   }
 
   /** Adds the AR row values[off .. off + cols) (NaN = missing) whose column 0 is calendar day calStart. */
@@ -137,31 +140,35 @@ export class AggregateCorrelation {
     if (!(ss > 0)) return
     const inv = 1 / Math.sqrt(ss)
     const base = calStart - this.calMin
-    const total = this.total
-    for (let k = 0; k < cols; k++) {
-      const v = values[off + k]
-      if (v === v) total[base + k] += (v - m) * inv
-    }
-    if (Number.isFinite(this.eventDays)) this.keep(values, off, calStart, m, inv)
+    if (Number.isFinite(this.eventDays)) this.addKept(values, off, base, calStart, m, inv)
+    else addStandardized(this.total, base, values, off, cols, m, inv)
     this.rows++
   }
 
-  private keep(values: Float64Array, off: number, calStart: number, m: number, inv: number): void {
+  /** Adds the standardized row to the total and stores it (one pass) for the sweep over event windows. */
+  private addKept(values: Float64Array, off: number, base: number, calStart: number, m: number, inv: number): void {
     const cols = this.cols
-    if (this.starts.length === this.rows) {
-      const z = new Float64Array(this.z.length * 2)
-      z.set(this.z)
-      this.z = z
-      const starts = new Int32Array(this.starts.length * 2)
-      starts.set(this.starts)
-      this.starts = starts
-    }
+    if (this.starts.length === this.rows) this.grow()
+    const {total, z} = this
     const o = this.rows * cols
     for (let k = 0; k < cols; k++) {
       const v = values[off + k]
-      this.z[o + k] = v === v ? (v - m) * inv : 0
+      if (v === v) {
+        const x = (v - m) * inv
+        total[base + k] += x
+        z[o + k] = x
+      } else z[o + k] = 0
     }
     this.starts[this.rows] = calStart
+  }
+
+  private grow(): void {
+    const z = new Float64Array(this.z.length * 2)
+    z.set(this.z)
+    this.z = z
+    const starts = new Int32Array(this.starts.length * 2)
+    starts.set(this.starts)
+    this.starts = starts
   }
 
   /** r over all pairs (0 for pairs whose event windows share no day); null when fewer than 2 rows were added. */
@@ -208,6 +215,22 @@ export class AggregateCorrelation {
   }
 }
 
+/** total[base + k] += (v_k - m) inv over the present values v_k = src[off + k], k < cols. */
+function addStandardized(
+  total: Float64Array,
+  base: number,
+  src: Float64Array,
+  off: number,
+  cols: number,
+  m: number,
+  inv: number,
+): void {
+  for (let k = 0; k < cols; k++) {
+    const v = src[off + k]
+    if (v === v) total[base + k] += (v - m) * inv
+  }
+}
+
 /** target[base + k] += sign * src[off + k] for k < cols. */
 function addTo(target: Float64Array, base: number, src: Float64Array, off: number, cols: number, sign: number): void {
   for (let k = 0; k < cols; k++) target[base + k] += sign * src[off + k]
@@ -228,7 +251,7 @@ export function aggregateMeanCorrelation(
     lo = Math.min(lo, calStart[i])
     hi = Math.max(hi, calStart[i] + cols)
   }
-  const acc = new AggregateCorrelation(lo, hi, cols, eventDays)
+  const acc = new AggregateCorrelation(lo, hi, cols, eventDays, n)
   for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i])
   return acc.result()
 }

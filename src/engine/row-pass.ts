@@ -107,7 +107,7 @@ function correlationSample(panel: EventPanel, opts: EngineOptions, cols: EventCo
     keptArs: exact ? new Float64Array(n * E) : new Float64Array(0),
     keptCal: exact ? new Int32Array(n) : new Int32Array(0),
     kept: 0,
-    aggregate: exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E, eventDays),
+    aggregate: exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E, eventDays, n),
     eventDays,
   }
 }
