@@ -20,7 +20,7 @@ import {
 import {grankWindows} from './grank.js'
 import type {GrankResult} from './grank.js'
 import {corradoDay, corradoWindow} from './rank-test.js'
-import {estimationArRow, type RowPass} from './row-pass.js'
+import {estimationRowSource, type RowPass} from './row-pass.js'
 import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
 import {mean} from './stats.js'
 import type {DayStats, EventPanel, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
@@ -183,13 +183,8 @@ function estimationRows(
   stats: CrossSectionStats,
   panel: EventPanel,
 ): (k: number, out: Float64Array) => void {
-  const shared = panel.market.length === panel.days
-  return (k, out) => {
-    const i = stats.inc[k]
-    const f = pass.fits[i] as RowFit
-    const mOff = (shared ? 0 : i * panel.days) + cols.e0
-    estimationArRow(panel.returns, i * panel.days + cols.e0, panel.market, mOff, cols.E, f.alpha, f.beta, out)
-  }
+  const row = estimationRowSource(panel, cols, pass.fits)
+  return (k, out) => row(stats.inc[k], out)
 }
 
 /** A GRANK result as a TestResult (its Z before the t transformation stays in the engine). */

@@ -91,35 +91,48 @@ export function pairwiseMeanCorrelation(
   return pairs > 0 ? sum / pairs : null
 }
 
-/** Streaming O(N L) form: add rows one at a time, then read r. */
+/** Writes the AR row `id` (NaN = missing) into out[0..cols): the very values addRow was given under that id. */
+export type CorrelationRowSource = (id: number, out: Float64Array) => void
+
+/**
+ * Streaming O(N L) form: add rows one at a time, then read r. When event windows may differ (eventDays finite) the
+ * sweep needs the rows again in calendar order: it reads them back from `source` (each row's mean and norm are
+ * kept), so that no N × L copy of the standardized rows is held.
+ */
 export class AggregateCorrelation {
   private readonly total: Float64Array
   private rows = 0
-  // standardized rows, kept only when event windows may differ (eventDays finite)
-  private z: Float64Array
+  // per added row, for the sweep: calendar start, id, mean and 1 / norm (eventDays finite only)
   private starts: Int32Array
+  private ids: Int32Array
+  private means: Float64Array
+  private invs: Float64Array
 
   /**
    * Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns; `eventDays` the calendar
-   * length of every row's event window (Infinity when all rows share one event window: nothing is stored);
-   * `capacity` the rows expected, so that the stored rows are allocated once.
+   * length of every row's event window (Infinity when all rows share one event window: nothing is kept); `source`
+   * gives the rows back (needed when eventDays is finite); `capacity` the rows expected.
    */
   constructor(
     private readonly calMin: number,
     calMax: number,
     private readonly cols: number,
     private readonly eventDays = Number.POSITIVE_INFINITY,
+    private readonly source: CorrelationRowSource | null = null,
     capacity = 16,
   ) {
     this.total = new Float64Array(Math.max(0, calMax - calMin))
     const keep = Number.isFinite(eventDays)
-    const rows = Math.max(1, capacity)
-    this.z = new Float64Array(keep ? rows * cols : 0)
-    this.starts = new Int32Array(keep ? rows : 0)
+    if (keep && !source) throw new RangeError('AggregateCorrelation: finite eventDays need a row source')
+    const rows = keep ? Math.max(1, capacity) : 0
+    this.starts = new Int32Array(rows)
+    this.ids = new Int32Array(rows)
+    this.means = new Float64Array(rows)
+    this.invs = new Float64Array(rows)
   }
 
-  /** Adds the AR row values[off .. off + cols) (NaN = missing) whose column 0 is calendar day calStart. */
-  addRow(values: Float64Array, off: number, calStart: number): void {
+  /** Adds the AR row values[off .. off + cols) (NaN = missing), row `id` of the source, column 0 on day calStart. */
+  addRow(values: Float64Array, off: number, calStart: number, id = this.rows): void {
     const cols = this.cols
     let s = 0
     let c = 0
@@ -139,36 +152,34 @@ export class AggregateCorrelation {
     }
     if (!(ss > 0)) return
     const inv = 1 / Math.sqrt(ss)
-    const base = calStart - this.calMin
-    if (Number.isFinite(this.eventDays)) this.addKept(values, off, base, calStart, m, inv)
-    else addStandardized(this.total, base, values, off, cols, m, inv)
+    addStandardized(this.total, calStart - this.calMin, values, off, cols, m, inv)
+    if (Number.isFinite(this.eventDays)) this.keep(calStart, id, m, inv)
     this.rows++
   }
 
-  /** Adds the standardized row to the total and stores it (one pass) for the sweep over event windows. */
-  private addKept(values: Float64Array, off: number, base: number, calStart: number, m: number, inv: number): void {
-    const cols = this.cols
-    if (this.starts.length === this.rows) this.grow()
-    const {total, z} = this
-    const o = this.rows * cols
-    for (let k = 0; k < cols; k++) {
-      const v = values[off + k]
-      if (v === v) {
-        const x = (v - m) * inv
-        total[base + k] += x
-        z[o + k] = x
-      } else z[o + k] = 0
+  private keep(calStart: number, id: number, m: number, inv: number): void {
+    const q = this.rows
+    if (this.starts.length === q) {
+      this.starts = grown(this.starts, new Int32Array(2 * q))
+      this.ids = grown(this.ids, new Int32Array(2 * q))
+      this.means = grown(this.means, new Float64Array(2 * q))
+      this.invs = grown(this.invs, new Float64Array(2 * q))
     }
-    this.starts[this.rows] = calStart
+    this.starts[q] = calStart
+    this.ids[q] = id
+    this.means[q] = m
+    this.invs[q] = inv
   }
 
-  private grow(): void {
-    const z = new Float64Array(this.z.length * 2)
-    z.set(this.z)
-    this.z = z
-    const starts = new Int32Array(this.starts.length * 2)
-    starts.set(this.starts)
-    this.starts = starts
+  /** z_q: the q-th added row read back from the source, centred and scaled (0 where missing). */
+  private standardized(q: number, out: Float64Array): void {
+    ;(this.source as CorrelationRowSource)(this.ids[q], out)
+    const m = this.means[q]
+    const inv = this.invs[q]
+    for (let k = 0; k < this.cols; k++) {
+      const v = out[k]
+      out[k] = v === v ? (v - m) * inv : 0
+    }
   }
 
   /** r over all pairs (0 for pairs whose event windows share no day); null when fewer than 2 rows were added. */
@@ -195,24 +206,33 @@ export class AggregateCorrelation {
 
   /** sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. */
   private sweep(): number {
-    const {cols, rows, z, starts, calMin, eventDays} = this
+    const {cols, rows, starts, calMin, eventDays} = this
     const order = Int32Array.from({length: rows}, (_, i) => i).sort((a, b) => starts[a] - starts[b])
     const active = new Float64Array(this.total.length)
+    const zi = new Float64Array(cols)
+    const zh = new Float64Array(cols)
     let head = 0
     let sum = 0
     for (let q = 0; q < rows; q++) {
       const i = order[q]
       while (starts[order[head]] <= starts[i] - eventDays) {
-        addTo(active, starts[order[head]] - calMin, z, order[head] * cols, cols, -1)
+        this.standardized(order[head], zh)
+        addTo(active, starts[order[head]] - calMin, zh, 0, cols, -1)
         head++
       }
       const base = starts[i] - calMin
-      const o = i * cols
-      for (let k = 0; k < cols; k++) sum += z[o + k] * active[base + k]
-      addTo(active, base, z, o, cols, 1)
+      this.standardized(i, zi)
+      for (let k = 0; k < cols; k++) sum += zi[k] * active[base + k]
+      addTo(active, base, zi, 0, cols, 1)
     }
     return sum
   }
+}
+
+/** `into` holding `from`'s values in its first from.length places. */
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from)
+  return into
 }
 
 /** total[base + k] += (v_k - m) inv over the present values v_k = src[off + k], k < cols. */
@@ -251,7 +271,8 @@ export function aggregateMeanCorrelation(
     lo = Math.min(lo, calStart[i])
     hi = Math.max(hi, calStart[i] + cols)
   }
-  const acc = new AggregateCorrelation(lo, hi, cols, eventDays, n)
-  for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i])
+  const source = (i: number, out: Float64Array) => out.set(ars.subarray(i * cols, (i + 1) * cols))
+  const acc = new AggregateCorrelation(lo, hi, cols, eventDays, source, n)
+  for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i], i)
   return acc.result()
 }

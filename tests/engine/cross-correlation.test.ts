@@ -91,6 +91,23 @@ describe('Kolari-Pynnönen mean pairwise correlation', () => {
     expect(Math.abs(r - 0.1)).toBeLessThan(0.02)
     expect(ms).toBeLessThan(30_000)
   })
+  it('rows of events on different dates are read back from their source, which a finite event window needs', () => {
+    expect(() => new AggregateCorrelation(0, 10, 5, 3)).toThrow(/row source/)
+    const ars = Float64Array.from([1, 2, 4, 3, 2, 1, 5, 1, 2, 0, 1, 3])
+    const read: number[] = []
+    const acc = new AggregateCorrelation(0, 8, 4, 2, (id, out) => {
+      read.push(id)
+      out.set(ars.subarray(4 * id, 4 * id + 4))
+    })
+    for (const [i, cal] of [
+      [2, 3],
+      [0, 0],
+      [1, 1],
+    ])
+      acc.addRow(ars, 4 * i, cal, i)
+    expect(acc.result()).toBe(aggregateMeanCorrelation(ars, 3, 4, Int32Array.from([0, 1, 3]), 2))
+    expect(new Set(read)).toEqual(new Set([0, 1, 2]))
+  })
   it('null with fewer than two rows', () => {
     expect(aggregateMeanCorrelation(new Float64Array(10), 1, 10, new Int32Array(1))).toBeNull()
     expect(pairwiseMeanCorrelation(new Float64Array(10), 1, 10, new Int32Array(1))).toBeNull()
