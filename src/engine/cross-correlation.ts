@@ -171,14 +171,15 @@ export class AggregateCorrelation {
     this.invs[q] = inv
   }
 
-  /** z_q: the q-th added row read back from the source, centred and scaled (0 where missing). */
-  private standardized(q: number, out: Float64Array): void {
-    ;(this.source as CorrelationRowSource)(this.ids[q], out)
+  /** z_q: the q-th added row read back from the source, centred and scaled (0 where missing), into out[o ..). */
+  private standardized(q: number, out: Float64Array, o: number): void {
+    const row = out.subarray(o, o + this.cols)
+    ;(this.source as CorrelationRowSource)(this.ids[q], row)
     const m = this.means[q]
     const inv = this.invs[q]
     for (let k = 0; k < this.cols; k++) {
-      const v = out[k]
-      out[k] = v === v ? (v - m) * inv : 0
+      const v = row[k]
+      row[k] = v === v ? (v - m) * inv : 0
     }
   }
 
@@ -204,29 +205,44 @@ export class AggregateCorrelation {
     return hi - lo < this.eventDays
   }
 
-  /** sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. */
+  /**
+   * sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. The
+   * open rows' z sit in a ring (slot q mod slots), so each row is read from the source once.
+   */
   private sweep(): number {
     const {cols, rows, starts, calMin, eventDays} = this
     const order = Int32Array.from({length: rows}, (_, i) => i).sort((a, b) => starts[a] - starts[b])
     const active = new Float64Array(this.total.length)
-    const zi = new Float64Array(cols)
-    const zh = new Float64Array(cols)
+    let slots = 16
+    let ring: Float64Array = new Float64Array(slots * cols)
     let head = 0
     let sum = 0
     for (let q = 0; q < rows; q++) {
       const i = order[q]
       while (starts[order[head]] <= starts[i] - eventDays) {
-        this.standardized(order[head], zh)
-        addTo(active, starts[order[head]] - calMin, zh, 0, cols, -1)
+        addTo(active, starts[order[head]] - calMin, ring, (head % slots) * cols, cols, -1)
         head++
       }
+      if (q - head === slots) {
+        ring = regrown(ring, slots, head, q, cols)
+        slots *= 2
+      }
       const base = starts[i] - calMin
-      this.standardized(i, zi)
-      for (let k = 0; k < cols; k++) sum += zi[k] * active[base + k]
-      addTo(active, base, zi, 0, cols, 1)
+      const o = (q % slots) * cols
+      this.standardized(i, ring, o)
+      for (let k = 0; k < cols; k++) sum += ring[o + k] * active[base + k]
+      addTo(active, base, ring, o, cols, 1)
     }
     return sum
   }
+}
+
+/** A ring of twice the slots holding rows head .. q - 1 of `ring` (row p in slot p mod slots). */
+function regrown(ring: Float64Array, slots: number, head: number, q: number, cols: number): Float64Array {
+  const next = new Float64Array(2 * slots * cols)
+  for (let p = head; p < q; p++)
+    next.set(ring.subarray((p % slots) * cols, (p % slots) * cols + cols), (p % (2 * slots)) * cols)
+  return next
 }
 
 /** `into` holding `from`'s values in its first from.length places. */
