@@ -17,9 +17,10 @@ import {
   ownTTest,
   patellZ,
 } from './parametric-tests.js'
-import {grankRows} from './grank.js'
+import {grankWindows} from './grank.js'
+import type {GrankResult} from './grank.js'
 import {corradoDay, corradoWindow} from './rank-test.js'
-import {estimationArRow, type RowPass} from './row-pass.js'
+import {estimationRowSource, type RowPass} from './row-pass.js'
 import {countPositive, generalizedSignTest, signTest} from './sign-tests.js'
 import {mean} from './stats.js'
 import type {DayStats, EventPanel, RowFit, TestBattery, TestResult, WindowStats} from './types.js'
@@ -140,16 +141,18 @@ export function windowStats(
   const {eventCols, rankPosOfCol, E} = cols
   const ownDf = ownDfOf(pass, stats)
   const colA = new Float64Array(N)
-  const colS = new Float64Array(N)
   const sigma = new Float64Array(N)
   for (let k = 0; k < N; k++) sigma[k] = pass.sigma[inc[k]]
-  const estRow = estimationRows(pass, cols, stats, panel)
+  const scars = pass.win.map((o) => {
+    const colS = new Float64Array(N)
+    for (let k = 0; k < N; k++) colS[k] = o.scar[inc[k]]
+    return colS
+  })
+  const granks = N > 0 ? grankWindows(N, E, estimationRows(pass, cols, stats, panel), sigma, scars) : null
   return cols.windows.map(({t1, t2, j0, T}, w) => {
     const o = pass.win[w]
-    for (let k = 0; k < N; k++) {
-      colA[k] = o.car[inc[k]]
-      colS[k] = o.scar[inc[k]]
-    }
+    const colS = scars[w]
+    for (let k = 0; k < N; k++) colA[k] = o.car[inc[k]]
     const devs = new Float64Array(T)
     const signs = new Float64Array(T)
     for (let j = 0; j < T; j++) {
@@ -160,7 +163,7 @@ export function windowStats(
     const ranks: RankTests = {
       corrado: corradoWindow(devs, su, N),
       corradoSign: corradoWindow(signs, sg, N, 'sign'),
-      grank: N > 0 ? withoutZ(grankRows(N, E, estRow, sigma, colS)) : nullTest(0, 'no securities'),
+      grank: granks ? withoutZ(granks[w]) : nullTest(0, 'no securities'),
     }
     return {
       window: [t1, t2] as const,
@@ -180,17 +183,12 @@ function estimationRows(
   stats: CrossSectionStats,
   panel: EventPanel,
 ): (k: number, out: Float64Array) => void {
-  const shared = panel.market.length === panel.days
-  return (k, out) => {
-    const i = stats.inc[k]
-    const f = pass.fits[i] as RowFit
-    const mOff = (shared ? 0 : i * panel.days) + cols.e0
-    estimationArRow(panel.returns, i * panel.days + cols.e0, panel.market, mOff, cols.E, f.alpha, f.beta, out)
-  }
+  const row = estimationRowSource(panel, cols, pass.fits)
+  return (k, out) => row(stats.inc[k], out)
 }
 
 /** A GRANK result as a TestResult (its Z before the t transformation stays in the engine). */
-function withoutZ(r: ReturnType<typeof grankRows>): TestResult {
+function withoutZ(r: GrankResult): TestResult {
   const {z: _z, ...rest} = r
   return rest
 }

@@ -91,32 +91,48 @@ export function pairwiseMeanCorrelation(
   return pairs > 0 ? sum / pairs : null
 }
 
-/** Streaming O(N L) form: add rows one at a time, then read r. */
+/** Writes the AR row `id` (NaN = missing) into out[0..cols): the very values addRow was given under that id. */
+export type CorrelationRowSource = (id: number, out: Float64Array) => void
+
+/**
+ * Streaming O(N L) form: add rows one at a time, then read r. When event windows may differ (eventDays finite) the
+ * sweep needs the rows again in calendar order: it reads them back from `source` (each row's mean and norm are
+ * kept), so that no N × L copy of the standardized rows is held.
+ */
 export class AggregateCorrelation {
   private readonly total: Float64Array
   private rows = 0
-  // standardized rows, kept only when event windows may differ (eventDays finite)
-  private z: Float64Array
+  // per added row, for the sweep: calendar start, id, mean and 1 / norm (eventDays finite only)
   private starts: Int32Array
+  private ids: Int32Array
+  private means: Float64Array
+  private invs: Float64Array
 
   /**
    * Calendar indices covered: [calMin, calMax); each row has `cols` estimation columns; `eventDays` the calendar
-   * length of every row's event window (Infinity when all rows share one event window: nothing is stored).
+   * length of every row's event window (Infinity when all rows share one event window: nothing is kept); `source`
+   * gives the rows back (needed when eventDays is finite); `capacity` the rows expected.
    */
   constructor(
     private readonly calMin: number,
     calMax: number,
     private readonly cols: number,
     private readonly eventDays = Number.POSITIVE_INFINITY,
+    private readonly source: CorrelationRowSource | null = null,
+    capacity = 16,
   ) {
     this.total = new Float64Array(Math.max(0, calMax - calMin))
     const keep = Number.isFinite(eventDays)
-    this.z = new Float64Array(keep ? 16 * cols : 0)
-    this.starts = new Int32Array(keep ? 16 : 0)
+    if (keep && !source) throw new RangeError('AggregateCorrelation: finite eventDays need a row source')
+    const rows = keep ? Math.max(1, capacity) : 0
+    this.starts = new Int32Array(rows)
+    this.ids = new Int32Array(rows)
+    this.means = new Float64Array(rows)
+    this.invs = new Float64Array(rows)
   }
 
-  /** Adds the AR row values[off .. off + cols) (NaN = missing) whose column 0 is calendar day calStart. */
-  addRow(values: Float64Array, off: number, calStart: number): void {
+  /** Adds the AR row values[off .. off + cols) (NaN = missing), row `id` of the source, column 0 on day calStart. */
+  addRow(values: Float64Array, off: number, calStart: number, id = this.rows): void {
     const cols = this.cols
     let s = 0
     let c = 0
@@ -136,32 +152,35 @@ export class AggregateCorrelation {
     }
     if (!(ss > 0)) return
     const inv = 1 / Math.sqrt(ss)
-    const base = calStart - this.calMin
-    const total = this.total
-    for (let k = 0; k < cols; k++) {
-      const v = values[off + k]
-      if (v === v) total[base + k] += (v - m) * inv
-    }
-    if (Number.isFinite(this.eventDays)) this.keep(values, off, calStart, m, inv)
+    addStandardized(this.total, calStart - this.calMin, values, off, cols, m, inv)
+    if (Number.isFinite(this.eventDays)) this.keep(calStart, id, m, inv)
     this.rows++
   }
 
-  private keep(values: Float64Array, off: number, calStart: number, m: number, inv: number): void {
-    const cols = this.cols
-    if (this.starts.length === this.rows) {
-      const z = new Float64Array(this.z.length * 2)
-      z.set(this.z)
-      this.z = z
-      const starts = new Int32Array(this.starts.length * 2)
-      starts.set(this.starts)
-      this.starts = starts
+  private keep(calStart: number, id: number, m: number, inv: number): void {
+    const q = this.rows
+    if (this.starts.length === q) {
+      this.starts = grown(this.starts, new Int32Array(2 * q))
+      this.ids = grown(this.ids, new Int32Array(2 * q))
+      this.means = grown(this.means, new Float64Array(2 * q))
+      this.invs = grown(this.invs, new Float64Array(2 * q))
     }
-    const o = this.rows * cols
-    for (let k = 0; k < cols; k++) {
-      const v = values[off + k]
-      this.z[o + k] = v === v ? (v - m) * inv : 0
+    this.starts[q] = calStart
+    this.ids[q] = id
+    this.means[q] = m
+    this.invs[q] = inv
+  }
+
+  /** z_q: the q-th added row read back from the source, centred and scaled (0 where missing), into out[o ..). */
+  private standardized(q: number, out: Float64Array, o: number): void {
+    const row = out.subarray(o, o + this.cols)
+    ;(this.source as CorrelationRowSource)(this.ids[q], row)
+    const m = this.means[q]
+    const inv = this.invs[q]
+    for (let k = 0; k < this.cols; k++) {
+      const v = row[k]
+      row[k] = v === v ? (v - m) * inv : 0
     }
-    this.starts[this.rows] = calStart
   }
 
   /** r over all pairs (0 for pairs whose event windows share no day); null when fewer than 2 rows were added. */
@@ -186,25 +205,65 @@ export class AggregateCorrelation {
     return hi - lo < this.eventDays
   }
 
-  /** sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. */
+  /**
+   * sum over overlapping pairs i < j of <z_i, z_j>: rows in calendar order against the still-open rows' sum. The
+   * open rows' z sit in a ring (slot q mod slots), so each row is read from the source once.
+   */
   private sweep(): number {
-    const {cols, rows, z, starts, calMin, eventDays} = this
+    const {cols, rows, starts, calMin, eventDays} = this
     const order = Int32Array.from({length: rows}, (_, i) => i).sort((a, b) => starts[a] - starts[b])
     const active = new Float64Array(this.total.length)
+    let slots = 16
+    let ring: Float64Array = new Float64Array(slots * cols)
     let head = 0
     let sum = 0
     for (let q = 0; q < rows; q++) {
       const i = order[q]
       while (starts[order[head]] <= starts[i] - eventDays) {
-        addTo(active, starts[order[head]] - calMin, z, order[head] * cols, cols, -1)
+        addTo(active, starts[order[head]] - calMin, ring, (head % slots) * cols, cols, -1)
         head++
       }
+      if (q - head === slots) {
+        ring = regrown(ring, slots, head, q, cols)
+        slots *= 2
+      }
       const base = starts[i] - calMin
-      const o = i * cols
-      for (let k = 0; k < cols; k++) sum += z[o + k] * active[base + k]
-      addTo(active, base, z, o, cols, 1)
+      const o = (q % slots) * cols
+      this.standardized(i, ring, o)
+      for (let k = 0; k < cols; k++) sum += ring[o + k] * active[base + k]
+      addTo(active, base, ring, o, cols, 1)
     }
     return sum
+  }
+}
+
+/** A ring of twice the slots holding rows head .. q - 1 of `ring` (row p in slot p mod slots). */
+function regrown(ring: Float64Array, slots: number, head: number, q: number, cols: number): Float64Array {
+  const next = new Float64Array(2 * slots * cols)
+  for (let p = head; p < q; p++)
+    next.set(ring.subarray((p % slots) * cols, (p % slots) * cols + cols), (p % (2 * slots)) * cols)
+  return next
+}
+
+/** `into` holding `from`'s values in its first from.length places. */
+function grown<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from)
+  return into
+}
+
+/** total[base + k] += (v_k - m) inv over the present values v_k = src[off + k], k < cols. */
+function addStandardized(
+  total: Float64Array,
+  base: number,
+  src: Float64Array,
+  off: number,
+  cols: number,
+  m: number,
+  inv: number,
+): void {
+  for (let k = 0; k < cols; k++) {
+    const v = src[off + k]
+    if (v === v) total[base + k] += (v - m) * inv
   }
 }
 
@@ -228,7 +287,8 @@ export function aggregateMeanCorrelation(
     lo = Math.min(lo, calStart[i])
     hi = Math.max(hi, calStart[i] + cols)
   }
-  const acc = new AggregateCorrelation(lo, hi, cols, eventDays)
-  for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i])
+  const source = (i: number, out: Float64Array) => out.set(ars.subarray(i * cols, (i + 1) * cols))
+  const acc = new AggregateCorrelation(lo, hi, cols, eventDays, source, n)
+  for (let i = 0; i < n; i++) acc.addRow(ars, i * cols, calStart[i], i)
   return acc.result()
 }

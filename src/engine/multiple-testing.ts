@@ -2,12 +2,23 @@
  * Adjusted p-values for a family of m tests (docs/methods.md, "Multiple testing"). Null entries (tests that could
  * not be computed) stay null and do not count in m; the order of the input is kept. Same values as R's p.adjust.
  */
+import {ascendingOrder} from './radix-sort.js'
 
 /** Indices of the non-null p-values, sorted by ascending p (stable). */
-function ascending(p: ReadonlyArray<number | null>): number[] {
-  const idx: number[] = []
-  for (let k = 0; k < p.length; k++) if (p[k] !== null) idx.push(k)
-  return idx.sort((a, b) => (p[a] as number) - (p[b] as number) || a - b)
+function ascending(p: ReadonlyArray<number | null>): Int32Array {
+  const idx = new Int32Array(p.length)
+  const values = new Float64Array(p.length)
+  let m = 0
+  for (let k = 0; k < p.length; k++) {
+    const v = p[k]
+    if (v !== null) {
+      idx[m] = k
+      values[m++] = v
+    }
+  }
+  const order = ascendingOrder(values.subarray(0, m))
+  for (let q = 0; q < m; q++) order[q] = idx[order[q]]
+  return order
 }
 
 /**

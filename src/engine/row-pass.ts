@@ -7,6 +7,7 @@
  */
 import {abnormalReturn, buyAndHoldAbnormalReturn, singleSecurityT, standardizedAbnormalReturn} from './abnormal.js'
 import {AggregateCorrelation, PAIRWISE_MAX_N} from './cross-correlation.js'
+import type {CorrelationRowSource} from './cross-correlation.js'
 import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
 import {carVariance, isExclusion} from './models.js'
@@ -57,6 +58,7 @@ export interface RowPass
 /** Preallocated outputs, zeroed aggregates and the correlation sample for the n rows of `panel`. */
 function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColumns): RowPass {
   const {n} = panel
+  const fits = new Array<RowFit | null>(n).fill(null)
   const {E, D, R} = cols
   const win = cols.windows.map(() => {
     const scar = new Float64Array(n)
@@ -70,7 +72,7 @@ function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColu
     }
   })
   return {
-    fits: new Array<RowFit | null>(n).fill(null),
+    fits,
     exclusions: new Array<Exclusion | null>(n).fill(null),
     included: new Uint8Array(n),
     ret: new Float64Array(n * D),
@@ -86,12 +88,20 @@ function allocateRowPass(panel: EventPanel, opts: EngineOptions, cols: EventColu
     signSum: new Float64Array(R),
     sumSigma2: 0,
     sumPatell: 0,
-    correlation: correlationSample(panel, opts, cols),
+    correlation: correlationSample(panel, opts, cols, estimationRowSource(panel, cols, fits)),
   }
 }
 
-/** Exact pairwise rows kept for small n (n <= PAIRWISE_MAX_N), else the streaming aggregate over the calendar span. */
-function correlationSample(panel: EventPanel, opts: EngineOptions, cols: EventColumns): CorrelationSample {
+/**
+ * Exact pairwise rows kept for small n (n <= PAIRWISE_MAX_N), else the streaming aggregate over the calendar span,
+ * which reads the rows' estimation ARs back from `source` when it sweeps them in calendar order.
+ */
+function correlationSample(
+  panel: EventPanel,
+  opts: EngineOptions,
+  cols: EventColumns,
+  source: CorrelationRowSource,
+): CorrelationSample {
   const {n, calendarStart} = panel
   const {e0, E} = cols
   const exact = n <= PAIRWISE_MAX_N
@@ -107,18 +117,18 @@ function correlationSample(panel: EventPanel, opts: EngineOptions, cols: EventCo
     keptArs: exact ? new Float64Array(n * E) : new Float64Array(0),
     keptCal: exact ? new Int32Array(n) : new Int32Array(0),
     kept: 0,
-    aggregate: exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E, eventDays),
+    aggregate: exact || n === 0 ? null : new AggregateCorrelation(calMin, calMax, E, eventDays, source, n),
     eventDays,
   }
 }
 
-/** Adds one included row's estimation ARs (first estimation day at calendar index `cal`) to the sample. */
-function addToCorrelation(s: CorrelationSample, estAr: Float64Array, cal: number): void {
+/** Adds included row i's estimation ARs (first estimation day at calendar index `cal`) to the sample. */
+function addToCorrelation(s: CorrelationSample, estAr: Float64Array, cal: number, i: number): void {
   if (s.exact) {
     s.keptArs.set(estAr, s.kept * estAr.length)
     s.keptCal[s.kept] = cal
     s.kept++
-  } else if (s.aggregate) s.aggregate.addRow(estAr, 0, cal)
+  } else if (s.aggregate) s.aggregate.addRow(estAr, 0, cal, i)
 }
 
 /** The exclusion for the first event day missing the row's return or the benchmark's, or null when none is. */
@@ -155,6 +165,24 @@ export function estimationArRow(
   out: Float64Array,
 ): void {
   for (let k = 0; k < E; k++) out[k] = returns[rOff + k] - alpha - beta * market[mOff + k]
+}
+
+/**
+ * Row i's estimation-window ARs recomputed from the panel and its fit (fits[i], set once the row is included), so
+ * that no n × E copy of them is kept.
+ */
+export function estimationRowSource(
+  panel: EventPanel,
+  cols: EventColumns,
+  fits: ReadonlyArray<RowFit | null>,
+): (i: number, out: Float64Array) => void {
+  const {returns, market, days} = panel
+  const shared = market.length === days
+  return (i, out) => {
+    const f = fits[i] as RowFit
+    const mOff = (shared ? 0 : i * days) + cols.e0
+    estimationArRow(returns, i * days + cols.e0, market, mOff, cols.E, f.alpha, f.beta, out)
+  }
 }
 
 /** Estimation-window ARs of one row into out[0..E) (NaN where missing), accumulated for BW1985 and the generalized sign. */
@@ -378,7 +406,7 @@ export function runRowPass(
       out.estCnt,
       out.estCounts,
     )
-    addToCorrelation(out.correlation, estAr, calendarStart[i] + e0)
+    addToCorrelation(out.correlation, estAr, calendarStart[i] + e0, i)
     const base = i * D
     eventArs(model, f, returns, rOff, market, mOff, cols.eventCols, out.ret, out.ar, out.sar, base)
     // Corrado-Zivney standardized ranks over E_i plus the event days

@@ -49,7 +49,7 @@ export interface VolumeOutput {
 
 /**
  * Mean and sd (divisor L - 1) of ln(1 + V) over the row's estimation columns [ec1, ec2] into out[0], out[1], or the
- * reason the row is excluded (fewer than `need` volumes, or constant volume).
+ * reason the row is excluded (fewer than `need` volumes, or constant volume). `logs` is scratch for the L log volumes.
  */
 function logVolumeBaseline(
   volume: Float64Array,
@@ -58,6 +58,7 @@ function logVolumeBaseline(
   ec2: number,
   need: number,
   out: Float64Array,
+  logs: Float64Array,
 ): string | null {
   let L = 0
   let s = 0
@@ -67,7 +68,7 @@ function logVolumeBaseline(
     const v = volume[off + c]
     if (v === v && v >= 0) {
       const l = Math.log1p(v)
-      L++
+      logs[L++] = l
       s += l
       if (l < lo) lo = l
       if (l > hi) hi = l
@@ -77,10 +78,7 @@ function logVolumeBaseline(
   if (lo === hi) return 'constant volume in the estimation window'
   const m = s / L
   let ss = 0
-  for (let c = ec1; c <= ec2; c++) {
-    const v = volume[off + c]
-    if (v === v && v >= 0) ss += (Math.log1p(v) - m) ** 2
-  }
+  for (let q = 0; q < L; q++) ss += (logs[q] - m) ** 2
   out[0] = m
   out[1] = Math.sqrt(ss / (L - 1))
   return null
@@ -131,13 +129,14 @@ export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeO
   const ec2 = Math.min(days - 1, e2 - firstRel)
   const need = Math.max(opts.minObservations, 2)
   const baseline = new Float64Array(2) // [mean, sd] of the row's estimation log volumes
+  const logs = new Float64Array(Math.max(0, ec2 - ec1 + 1))
   for (let i = 0; i < n; i++) {
     if (opts.include && !opts.include[i]) {
       exclusions[i] = 'excluded from the event study'
       continue
     }
     const off = i * days
-    const excluded = logVolumeBaseline(volume, off, ec1, ec2, need, baseline)
+    const excluded = logVolumeBaseline(volume, off, ec1, ec2, need, baseline, logs)
     if (excluded !== null) {
       exclusions[i] = excluded
       continue

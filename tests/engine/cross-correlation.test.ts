@@ -91,6 +91,51 @@ describe('Kolari-Pynnönen mean pairwise correlation', () => {
     expect(Math.abs(r - 0.1)).toBeLessThan(0.02)
     expect(ms).toBeLessThan(30_000)
   })
+  it('rows of events on different dates are read back from their source, which a finite event window needs', () => {
+    expect(() => new AggregateCorrelation(0, 10, 5, 3)).toThrow(/row source/)
+    const ars = Float64Array.from([1, 2, 4, 3, 2, 1, 5, 1, 2, 0, 1, 3])
+    const read: number[] = []
+    const acc = new AggregateCorrelation(0, 8, 4, 2, (id, out) => {
+      read.push(id)
+      out.set(ars.subarray(4 * id, 4 * id + 4))
+    })
+    for (const [i, cal] of [
+      [2, 3],
+      [0, 0],
+      [1, 1],
+    ])
+      acc.addRow(ars, 4 * i, cal, i)
+    expect(acc.result()).toBe(aggregateMeanCorrelation(ars, 3, 4, Int32Array.from([0, 1, 3]), 2))
+    expect(new Set(read)).toEqual(new Set([0, 1, 2]))
+  })
+  it('many events open at once (the sweep holds more open rows than it starts with): the sum over pairs by hand', () => {
+    const z = normal(17)
+    const n = 100
+    const cols = 12
+    const eventDays = 4
+    const ars = Float64Array.from({length: n * cols}, () => z())
+    // one event a day, then 60 events on three days: the open rows outgrow the sweep's store after it has moved on
+    const cal = Int32Array.from({length: n}, (_, i) => (i < 40 ? i : 40 + (i % 3)))
+    // z_i centred and scaled to unit norm; r = 2 sum over overlapping pairs of <z_i, z_j> / (n (n - 1))
+    const zs = Array.from({length: n}, (_, i) => {
+      const row = Array.from(ars.subarray(i * cols, (i + 1) * cols))
+      const m = row.reduce((a, b) => a + b, 0) / cols
+      const norm = Math.sqrt(row.reduce((a, b) => a + (b - m) ** 2, 0))
+      return row.map((v) => (v - m) / norm)
+    })
+    let sum = 0
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const shift = cal[j] - cal[i]
+        if (Math.abs(shift) >= eventDays) continue
+        for (let k = 0; k < cols; k++) {
+          const kj = k - shift
+          if (kj >= 0 && kj < cols) sum += zs[i][k] * zs[j][kj]
+        }
+      }
+    const r = aggregateMeanCorrelation(ars, n, cols, cal, eventDays) as number
+    expect(r).toBeCloseTo((2 * sum) / (n * (n - 1)), 12)
+  })
   it('null with fewer than two rows', () => {
     expect(aggregateMeanCorrelation(new Float64Array(10), 1, 10, new Int32Array(1))).toBeNull()
     expect(pairwiseMeanCorrelation(new Float64Array(10), 1, 10, new Int32Array(1))).toBeNull()

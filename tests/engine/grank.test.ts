@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {grank} from '../../src/engine/grank.js'
+import {grank, grankWindows} from '../../src/engine/grank.js'
+import {standardizedRanks} from '../../src/engine/rank-test.js'
+import {sd} from '../../src/engine/stats.js'
 import {normal} from './random.js'
 
 const f64 = (a: number[]) => Float64Array.from(a)
@@ -49,7 +51,60 @@ function bruteForce(est: number[][], sigma: number[], scar: number[]) {
   return {z, t: z * Math.sqrt((T - 2) / (T - 1 - z * z)), df: T - 2}
 }
 
+/** Per-day sums of U - 1/2 with each security's SARs and SCAR* ranked together in one array (the direct way). */
+function directSums(est: number[][], sigma: number[], scar: Float64Array): Float64Array {
+  const L = est[0].length
+  const sScar = sd(scar, scar.length)
+  const sumU = new Float64Array(L + 1)
+  est.forEach((row, i) => {
+    const cols = row.flatMap((v, k) => (Number.isNaN(v) ? [] : [k]))
+    const vals = Float64Array.from([...cols.map((k) => row[k] / sigma[i]), scar[i] / sScar])
+    const out = new Float64Array(vals.length)
+    standardizedRanks(vals, vals.length, out)
+    ;[...cols, L].forEach((k, q) => {
+      sumU[k] += out[q] - 0.5
+    })
+  })
+  return sumU
+}
+
+/** S_Ubar^2 from the per-day sums, days counted as the engine does. */
+function zDenominator(sumU: Float64Array, est: number[][], n: number): number {
+  let s2 = 0
+  let T = 0
+  for (let k = 0; k < sumU.length; k++) {
+    const c = k === sumU.length - 1 ? n : est.filter((row) => !Number.isNaN(row[k])).length
+    if (c > 0) {
+      const u = sumU[k] / c
+      s2 += (c / n) * u * u
+      T++
+    }
+  }
+  return s2 / T
+}
+
 describe('GRANK (Kolari & Pynnönen 2011)', () => {
+  it('several windows at once: the same numbers as ranking each window GSARs together, ties with SCAR* included', () => {
+    const z = normal(11)
+    const n = 12
+    const L = 40
+    const sigma = new Array<number>(n).fill(1)
+    const scars = [0, 1, 2].map(() => Float64Array.from({length: n}, () => Math.round(4 * z()) / 4))
+    const sScar = sd(scars[0], n)
+    // SARs on a coarse grid (ties among them), some equal to the first window's SCAR*, some missing
+    const est = sigma.map((_, i) =>
+      Array.from({length: L}, (_, k) => (k % 9 === 0 ? scars[0][i] / sScar : Math.round(4 * z()) / 4)),
+    )
+    est[3][2] = Number.NaN
+    const got = grankWindows(n, L, (i, out) => out.set(est[i]), f64(sigma), scars)
+    scars.forEach((scar, w) => {
+      const sumU = directSums(est, sigma, scar)
+      const one = grank(f64(est.flat()), n, L, f64(sigma), scar)
+      expect(got[w]).toEqual(one)
+      expect(one.z as number).toBe(sumU[L] / n / Math.sqrt(zDenominator(sumU, est, n)))
+    })
+  })
+
   it('worked example: two securities, three estimation days', () => {
     // SCAR 3, -1: S_SCAR = sqrt(8), SCAR* = 1.0607, -0.3536.
     // A: GSAR 0.5, -1, 2, 1.0607 -> ranks 2, 1, 4, 3 -> U = -0.1, -0.3, 0.3, 0.1
