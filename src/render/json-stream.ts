@@ -98,11 +98,20 @@ function isSmall(v: object, budget: number): boolean {
   return true
 }
 
-/** A small container's JSON by JSON.stringify, indented to sit at `indent`. */
+/**
+ * A small container's JSON by JSON.stringify, indented to sit at `indent`: the value is nested in as many arrays
+ * as `indent` has levels, so JSON.stringify indents it itself, and the arrays' brackets are cut off (no second
+ * pass over the text to re-indent it).
+ */
 function nativeText(v: object, indent: string): string {
-  const text = JSON.stringify(v, null, 2)
-  // JSON escapes line breaks inside strings: every '\n' of the text is a structural one.
-  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
+  const depth = indent.length / 2
+  let wrapped: unknown = v
+  for (let d = 0; d < depth; d++) wrapped = [wrapped]
+  const text = JSON.stringify(wrapped, null, 2)
+  // Each level adds '[\n' and its indent before the value, '\n', its indent and ']' after it.
+  const before = depth * (depth + 3)
+  const after = depth * (depth + 1)
+  return text.slice(before, text.length - after)
 }
 
 /**
