@@ -37,14 +37,18 @@ export function sliceRows(
   lastRel: number,
 ): Float64Array {
   const days = lastRel - firstRel + 1
-  const out = new Float64Array(series.length * days).fill(Number.NaN)
+  const out = new Float64Array(series.length * days)
   for (let i = 0; i < series.length; i++) {
     const s = series[i]
+    const at = i * days
     const start = day0s[i] + firstRel
-    // The part of the row inside the series, copied at once.
-    const lo = Math.max(0, -start)
-    const hi = Math.min(days, s.length - start)
-    if (hi > lo) out.set(s.subarray(start + lo, start + hi), i * days + lo)
+    // The part of the row inside the series, copied at once; only the days outside it are filled with NaN, so
+    // the fresh matrix is written once.
+    const lo = Math.min(days, Math.max(0, -start))
+    const hi = Math.max(lo, Math.min(days, s.length - start))
+    out.fill(Number.NaN, at, at + lo)
+    if (hi > lo) out.set(s.subarray(start + lo, start + hi), at + lo)
+    out.fill(Number.NaN, at + hi, at + days)
   }
   return out
 }
