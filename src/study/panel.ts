@@ -8,15 +8,20 @@ import type {EventPanel, ReturnKind} from '../engine/types.js'
 /**
  * Returns from consecutive calendar days: simple R_k = P_k / P_{k-1} - 1, log R_k = ln(P_k / P_{k-1})
  * (docs/methods.md, "Notation and data"). A return over a holiday belongs to the next trading day; a missing
- * price makes that day's and the next day's return missing (NaN). r[0] is always NaN.
+ * price makes that day's and the next day's return missing (NaN). r[0] is always NaN. `out` may be `prices`
+ * itself (the returns are written over the prices, last day first, when the prices are not needed afterwards).
  */
-export function calendarReturns(prices: Float64Array, kind: ReturnKind): Float64Array {
+export function calendarReturns(
+  prices: Float64Array,
+  kind: ReturnKind,
+  out: Float64Array = new Float64Array(prices.length),
+): Float64Array {
   const n = prices.length
-  const r = new Float64Array(n)
-  if (n > 0) r[0] = Number.NaN
+  const r = out
   // A missing (NaN) price on either side gives NaN through the arithmetic itself.
-  if (kind === 'log') for (let k = 1; k < n; k++) r[k] = Math.log(prices[k] / prices[k - 1])
-  else for (let k = 1; k < n; k++) r[k] = prices[k] / prices[k - 1] - 1
+  if (kind === 'log') for (let k = n - 1; k > 0; k--) r[k] = Math.log(prices[k] / prices[k - 1])
+  else for (let k = n - 1; k > 0; k--) r[k] = prices[k] / prices[k - 1] - 1
+  if (n > 0) r[0] = Number.NaN
   return r
 }
 

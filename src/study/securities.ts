@@ -12,9 +12,12 @@ import type {Bar} from '../types.js'
 import {readSecurityBars, usableBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
 
-/** A security's aligned prices and its returns on the calendar. */
+/**
+ * A security's series on the calendar: what its alignment found (its prices themselves became the returns, so the
+ * study holds one array per security, not two) and its returns.
+ */
 export interface SecuritySeries {
-  aligned: AlignedSeries
+  aligned: Omit<AlignedSeries, 'prices'>
   returns: Float64Array
 }
 
@@ -45,8 +48,8 @@ export function studySeries(
   // A security that is also the benchmark keeps its own bars over the range, as it is read.
   if (!read.bars.has(spec.benchmark)) read.bars.set(spec.benchmark, bench.bars)
   for (const s of symbols) {
-    const aligned = read.align(s)
-    securities.set(s, {aligned, returns: calendarReturns(aligned.prices, spec.returns)})
+    const {prices, ...aligned} = read.align(s)
+    securities.set(s, {aligned, returns: calendarReturns(prices, spec.returns, prices)})
     if (aligned.note) fallbacks.push(s)
     if (aligned.offCalendar > 0)
       notes.push(`${s}: ${aligned.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
