@@ -86,10 +86,12 @@ function isSmall(v: object, budget: number): boolean {
   while (stack.length > 0) {
     const o = stack.pop() as Record<string, unknown>
     if (typeof o.toJSON === 'function') return false
-    for (const k in o) {
-      if (!Object.hasOwn(o, k)) continue
-      const x = o[k]
-      left -= k.length + 8
+    // An array by index: for-in would make a string of each index.
+    const keys = Array.isArray(o) ? null : Object.keys(o)
+    const n = keys ? keys.length : (o as unknown as unknown[]).length
+    for (let i = 0; i < n; i++) {
+      const x = keys ? o[keys[i]] : (o as unknown as unknown[])[i]
+      left -= (keys ? keys[i].length : digits(i)) + 8
       if (typeof x === 'string') left -= x.length * 6
       else if (x !== null && typeof x === 'object') stack.push(x)
       if (left < 0) return false
@@ -97,6 +99,9 @@ function isSmall(v: object, budget: number): boolean {
   }
   return true
 }
+
+/** Characters of an array index written as a key. */
+const digits = (i: number): number => (i < 10 ? 1 : i < 100 ? 2 : String(i).length)
 
 /**
  * A small container's JSON by JSON.stringify, indented to sit at `indent`: the value is nested in as many arrays
