@@ -18,11 +18,12 @@ const CHUNK = 64 * 1024
 type Container = Record<string, unknown> | unknown[]
 
 /** The value as JSON.stringify sees it: toJSON(key) applied, boxed primitives unwrapped. */
-function prepare(key: string, value: unknown): unknown {
+function prepare(key: string | number, value: unknown): unknown {
   let v = value
   if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) {
     const toJSON = (v as {toJSON?: unknown}).toJSON
-    if (typeof toJSON === 'function') v = toJSON.call(v, key)
+    // An array's index is passed as a string, as JSON.stringify does.
+    if (typeof toJSON === 'function') v = toJSON.call(v, String(key))
   }
   if (v instanceof Number) return Number(v)
   if (v instanceof String) return String(v)
@@ -145,8 +146,9 @@ function* container(
   const n = keys ? keys.length : (v as unknown[]).length
   let first = true
   for (let i = 0; i < n; i++) {
-    const k = keys ? keys[i] : String(i)
-    const x = prepare(k, (v as Record<string, unknown>)[k])
+    // An array read by index: a string key would make V8 look the index up by name.
+    const k = keys ? keys[i] : ''
+    const x = keys ? prepare(k, (v as Record<string, unknown>)[k]) : prepare(i, (v as unknown[])[i])
     const isObject = x !== null && typeof x === 'object'
     const text = isObject ? undefined : primitiveText(x)
     // Objects leave such a value out; arrays write null in its place.
@@ -157,10 +159,11 @@ function* container(
     onEntry?.(i, n)
     if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
     else if (isObject) {
-      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(k, j, m) : undefined
+      const name = keys ? k : String(i)
+      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(name, j, m) : undefined
       yield* container(w, x as Container, inner, seen, told)
     } else w.push(text ?? 'null')
-    yield* w.drain()
+    if (w.ready.length > 0) yield* w.drain()
   }
   w.push(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`)
   seen.pop()
