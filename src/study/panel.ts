@@ -25,10 +25,14 @@ export function calendarReturns(
   return r
 }
 
-/** One row of a panel: a security's calendar-aligned returns and the calendar index of its day 0. */
+/**
+ * One row of a panel: a security's calendar-aligned returns, the calendar index of its day 0, and the calendar
+ * index of returns[0] (0 when they cover the whole calendar).
+ */
 export interface PanelRow {
   returns: Float64Array
   day0: number
+  start?: number
 }
 
 /**
@@ -84,7 +88,7 @@ export function buildEventPanel(
   const common = day0s.every((d) => d === day0s[0])
   const returns = sliceRows(
     rows.map((r) => r.returns),
-    day0s,
+    rows.map((r) => r.day0 - (r.start ?? 0)),
     firstRel,
     lastRel,
   )

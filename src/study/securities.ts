@@ -3,7 +3,7 @@
  * history: applied), prices aligned on the calendar, returns from consecutive trading days, and the notes on what
  * did not fit (prices on days the benchmark did not trade, later prices, closes standing in for adjusted ones).
  */
-import type {TradingCalendar} from '../engine/calendar.js'
+import {firstOnOrAfter, lastOnOrBefore, type TradingCalendar} from '../engine/calendar.js'
 import type {ReturnKind} from '../engine/types.js'
 import {type AlignedSeries, alignColumns, alignSeries} from '../analysis/price-series.js'
 import type {HistorySpec, StudySpec} from '../spec/types.js'
@@ -18,6 +18,7 @@ import {calendarReturns} from './panel.js'
  */
 export interface SecuritySeries {
   aligned: Omit<AlignedSeries, 'prices'>
+  /** Returns from calendar index aligned.start on (as are aligned.volume's values). */
   returns: Float64Array
 }
 
@@ -85,6 +86,9 @@ function seriesReader(
   const getColumns = source.getColumns?.bind(source)
   if (getColumns) {
     const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
+    // Only the calendar days of the range read: the columns hold no row outside it.
+    const k0 = firstOnOrAfter(cal, range[0])
+    const span: [number, number] = [k0 < 0 ? cal.dates.length : k0, lastOnOrBefore(cal, range[1])]
     return {
       bars,
       align(s) {
@@ -92,7 +96,7 @@ function seriesReader(
         const stored = getColumns([s], range[0], range[1]).get(s) ?? NO_COLUMNS
         const {columns: c, note} = usableColumns(spec.history, s, stored)
         if (note) notes.push(note)
-        return alignColumns(s, c, cal, spec.price)
+        return alignColumns(s, c, cal, spec.price, span)
       },
     }
   }
