@@ -13,8 +13,10 @@ export interface AlignedSeries {
   symbol: string
   /** The price field actually used (adjClose falls back to close when the security has no adjusted closes). */
   field: PriceField
-  /** prices[k] is the price on calendar day k; NaN when missing. */
+  /** prices[k] is the price on calendar day start + k; NaN when missing. */
   prices: Float64Array
+  /** The calendar index of prices[0] and volume[0]: 0 unless aligned over a part of the calendar only. */
+  start: number
   /** Volume on calendar day k (NaN when missing); null when the security has no volume at all. */
   volume: Float64Array | null
   /** First and last calendar dates with a price; null when none. */
@@ -80,7 +82,7 @@ export function alignSeries(
     } else if (volume && typeof b.volume === 'number' && Number.isFinite(b.volume) && b.volume >= 0)
       volume[k] = b.volume
   }
-  return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
+  return series(symbol, field, used, {prices, volume, start: 0}, cal, offCalendar, outside)
 }
 
 /** The calendar by day number: index[day - first] is the calendar position of that day, -1 when not a trading day. */
@@ -105,10 +107,19 @@ function dayIndexOf(cal: TradingCalendar): DayIndex {
 
 /**
  * alignSeries over a store's columns (no object per row), with the same field choice, volume and counts: the study
- * runner's read path over many securities. NaN in a column stands for a missing value.
+ * runner's read path over many securities. NaN in a column stands for a missing value. With `span` [k0, k1]
+ * (calendar indexes of the first and last dates the columns were read over) the prices and volume cover those days
+ * only, from `start` = k0: a study of one year of a long calendar allocates one year per security.
  */
-export function alignColumns(symbol: string, c: BarColumns, cal: TradingCalendar, field: PriceField): AlignedSeries {
-  const n = cal.dates.length
+export function alignColumns(
+  symbol: string,
+  c: BarColumns,
+  cal: TradingCalendar,
+  field: PriceField,
+  span: [number, number] = [0, cal.dates.length - 1],
+): AlignedSeries {
+  const [k0, k1] = span
+  const n = Math.max(0, k1 - k0 + 1)
   const rows = c.days.length
   const used = field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close) ? 'close' : field
   const values = used === 'adjClose' ? c.adjClose : c.close
@@ -128,12 +139,14 @@ export function alignColumns(symbol: string, c: BarColumns, cal: TradingCalendar
       offCalendar++
       continue
     }
+    // Columns read over the span's dates have no row outside it; one would be a caller's error, not a price.
+    if (k < k0 || k > k1) continue
     const v = values[i]
-    if (v > 0 && v < Number.POSITIVE_INFINITY) prices[k] = v
+    if (v > 0 && v < Number.POSITIVE_INFINITY) prices[k - k0] = v
     const vol = c.volume[i]
-    if (volume && vol >= 0 && vol < Number.POSITIVE_INFINITY) volume[k] = vol
+    if (volume && vol >= 0 && vol < Number.POSITIVE_INFINITY) volume[k - k0] = vol
   }
-  return series(symbol, field, used, prices, volume, cal, offCalendar, outside)
+  return series(symbol, field, used, {prices, volume, start: k0}, cal, offCalendar, outside)
 }
 
 function anyUsable(xs: Float64Array): boolean {
@@ -146,8 +159,7 @@ function series(
   symbol: string,
   field: PriceField,
   used: PriceField,
-  prices: Float64Array,
-  volume: Float64Array | null,
+  {prices, volume, start}: {prices: Float64Array; volume: Float64Array | null; start: number},
   cal: TradingCalendar,
   offCalendar: number,
   outside: number,
@@ -167,9 +179,10 @@ function series(
     symbol,
     field: used,
     prices,
+    start,
     volume,
-    firstDate: first < 0 ? null : cal.dates[first],
-    lastDate: last < 0 ? null : cal.dates[last],
+    firstDate: first < 0 ? null : cal.dates[start + first],
+    lastDate: last < 0 ? null : cal.dates[start + last],
     offCalendar,
     outside,
     note,

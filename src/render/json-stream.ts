@@ -18,11 +18,12 @@ const CHUNK = 64 * 1024
 type Container = Record<string, unknown> | unknown[]
 
 /** The value as JSON.stringify sees it: toJSON(key) applied, boxed primitives unwrapped. */
-function prepare(key: string, value: unknown): unknown {
+function prepare(key: string | number, value: unknown): unknown {
   let v = value
   if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) {
     const toJSON = (v as {toJSON?: unknown}).toJSON
-    if (typeof toJSON === 'function') v = toJSON.call(v, key)
+    // An array's index is passed as a string, as JSON.stringify does.
+    if (typeof toJSON === 'function') v = toJSON.call(v, String(key))
   }
   if (v instanceof Number) return Number(v)
   if (v instanceof String) return String(v)
@@ -86,10 +87,12 @@ function isSmall(v: object, budget: number): boolean {
   while (stack.length > 0) {
     const o = stack.pop() as Record<string, unknown>
     if (typeof o.toJSON === 'function') return false
-    for (const k in o) {
-      if (!Object.hasOwn(o, k)) continue
-      const x = o[k]
-      left -= k.length + 8
+    // An array by index: for-in would make a string of each index.
+    const keys = Array.isArray(o) ? null : Object.keys(o)
+    const n = keys ? keys.length : (o as unknown as unknown[]).length
+    for (let i = 0; i < n; i++) {
+      const x = keys ? o[keys[i]] : (o as unknown as unknown[])[i]
+      left -= (keys ? keys[i].length : digits(i)) + 8
       if (typeof x === 'string') left -= x.length * 6
       else if (x !== null && typeof x === 'object') stack.push(x)
       if (left < 0) return false
@@ -98,11 +101,23 @@ function isSmall(v: object, budget: number): boolean {
   return true
 }
 
-/** A small container's JSON by JSON.stringify, indented to sit at `indent`. */
+/** Characters of an array index written as a key. */
+const digits = (i: number): number => (i < 10 ? 1 : i < 100 ? 2 : String(i).length)
+
+/**
+ * A small container's JSON by JSON.stringify, indented to sit at `indent`: the value is nested in as many arrays
+ * as `indent` has levels, so JSON.stringify indents it itself, and the arrays' brackets are cut off (no second
+ * pass over the text to re-indent it).
+ */
 function nativeText(v: object, indent: string): string {
-  const text = JSON.stringify(v, null, 2)
-  // JSON escapes line breaks inside strings: every '\n' of the text is a structural one.
-  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
+  const depth = indent.length / 2
+  let wrapped: unknown = v
+  for (let d = 0; d < depth; d++) wrapped = [wrapped]
+  const text = JSON.stringify(wrapped, null, 2)
+  // Each level adds '[\n' and its indent before the value, '\n', its indent and ']' after it.
+  const before = depth * (depth + 3)
+  const after = depth * (depth + 1)
+  return text.slice(before, text.length - after)
 }
 
 /**
@@ -131,8 +146,9 @@ function* container(
   const n = keys ? keys.length : (v as unknown[]).length
   let first = true
   for (let i = 0; i < n; i++) {
-    const k = keys ? keys[i] : String(i)
-    const x = prepare(k, (v as Record<string, unknown>)[k])
+    // An array read by index: a string key would make V8 look the index up by name.
+    const k = keys ? keys[i] : ''
+    const x = keys ? prepare(k, (v as Record<string, unknown>)[k]) : prepare(i, (v as unknown[])[i])
     const isObject = x !== null && typeof x === 'object'
     const text = isObject ? undefined : primitiveText(x)
     // Objects leave such a value out; arrays write null in its place.
@@ -143,10 +159,11 @@ function* container(
     onEntry?.(i, n)
     if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
     else if (isObject) {
-      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(k, j, m) : undefined
+      const name = keys ? k : String(i)
+      const told = hook && Array.isArray(x) ? (j: number, m: number) => hook(name, j, m) : undefined
       yield* container(w, x as Container, inner, seen, told)
     } else w.push(text ?? 'null')
-    yield* w.drain()
+    if (w.ready.length > 0) yield* w.drain()
   }
   w.push(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`)
   seen.pop()

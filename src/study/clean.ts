@@ -36,7 +36,8 @@ function allFinite(x: unknown): boolean {
     for (let i = 0; i < x.length; i++) if (!allFinite(x[i])) return false
     return true
   }
-  for (const k in x) if (Object.hasOwn(x, k) && !allFinite((x as Record<string, unknown>)[k])) return false
+  // Own enumerable values, as for-in with hasOwn would visit, without a lookup by key.
+  for (const v of Object.values(x)) if (!allFinite(v)) return false
   return true
 }
 

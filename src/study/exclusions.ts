@@ -9,7 +9,7 @@ import type {Layout} from './layout.js'
 
 export function explainExclusion(
   exclusion: Exclusion | null,
-  a: AlignedSeries,
+  a: Pick<AlignedSeries, 'firstDate'>,
   cal: TradingCalendar,
   day0: number,
   layout: Layout,

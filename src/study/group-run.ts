@@ -117,6 +117,7 @@ export function runGroup(
         engine,
         layout,
         volume: fit.usable.map((m) => ctx.series.get(m.symbol)?.aligned.volume ?? null),
+        volumeStart: fit.usable.map((m) => ctx.series.get(m.symbol)?.aligned.start ?? 0),
         firstRel: fit.firstRel,
         lastRel: fit.lastRel,
         dateOf,
@@ -137,7 +138,10 @@ interface MembersFit {
 function fitMembers(ctx: RunContext, usable: Member[], layout: Layout, model: StudyModel): MembersFit {
   const [firstRel, lastRel] = panelRange(layout)
   const panel = buildEventPanel(
-    usable.map((m) => ({returns: ctx.series.get(m.symbol)?.returns as Float64Array, day0: m.day0})),
+    usable.map((m) => {
+      const s = ctx.series.get(m.symbol)
+      return {returns: s?.returns as Float64Array, day0: m.day0, start: s?.aligned.start}
+    }),
     ctx.marketReturns,
     firstRel,
     lastRel,

@@ -115,6 +115,14 @@ function layoutChecks(spec: StudySpec, cal: TradingCalendar, day0: number, ev: E
   }
 }
 
+/** The field names of windows[k] and its bounds, made once per k rather than once per event and window. */
+const fieldsOfWindow: Array<{window: string; from: string; to: string}> = []
+
+function windowFields(k: number): {window: string; from: string; to: string} {
+  fieldsOfWindow[k] ??= {window: `windows[${k}]`, from: `windows[${k}][0]`, to: `windows[${k}][1]`}
+  return fieldsOfWindow[k]
+}
+
 function resolveWindow(
   w: readonly [Bound, Bound],
   k: number,
@@ -124,16 +132,14 @@ function resolveWindow(
 ): [number, number] {
   const where = check.where
   const tag = check.tag
-  const r: [number, number] = [
-    check.offset(`windows[${k}][0]`, w[0], 'from'),
-    check.offset(`windows[${k}][1]`, w[1], 'to'),
-  ]
+  const field = windowFields(k)
+  const r: [number, number] = [check.offset(field.from, w[0], 'from'), check.offset(field.to, w[1], 'to')]
   if (r[0] > r[1])
     throw new InputError(
       `${where()}: windows[${k}]: [${w[0]}, ${w[1]}] holds no trading day for event ${tag()}; widen it`,
     )
-  check.inData(`windows[${k}]`, r[0], 'the window start')
-  check.inData(`windows[${k}]`, r[1], 'the window end')
+  check.inData(field.window, r[0], 'the window start')
+  check.inData(field.window, r[1], 'the window end')
   if (day0 + r[0] < 1) {
     throw new InputError(
       `${where()}: windows[${k}]: the window starts on the benchmark's first date, which has no return; import older data`,

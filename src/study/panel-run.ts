@@ -12,6 +12,8 @@ export interface PanelRun {
   layout: Layout
   /** Calendar-aligned volume per panel row (null when the security has none). */
   volume: Array<Float64Array | null>
+  /** The calendar index of each row's volume[0] (0 when it covers the whole calendar). */
+  volumeStart: number[]
   firstRel: number
   lastRel: number
   dateOf: (t: number) => string | null

@@ -8,22 +8,31 @@ import type {EventPanel, ReturnKind} from '../engine/types.js'
 /**
  * Returns from consecutive calendar days: simple R_k = P_k / P_{k-1} - 1, log R_k = ln(P_k / P_{k-1})
  * (docs/methods.md, "Notation and data"). A return over a holiday belongs to the next trading day; a missing
- * price makes that day's and the next day's return missing (NaN). r[0] is always NaN.
+ * price makes that day's and the next day's return missing (NaN). r[0] is always NaN. `out` may be `prices`
+ * itself (the returns are written over the prices, last day first, when the prices are not needed afterwards).
  */
-export function calendarReturns(prices: Float64Array, kind: ReturnKind): Float64Array {
+export function calendarReturns(
+  prices: Float64Array,
+  kind: ReturnKind,
+  out: Float64Array = new Float64Array(prices.length),
+): Float64Array {
   const n = prices.length
-  const r = new Float64Array(n)
-  if (n > 0) r[0] = Number.NaN
+  const r = out
   // A missing (NaN) price on either side gives NaN through the arithmetic itself.
-  if (kind === 'log') for (let k = 1; k < n; k++) r[k] = Math.log(prices[k] / prices[k - 1])
-  else for (let k = 1; k < n; k++) r[k] = prices[k] / prices[k - 1] - 1
+  if (kind === 'log') for (let k = n - 1; k > 0; k--) r[k] = Math.log(prices[k] / prices[k - 1])
+  else for (let k = n - 1; k > 0; k--) r[k] = prices[k] / prices[k - 1] - 1
+  if (n > 0) r[0] = Number.NaN
   return r
 }
 
-/** One row of a panel: a security's calendar-aligned returns and the calendar index of its day 0. */
+/**
+ * One row of a panel: a security's calendar-aligned returns, the calendar index of its day 0, and the calendar
+ * index of returns[0] (0 when they cover the whole calendar).
+ */
 export interface PanelRow {
   returns: Float64Array
   day0: number
+  start?: number
 }
 
 /**
@@ -37,14 +46,18 @@ export function sliceRows(
   lastRel: number,
 ): Float64Array {
   const days = lastRel - firstRel + 1
-  const out = new Float64Array(series.length * days).fill(Number.NaN)
+  const out = new Float64Array(series.length * days)
   for (let i = 0; i < series.length; i++) {
     const s = series[i]
+    const at = i * days
     const start = day0s[i] + firstRel
-    // The part of the row inside the series, copied at once.
-    const lo = Math.max(0, -start)
-    const hi = Math.min(days, s.length - start)
-    if (hi > lo) out.set(s.subarray(start + lo, start + hi), i * days + lo)
+    // The part of the row inside the series, copied at once; only the days outside it are filled with NaN, so
+    // the fresh matrix is written once.
+    const lo = Math.min(days, Math.max(0, -start))
+    const hi = Math.max(lo, Math.min(days, s.length - start))
+    out.fill(Number.NaN, at, at + lo)
+    if (hi > lo) out.set(s.subarray(start + lo, start + hi), at + lo)
+    out.fill(Number.NaN, at + hi, at + days)
   }
   return out
 }
@@ -75,7 +88,7 @@ export function buildEventPanel(
   const common = day0s.every((d) => d === day0s[0])
   const returns = sliceRows(
     rows.map((r) => r.returns),
-    day0s,
+    rows.map((r) => r.day0 - (r.start ?? 0)),
     firstRel,
     lastRel,
   )

@@ -3,7 +3,7 @@
  * history: applied), prices aligned on the calendar, returns from consecutive trading days, and the notes on what
  * did not fit (prices on days the benchmark did not trade, later prices, closes standing in for adjusted ones).
  */
-import type {TradingCalendar} from '../engine/calendar.js'
+import {firstOnOrAfter, lastOnOrBefore, type TradingCalendar} from '../engine/calendar.js'
 import type {ReturnKind} from '../engine/types.js'
 import {type AlignedSeries, alignColumns, alignSeries} from '../analysis/price-series.js'
 import type {HistorySpec, StudySpec} from '../spec/types.js'
@@ -12,9 +12,13 @@ import type {Bar} from '../types.js'
 import {readSecurityBars, usableBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
 
-/** A security's aligned prices and its returns on the calendar. */
+/**
+ * A security's series on the calendar: what its alignment found (its prices themselves became the returns, so the
+ * study holds one array per security, not two) and its returns.
+ */
 export interface SecuritySeries {
-  aligned: AlignedSeries
+  aligned: Omit<AlignedSeries, 'prices'>
+  /** Returns from calendar index aligned.start on (as are aligned.volume's values). */
   returns: Float64Array
 }
 
@@ -45,8 +49,8 @@ export function studySeries(
   // A security that is also the benchmark keeps its own bars over the range, as it is read.
   if (!read.bars.has(spec.benchmark)) read.bars.set(spec.benchmark, bench.bars)
   for (const s of symbols) {
-    const aligned = read.align(s)
-    securities.set(s, {aligned, returns: calendarReturns(aligned.prices, spec.returns)})
+    const {prices, ...aligned} = read.align(s)
+    securities.set(s, {aligned, returns: calendarReturns(prices, spec.returns, prices)})
     if (aligned.note) fallbacks.push(s)
     if (aligned.offCalendar > 0)
       notes.push(`${s}: ${aligned.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
@@ -82,6 +86,9 @@ function seriesReader(
   const getColumns = source.getColumns?.bind(source)
   if (getColumns) {
     const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
+    // Only the calendar days of the range read: the columns hold no row outside it.
+    const k0 = firstOnOrAfter(cal, range[0])
+    const span: [number, number] = [k0 < 0 ? cal.dates.length : k0, lastOnOrBefore(cal, range[1])]
     return {
       bars,
       align(s) {
@@ -89,7 +96,7 @@ function seriesReader(
         const stored = getColumns([s], range[0], range[1]).get(s) ?? NO_COLUMNS
         const {columns: c, note} = usableColumns(spec.history, s, stored)
         if (note) notes.push(note)
-        return alignColumns(s, c, cal, spec.price)
+        return alignColumns(s, c, cal, spec.price, span)
       },
     }
   }

@@ -55,7 +55,8 @@ export function securityRow(
   const fitted = modelFit(fit, model, panel)
   const bad = firstNonFinite({model: fitted, ar, windows})
   if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
-  return {...base, model: fitted, ar, windows}
+  // Keys written out rather than spread: a spread builds each of 20,000 rows by the slow path.
+  return {symbol: base.symbol, group: base.group, event: base.event, model: fitted, ar, windows}
 }
 
 /**
@@ -76,7 +77,7 @@ function withoutArRows(
   const fitted = modelFit(fit, model, panel)
   const bad = firstNonFinite({model: fitted, windows})
   if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
-  return {...base, model: fitted, windows}
+  return {symbol: base.symbol, group: base.group, event: base.event, model: fitted, windows}
 }
 
 /** Whether row i's return, AR and SAR are finite on every event day. */

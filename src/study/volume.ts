@@ -22,7 +22,7 @@ export function studyVolume(inputs: PanelRun[], minObservations: number): Volume
     })
     const volume = sliceRows(
       series,
-      x.members.map((m) => m.day0),
+      x.members.map((m, i) => m.day0 - x.volumeStart[i]),
       x.firstRel,
       x.lastRel,
     )

@@ -107,4 +107,17 @@ describe('alignColumns', () => {
     for (const field of ['adjClose', 'close'] as const)
       expect(alignColumns('X', columnsOf(bars), cal, field)).toEqual(alignSeries('X', bars, cal, field))
   })
+  it.each(cases)(
+    'over a span [k0, k1] of the calendar, gives that part of the whole alignment, from k0: %s',
+    (_, bars) => {
+      const whole = alignSeries('X', bars, cal, 'adjClose')
+      for (let k0 = 0; k0 < cal.dates.length; k0++)
+        for (let k1 = k0 - 1; k1 < cal.dates.length; k1++) {
+          const part = alignColumns('X', columnsOf(bars), cal, 'adjClose', [k0, k1])
+          expect(part.start).toBe(k0)
+          expect(Array.from(part.prices)).toEqual(Array.from(whole.prices.subarray(k0, k1 + 1)))
+          if (whole.volume) expect(Array.from(part.volume ?? [])).toEqual(Array.from(whole.volume.subarray(k0, k1 + 1)))
+        }
+    },
+  )
 })

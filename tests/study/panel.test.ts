@@ -19,6 +19,16 @@ describe('calendarReturns', () => {
     expect(r[1]).toBeCloseTo(Math.log(1.1), 14)
     expect(r[2]).toBeCloseTo(Math.log(1.1), 14)
   })
+
+  it('writes the same returns over the prices themselves', () => {
+    const prices = Float64Array.from([100, 110, 99, Number.NaN, 121, 133.1])
+    for (const kind of ['simple', 'log'] as const) {
+      const p = prices.slice()
+      const r = calendarReturns(p, kind, p)
+      expect(r).toBe(p)
+      expect(Array.from(r)).toEqual(Array.from(calendarReturns(prices, kind)))
+    }
+  })
 })
 
 describe('buildEventPanel', () => {
