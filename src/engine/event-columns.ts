@@ -34,6 +34,30 @@ export interface EventColumns {
   windows: WindowColumns[]
 }
 
+/** Throws a RangeError unless panel.market is a shared row, n × days, or a series holding every row's offset range. */
+function checkMarketLayout(panel: EventPanel): void {
+  const {n, days, market, marketOffsets} = panel
+  if (!marketOffsets) {
+    if (market.length !== days && market.length !== n * days) {
+      throw new RangeError(
+        `engine panel: market has ${market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
+      )
+    }
+    return
+  }
+  if (marketOffsets.length !== n) {
+    throw new RangeError(`engine panel: marketOffsets has ${marketOffsets.length} entries, expected ${n}`)
+  }
+  for (let i = 0; i < n; i++) {
+    const off = marketOffsets[i]
+    if (off < 0 || off + days > market.length) {
+      throw new RangeError(
+        `engine panel: marketOffsets[${i}] = ${off} reads market[${off}..${off + days}) outside its ${market.length} values`,
+      )
+    }
+  }
+}
+
 /** Throws a RangeError naming the field when the panel's arrays or the options' windows do not fit together. */
 export function checkPanel(panel: EventPanel, opts: EngineOptions): void {
   const {n, days, firstRel} = panel
@@ -41,11 +65,7 @@ export function checkPanel(panel: EventPanel, opts: EngineOptions): void {
   if (panel.returns.length !== n * days) {
     throw new RangeError(`engine panel: returns has ${panel.returns.length} values, expected n × days = ${n * days}`)
   }
-  if (panel.market.length !== days && panel.market.length !== n * days) {
-    throw new RangeError(
-      `engine panel: market has ${panel.market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
-    )
-  }
+  checkMarketLayout(panel)
   if (panel.calendarStart.length !== n) {
     throw new RangeError(`engine panel: calendarStart has ${panel.calendarStart.length} entries, expected ${n}`)
   }

@@ -21,7 +21,7 @@ export function runEventStudy(panel: EventPanel, opts: EngineOptions): EngineRes
   const cols = eventColumns(panel, opts)
   const factor = opts.model === 'factors' ? fitFactorModels(panel, opts, cols.e0, cols.E) : undefined
   // the factor model runs as the market model against each row's systematic return (factor-model.ts)
-  const used: EventPanel = factor ? {...panel, market: factor.systematic} : panel
+  const used: EventPanel = factor ? {...panel, market: factor.systematic, marketOffsets: undefined} : panel
   const pass = runRowPass(used, opts, cols, factor?.fits)
   const stats = crossSectionStats(pass)
   const daily = dailyStats(pass, cols, stats)

@@ -9,6 +9,7 @@
  */
 import {fitLinearModel, isLinearFailure, linearCarVariance, linearPredictionErrorFactor} from './linear-model.js'
 import type {Regressor} from './linear-model.js'
+import {marketOffset} from './market-offset.js'
 import {fitModel, isExclusion} from './models.js'
 import {standardizedAbnormalReturn} from './abnormal.js'
 import type {EngineOptions, EventPanel, Exclusion, ModelKind, RowFit} from './types.js'
@@ -128,7 +129,7 @@ export function factorCarVariance(
  */
 export function benchmarkRow(panel: EventPanel, fit: RowFit, i: number): {m: Float64Array; off: number} {
   if (fit.systematic) return {m: fit.systematic, off: 0}
-  return {m: panel.market, off: rowOffset(panel.market, panel.days, i)}
+  return {m: panel.market, off: marketOffset(panel, i)}
 }
 
 /** SAR of row i on column c under any model: the factor model's general C_it, else abnormal.ts's. */

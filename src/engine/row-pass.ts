@@ -12,6 +12,7 @@ import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
 import {carVariance, isExclusion} from './models.js'
 import {factorCarVariance, factorPredictionErrorFactor} from './factor-model.js'
+import {marketOffset} from './market-offset.js'
 import {fitRow} from './row-fit.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
@@ -177,10 +178,9 @@ export function estimationRowSource(
   fits: ReadonlyArray<RowFit | null>,
 ): (i: number, out: Float64Array) => void {
   const {returns, market, days} = panel
-  const shared = market.length === days
   return (i, out) => {
     const f = fits[i] as RowFit
-    const mOff = (shared ? 0 : i * days) + cols.e0
+    const mOff = marketOffset(panel, i) + cols.e0
     estimationArRow(returns, i * days + cols.e0, market, mOff, cols.E, f.alpha, f.beta, out)
   }
 }
@@ -363,7 +363,6 @@ export function runRowPass(
   const {n, days, returns, market, calendarStart} = panel
   const {model} = opts
   const {e0, E, D, R} = cols
-  const shared = market.length === days
   const out = allocateRowPass(panel, opts, cols)
   const estAr = new Float64Array(E)
   const k = panel.factors?.length ?? 0
@@ -376,7 +375,7 @@ export function runRowPass(
   }
   for (let i = 0; i < n; i++) {
     const rOff = i * days
-    const mOff = shared ? 0 : i * days
+    const mOff = marketOffset(panel, i)
     const f = prefit ? prefit[i] : fitRow(opts, returns, rOff, market, mOff, mOff, cols, days)
     if (isExclusion(f)) {
       out.exclusions[i] = f

@@ -22,10 +22,15 @@ export interface EventPanel {
   /** Security returns, row-major n × days; NaN marks a missing return. */
   returns: Float64Array
   /**
-   * Benchmark returns: either one shared row (length `days`, when all rows share one event date)
-   * or row-major n × days (per-security event dates).
+   * Benchmark returns: either one shared row (length `days`, when all rows share one event date),
+   * row-major n × days (per-security event dates), or, with `marketOffsets`, one calendar-long series.
    */
   market: Float64Array
+  /**
+   * With one calendar-long `market` series: row i's column 0 is market[marketOffsets[i]] and its row is
+   * market[off..off + days) (padded with NaN where the calendar ends). Length n. Read through marketOffset().
+   */
+  marketOffsets?: Int32Array
   /**
    * Index in the trading calendar of each row's column 0, so that rows with different event dates
    * can be aligned on calendar days (Kolari-Pynnönen correlation over common days). Length n.

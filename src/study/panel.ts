@@ -70,9 +70,29 @@ export interface PanelFactors {
 }
 
 /**
+ * The benchmark over calendar days min(starts)..max(starts) + days - 1, NaN outside the calendar, and each row's
+ * offset in it: row i reads the same values as its own sliced row, without a copy per security-event.
+ */
+function calendarMarket(
+  market: Float64Array,
+  starts: Int32Array,
+  days: number,
+): {market: Float64Array; marketOffsets: Int32Array} {
+  let lo = starts[0]
+  let hi = starts[0]
+  for (const s of starts) {
+    lo = Math.min(lo, s)
+    hi = Math.max(hi, s)
+  }
+  const marketOffsets = new Int32Array(starts.length)
+  for (let i = 0; i < starts.length; i++) marketOffsets[i] = starts[i] - lo
+  return {market: sliceRows([market], [lo], 0, hi - lo + days - 1), marketOffsets}
+}
+
+/**
  * The EventPanel of rows (security-events) over relative days firstRel..lastRel. When every row has the
- * same day 0 the benchmark returns (and a factor model's factors and RF) are one shared row; otherwise one
- * row per security-event.
+ * same day 0 the benchmark returns (and a factor model's factors and RF) are one shared row; otherwise the
+ * benchmark is one calendar-long series read at each row's offset (or, with factors, one row per security-event).
  */
 export function buildEventPanel(
   rows: readonly PanelRow[],
@@ -103,7 +123,10 @@ export function buildEventPanel(
         )
   const calendarStart = new Int32Array(n)
   for (let i = 0; i < n; i++) calendarStart[i] = day0s[i] + firstRel
-  const panel: EventPanel = {n, days, firstRel, returns, market: like(market), calendarStart}
+  const panel: EventPanel = {n, days, firstRel, returns, market: new Float64Array(0), calendarStart}
+  // A factor model's regressors stay laid out like a per-row market, so the market does too.
+  if (common || n === 0 || factors) panel.market = like(market)
+  else Object.assign(panel, calendarMarket(market, calendarStart, days))
   if (factors) {
     panel.factors = factors.values.map(like)
     panel.factorNames = [...factors.names]

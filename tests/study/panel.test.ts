@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
+import {marketOffset} from '../../src/engine/market-offset.js'
 import {buildEventPanel, calendarReturns, sliceRows} from '../../src/study/panel.js'
 import {normal} from '../engine/random.js'
 
@@ -54,7 +55,7 @@ describe('buildEventPanel', () => {
     expect(Array.from(p.calendarStart)).toEqual([1, 1])
   })
 
-  it('gives each row its own benchmark row when event dates differ, NaN outside the calendar', () => {
+  it('reads each row its own benchmark row at an offset in one calendar series when event dates differ, NaN outside the calendar', () => {
     const p = buildEventPanel(
       [
         {returns: a, day0: 2},
@@ -68,10 +69,28 @@ describe('buildEventPanel', () => {
     expect(Array.from(p.returns.subarray(0, 3))).toEqual([0.1, 0.2, 0.3])
     expect(Array.from(p.returns.subarray(3, 5))).toEqual([3, 4])
     expect(Number.isNaN(p.returns[5])).toBe(true)
-    expect(p.market.length).toBe(6)
-    expect(Array.from(p.market.subarray(0, 3))).toEqual([0.01, 0.02, 0.03])
-    expect(Array.from(p.market.subarray(3, 5))).toEqual([0.03, 0.04])
+    // calendar days 1..5, day 5 past the calendar's end
+    expect(p.market.length).toBe(5)
+    expect(Array.from(p.marketOffsets as Int32Array)).toEqual([0, 2])
+    const row = (i: number) => Array.from(p.market.subarray(marketOffset(p, i), marketOffset(p, i) + 3))
+    expect(row(0)).toEqual([0.01, 0.02, 0.03])
+    expect(row(1)).toEqual([0.03, 0.04, Number.NaN])
     expect(Array.from(p.calendarStart)).toEqual([1, 3])
+  })
+  it('pads the calendar series with NaN for a row that starts before the calendar', () => {
+    const p = buildEventPanel(
+      [
+        {returns: a, day0: 0},
+        {returns: b, day0: 3},
+      ],
+      market,
+      -2,
+      0,
+    )
+    expect(Array.from(p.marketOffsets as Int32Array)).toEqual([0, 3])
+    const row = (i: number) => Array.from(p.market.subarray(marketOffset(p, i), marketOffset(p, i) + 3))
+    expect(row(0)).toEqual([Number.NaN, Number.NaN, Number.NaN])
+    expect(row(1)).toEqual([0.01, 0.02, 0.03])
   })
 })
 

@@ -1,0 +1,102 @@
+import {describe, expect, it} from 'vitest'
+import {runEventStudy} from '../../src/engine/event-study.js'
+import {benchmarkRow} from '../../src/engine/factor-model.js'
+import {marketOffset} from '../../src/engine/market-offset.js'
+import type {EngineOptions, EventPanel, ModelKind, RowFit} from '../../src/engine/types.js'
+import {normal} from './random.js'
+
+/**
+ * Rows with their own day 0 on one calendar: the benchmark as n × days copies and as one calendar-long series
+ * (NaN-padded beyond the calendar) read at each row's offset. Some rows run past the calendar's start or end.
+ */
+function layouts(seed: number) {
+  const z = normal(seed)
+  const calendar = 400
+  const firstRel = -120
+  const days = 131
+  const cal = Float64Array.from({length: calendar}, () => 0.0003 + 0.012 * z())
+  cal[200] = Number.NaN
+  const starts = [-3, 0, 10, 57, 120, 199, 200, 250, 268, 272, 150, 33]
+  const n = starts.length
+  const returns = new Float64Array(n * days)
+  const perRow = new Float64Array(n * days)
+  for (let i = 0; i < n; i++) {
+    const b = 1 + 0.4 * z()
+    for (let j = 0; j < days; j++) {
+      const c = starts[i] + j
+      const m = c >= 0 && c < calendar ? cal[c] : Number.NaN
+      perRow[i * days + j] = m
+      // the benchmark lagged a day, so the thin-trading betas differ from the market model's
+      const lag = c >= 1 && c <= calendar ? cal[c - 1] : 0
+      returns[i * days + j] = 0.0002 + b * (0.6 * m + 0.4 * lag) + 0.01 * z() + (firstRel + j === 0 ? 0.02 : 0)
+    }
+  }
+  const lo = Math.min(...starts)
+  const hi = Math.max(...starts) + days
+  const series = new Float64Array(hi - lo).fill(Number.NaN)
+  series.set(cal.subarray(Math.max(0, lo), Math.min(calendar, hi)), Math.max(0, -lo))
+  const calendarStart = Int32Array.from(starts)
+  const base = {n, days, firstRel, returns, calendarStart}
+  const a: EventPanel = {...base, market: perRow}
+  const b: EventPanel = {...base, market: series, marketOffsets: Int32Array.from(starts, (s) => s - lo)}
+  return {a, b}
+}
+
+describe('market offsets: one calendar-long benchmark series read at each row offset', () => {
+  const {a, b} = layouts(31)
+
+  it('reads the same benchmark row as the per-row copy, NaN beyond the calendar', () => {
+    for (let i = 0; i < a.n; i++) {
+      const x = a.market.subarray(marketOffset(a, i), marketOffset(a, i) + a.days)
+      const y = b.market.subarray(marketOffset(b, i), marketOffset(b, i) + b.days)
+      expect([...y]).toEqual([...x])
+    }
+  })
+
+  it('gives identical results to the per-row layout under every return model', () => {
+    const models: ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted', 'scholes-williams', 'dimson']
+    for (const model of models) {
+      for (const estimation of [
+        [-120, -11],
+        [-100, -11],
+      ] as const) {
+        const opts: EngineOptions = {
+          model,
+          returns: 'simple',
+          estimation,
+          windows: [
+            [0, 0],
+            [-1, 5],
+          ],
+          minObservations: 30,
+          lags: model === 'dimson' ? 2 : undefined,
+        }
+        const x = runEventStudy(a, opts)
+        const y = runEventStudy(b, opts)
+        expect(y, `${model} ${estimation}`).toEqual(x)
+        for (let i = 0; i < a.n; i++) {
+          const f = x.fits[i] as RowFit | null
+          if (!f) continue
+          const p = benchmarkRow(a, f, i)
+          const q = benchmarkRow(b, f, i)
+          expect(q.m[q.off + 7]).toEqual(p.m[p.off + 7])
+        }
+      }
+    }
+  })
+
+  it('rejects an offset whose row runs past the series', () => {
+    const bad: EventPanel = {
+      ...b,
+      marketOffsets: Int32Array.from(b.marketOffsets as Int32Array, (o, i) => (i ? o : -1)),
+    }
+    const opts: EngineOptions = {
+      model: 'market',
+      returns: 'simple',
+      estimation: [-120, -11],
+      windows: [[0, 0]],
+      minObservations: 30,
+    }
+    expect(() => runEventStudy(bad, opts)).toThrow(/marketOffsets\[0\] = -1/)
+  })
+})
