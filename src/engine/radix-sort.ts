@@ -1,4 +1,19 @@
 /**
+ * Counting pass of one 16-bit LSD digit: counts[b] becomes the first output slot of digit b, the digit of entry k
+ * being bits [shift, shift + 16) of its word `word` (0 low, 1 high) in the little-endian words of a Float64Array.
+ */
+function digitStarts(words: Uint32Array, n: number, word: number, shift: number, counts: Int32Array): void {
+  counts.fill(0)
+  for (let k = 0; k < n; k++) counts[(words[2 * k + word] >>> shift) & 0xffff]++
+  let sum = 0
+  for (let b = 0; b < 65536; b++) {
+    const c = counts[b]
+    counts[b] = sum
+    sum += c
+  }
+}
+
+/**
  * Sorts non-negative finite doubles ascending, in place. For n >= 4096 an LSD radix sort on the IEEE-754 bits
  * (which order like the values when the sign bit is clear): four 16-bit passes, O(n), several times faster than
  * the native comparison sort at the 100,000-security scale. Smaller arrays use the native sort.
@@ -15,14 +30,7 @@ export function sortNonNegative(a: Float64Array): Float64Array {
     const words = new Uint32Array(src.buffer, src.byteOffset, 2 * n)
     const word = pass >> 1
     const shift = 16 * (pass & 1)
-    counts.fill(0)
-    for (let k = 0; k < n; k++) counts[(words[2 * k + word] >>> shift) & 0xffff]++
-    let sum = 0
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b]
-      counts[b] = sum
-      sum += c
-    }
+    digitStarts(words, n, word, shift, counts)
     for (let k = 0; k < n; k++) dst[counts[(words[2 * k + word] >>> shift) & 0xffff]++] = src[k]
     const t = src
     src = dst
@@ -50,14 +58,7 @@ export function ascendingOrder(a: Float64Array): Int32Array {
   for (let pass = 0; pass < 4; pass++) {
     const word = pass >> 1
     const shift = 16 * (pass & 1)
-    counts.fill(0)
-    for (let k = 0; k < n; k++) counts[(words[2 * k + word] >>> shift) & 0xffff]++
-    let sum = 0
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b]
-      counts[b] = sum
-      sum += c
-    }
+    digitStarts(words, n, word, shift, counts)
     for (let q = 0; q < n; q++) {
       const k = src[q]
       dst[counts[(words[2 * k + word] >>> shift) & 0xffff]++] = k
