@@ -21,7 +21,8 @@ import StudyList from '../../src/commands/study/list.js'
 import StudyRun from '../../src/commands/study/run.js'
 import StudyValidate from '../../src/commands/study/validate.js'
 import Version from '../../src/commands/version.js'
-import {REPO} from '../helpers/shared.js'
+import {expect} from 'vitest'
+import {COVID_DIR, factorFiles, PRICES_DIR, REPO} from '../helpers/shared.js'
 
 const COMMANDS = {
   'cache info': CacheInfo,
@@ -69,4 +70,10 @@ export function jsonOf<T>(r: CommandRun, name: string): T {
   const errors = schemaErrors(name, doc)
   if (errors.length > 0) throw new Error(`${name}: ${errors.join('; ')}`)
   return doc
+}
+
+/** Imports every bundled study's data into a store: the shared prices, the COVID-2020 sample, French's factor files. */
+export async function importBundledStudyData(cacheDir: string): Promise<void> {
+  for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir})).code).toBe(0)
+  expect((await run(['factors', 'import', ...factorFiles()], {cacheDir})).code).toBe(0)
 }

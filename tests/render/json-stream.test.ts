@@ -8,10 +8,10 @@ import {jsonChunks, writeJson} from '../../src/render/json-stream.js'
 import {loadStudy} from '../../src/spec/load.js'
 import {PriceStore} from '../../src/store/store.js'
 import {runStudy} from '../../src/study/run.js'
-import {run} from '../cli/run.js'
+import {importBundledStudyData} from '../cli/run.js'
 import {uniform} from '../engine/random.js'
 import {tempDir} from '../helpers/cli.js'
-import {COVID_DIR, haveSharedData, PRICES_DIR, REPO, factorFiles} from '../helpers/shared.js'
+import {haveSharedData, REPO} from '../helpers/shared.js'
 
 const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`
 const streamed = (v: unknown): string => [...jsonChunks(v)].join('')
@@ -142,8 +142,7 @@ describe.skipIf(!haveSharedData())("the bundled studies' results", () => {
   let cache = ''
   beforeAll(async () => {
     cache = tempDir()
-    for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir: cache})).code).toBe(0)
-    expect((await run(['factors', 'import', ...factorFiles()], {cacheDir: cache})).code).toBe(0)
+    await importBundledStudyData(cache)
   }, 120_000)
 
   it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(

@@ -12,9 +12,9 @@ import {loadStudy} from '../../src/spec/load.js'
 import type {BarSource} from '../../src/store/bar-source.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import {runStudy} from '../../src/study/run.js'
-import {run} from '../cli/run.js'
+import {importBundledStudyData, run} from '../cli/run.js'
 import {tempDir} from '../helpers/cli.js'
-import {COVID_DIR, haveSharedData, PRICES_DIR, REPO, factorFiles} from '../helpers/shared.js'
+import {haveSharedData, REPO} from '../helpers/shared.js'
 
 /** The store seen through getBars only, as a source without columns. */
 function barsOnly(store: PriceStore): BarSource {
@@ -97,8 +97,7 @@ describe.skipIf(!haveSharedData())('the bundled studies, read by columns and by 
   let cache = ''
   beforeAll(async () => {
     cache = tempDir()
-    for (const dir of [PRICES_DIR, COVID_DIR]) expect((await run(['import', dir], {cacheDir: cache})).code).toBe(0)
-    expect((await run(['factors', 'import', ...factorFiles()], {cacheDir: cache})).code).toBe(0)
+    await importBundledStudyData(cache)
   }, 120_000)
 
   it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(
