@@ -5,7 +5,7 @@
  */
 import {TEST_NAMES, type TestBattery} from '../engine/types.js'
 import type {GroupResult, StudyResult} from '../result.js'
-import {col, type Column, type Level, type Row, type Section, type Table} from './model.js'
+import {col, type Column, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 import {STARS_LEGEND} from './significance.js'
 import {TEST_LABELS} from './test-labels.js'
 
@@ -36,9 +36,9 @@ function hasBootstrap(result: StudyResult): boolean {
 
 function windowColumns(bootstrap: boolean): Column[] {
   return [
-    col('window', 'Window', 'window', {dim: 'window'}),
-    col('group', 'Group', 'text', {dim: 'group', hidden: true}),
-    col('event', 'Event', 'text', {dim: 'event', hidden: true}),
+    keyColumn.window(),
+    keyColumn.group({hidden: true}),
+    keyColumn.event({hidden: true}),
     col('date', 'To', 'date', {dim: 'date', hidden: true}),
     col('days', 'Days', 'text', {display: true, subhead: true}),
     col('caar', 'CAAR', 'percent'),
@@ -81,7 +81,7 @@ function groupTable(g: GroupResult, bootstrap: boolean): Table {
 
 /** The full level: group sizes, every window and every day of every group. */
 function fullTables(result: StudyResult): Table[] {
-  const dims = [col('group', 'Group', 'text', {dim: 'group'}), col('event', 'Event', 'text', {dim: 'event'})]
+  const dims = [keyColumn.group(), keyColumn.event()]
   return [
     {
       id: 'group',

@@ -1,6 +1,6 @@
 /** The distribution of CARs per group window: quantiles, skewness and excess kurtosis (docs/methods.md). */
 import type {StudyResult} from '../result.js'
-import {col, type Section} from './model.js'
+import {col, type Section, keyColumn} from './model.js'
 
 export function carDistributionSection(result: StudyResult): Section | null {
   const rows = result.groups.flatMap((g) =>
@@ -30,9 +30,9 @@ export function carDistributionSection(result: StudyResult): Section | null {
       {
         id: 'car-distribution',
         columns: [
-          col('group', 'Group', 'text', {dim: 'group'}),
-          col('event', 'Event', 'text', {dim: 'event'}),
-          col('window', 'Window', 'window', {dim: 'window'}),
+          keyColumn.group(),
+          keyColumn.event(),
+          keyColumn.window(),
           col('n', 'N', 'integer'),
           col('p5', '5%', 'percent'),
           col('p25', '25%', 'percent'),

@@ -1,6 +1,6 @@
 /** Claims of the study file: expected ± tolerance against the measured value; a claim holds when within. */
 import type {ClaimResult} from '../result.js'
-import {col, type ColumnType, type Section} from './model.js'
+import {col, type ColumnType, type Section, keyColumn} from './model.js'
 
 /** The unit a claim's metric is measured in: dollars, index points or a variance ratio, or a return or share. */
 export function claimUnit(metric: string): ColumnType {
@@ -26,8 +26,8 @@ export function claimsSection(claims: readonly ClaimResult[]): Section | null {
           col('text', 'Claim', 'text', {wrap: 40}),
           col('metric', 'Metric', 'text'),
           col('symbol', 'Subject', 'text', {dim: 'symbol'}),
-          col('event', 'Event', 'text', {dim: 'event'}),
-          col('window', 'Window', 'window', {dim: 'window'}),
+          keyColumn.event(),
+          keyColumn.window(),
           col('unit', 'Unit', 'text', {hidden: true}),
           col('expected', 'Expected', 'number', {typeFrom: 'unit'}),
           col('tolerance', '±', 'number', {typeFrom: 'unit', unsigned: true}),

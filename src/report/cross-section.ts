@@ -4,7 +4,7 @@
  */
 import type {CrossSectionResult} from '../result.js'
 import {fmtNumber, fmtWindow} from './format.js'
-import {col, type Level, type Section, type Table} from './model.js'
+import {col, type Level, type Section, type Table, keyColumn} from './model.js'
 import {STARS_LEGEND} from './significance.js'
 
 function regressionTable(x: CrossSectionResult, level: Level): Table {
@@ -24,8 +24,8 @@ function regressionTable(x: CrossSectionResult, level: Level): Table {
     caption: `${x.id}: CAR${fmtWindow(x.window)} of ${x.event}; ${weighted}, ${x.se.toUpperCase()} standard errors; ${fit}`,
     measurePrefix: 'term',
     columns: [
-      col('event', 'Event', 'text', {dim: 'event', hidden: true}),
-      col('window', 'Window', 'window', {dim: 'window', hidden: true}),
+      keyColumn.event({hidden: true}),
+      keyColumn.window({hidden: true}),
       col('term', 'Term', 'text'),
       col('coef', 'Coefficient', 'number', {digits: 4, p: 'p'}),
       col('se', 'Std. error', 'number', {digits: 4}),

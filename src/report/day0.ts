@@ -4,7 +4,7 @@
  */
 import type {StudyResult} from '../result.js'
 import {eventLabel} from './chart-data.js'
-import {col, type Level, type Row, type Section, type Table} from './model.js'
+import {col, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 import {day0P, STARS_LEGEND} from './significance.js'
 
 /** Securities shown at each end of an event's day-0 ranking at the summary level. */
@@ -12,9 +12,9 @@ export const DAY0_ENDS = 5
 
 /** The columns; the event is shown where one table pools several events. */
 const columns = (showEvent: boolean) => [
-  col('symbol', 'Security', 'text', {dim: 'symbol'}),
-  col('group', 'Group', 'text', {dim: 'group'}),
-  col('event', 'Event', 'text', {dim: 'event', hidden: !showEvent}),
+  keyColumn.symbol(),
+  keyColumn.group(),
+  keyColumn.event({hidden: !showEvent}),
   col('date', 'Date', 'date', {dim: 'date'}),
   col('ret', 'Return', 'percent'),
   col('ar', 'AR', 'percent', {p: 'p'}),

@@ -1,6 +1,6 @@
 /** The events of a study: requested date, day 0 (first trading day by the non-trading-day rule) and shift. */
 import type {StudyResult} from '../result.js'
-import {col, type Level, type Section} from './model.js'
+import {col, type Level, type Section, keyColumn} from './model.js'
 
 /** Events listed at the summary level; the CSV lists all. */
 export const SUMMARY_EVENTS = 40
@@ -49,7 +49,7 @@ export function eventsSection(result: StudyResult, level: Level): Section {
       {
         id: 'event',
         columns: [
-          col('event', 'Event', 'text', {dim: 'event'}),
+          keyColumn.event(),
           col('symbol', 'Symbol', 'text', {dim: 'symbol'}),
           col('label', 'Label', 'text'),
           col('requestedDate', 'Date', 'date'),

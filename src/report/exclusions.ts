@@ -1,6 +1,6 @@
 /** Securities left out of a group's averages and tests, with the reason. */
 import type {StudyResult} from '../result.js'
-import {col, type Section} from './model.js'
+import {col, type Section, keyColumn} from './model.js'
 
 export function exclusionsSection(result: StudyResult): Section | null {
   const ex = result.securities.filter((s) => s.excluded)
@@ -11,12 +11,7 @@ export function exclusionsSection(result: StudyResult): Section | null {
     tables: [
       {
         id: 'security',
-        columns: [
-          col('symbol', 'Security', 'text', {dim: 'symbol'}),
-          col('group', 'Group', 'text', {dim: 'group'}),
-          col('event', 'Event', 'text', {dim: 'event'}),
-          col('excluded', 'Reason', 'text'),
-        ],
+        columns: [keyColumn.symbol(), keyColumn.group(), keyColumn.event(), col('excluded', 'Reason', 'text')],
         rows: ex.map((s) => ({symbol: s.symbol, group: s.group, event: s.event, excluded: s.excluded})),
       },
     ],

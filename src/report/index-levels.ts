@@ -4,7 +4,7 @@
  * from the last close before its day 0; drawdown from the peak.
  */
 import type {IndexResult, IndexRow} from '../result.js'
-import {col, type Column, type Level, type Row, type Section, type Table} from './model.js'
+import {col, type Column, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 
 /** Event ids in first-seen order across the index rows. */
 function indexEvents(index: IndexResult): string[] {
@@ -35,7 +35,7 @@ function levelRow(r: IndexRow, name: string, group: string | null, symbol: strin
 function levelsTable(index: IndexResult): Table {
   const columns: Column[] = [
     col('name', '', 'text', {display: true}),
-    col('group', 'Group', 'text', {dim: 'group', hidden: true}),
+    keyColumn.group({hidden: true}),
     col('symbol', 'Symbol', 'text', {dim: 'symbol', hidden: true}),
     col('date', 'As of', 'date', {dim: 'date', hidden: true}),
     col('base', 'Base B', 'number', {digits: 2}),

@@ -1,6 +1,6 @@
 /** The report's comparison of a study's pinned snapshot with live data (`report --compare-live`). */
 import type {LiveComparison} from '../result.js'
-import {col, type Section} from './model.js'
+import {col, type Section, keyColumn} from './model.js'
 
 export function liveComparisonSection(c: LiveComparison): Section {
   const moved = c.windows.filter((w) => w.change !== null && Math.abs(w.change) >= 0.00005).length
@@ -15,9 +15,9 @@ export function liveComparisonSection(c: LiveComparison): Section {
         id: 'live-caar',
         caption: 'CAAR per group, event and window',
         columns: [
-          col('group', 'Group', 'text', {dim: 'group'}),
-          col('event', 'Event', 'text', {dim: 'event'}),
-          col('window', 'Window', 'window', {dim: 'window'}),
+          keyColumn.group(),
+          keyColumn.event(),
+          keyColumn.window(),
           col('snapshot', 'Snapshot', 'percent'),
           col('live', 'Live', 'percent'),
           col('change', 'Change', 'percent'),
@@ -28,7 +28,7 @@ export function liveComparisonSection(c: LiveComparison): Section {
         id: 'live-prices',
         caption: 'Why prices differ',
         columns: [
-          col('symbol', 'Security', 'text', {dim: 'symbol'}),
+          keyColumn.symbol(),
           col('compared', 'Days compared', 'integer'),
           col('differing', 'Days differing', 'integer'),
           col('why', 'Why', 'text', {wrap: 60}),

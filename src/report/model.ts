@@ -111,6 +111,14 @@ export function col(key: string, label: string, type: ColumnType, extra: Partial
   return {key, label, type, ...extra}
 }
 
+/** The key columns the sections share, one label each: group, event, window and security; `extra` as for col. */
+export const keyColumn = {
+  group: (extra: Partial<Column> = {}): Column => col('group', 'Group', 'text', {dim: 'group', ...extra}),
+  event: (extra: Partial<Column> = {}): Column => col('event', 'Event', 'text', {dim: 'event', ...extra}),
+  window: (extra: Partial<Column> = {}): Column => col('window', 'Window', 'window', {dim: 'window', ...extra}),
+  symbol: (extra: Partial<Column> = {}): Column => col('symbol', 'Security', 'text', {dim: 'symbol', ...extra}),
+}
+
 /** Whether the human renderers draw a column. */
 export function shown(c: Column): boolean {
   return c.hidden !== true

@@ -9,7 +9,7 @@ import type {TestName} from '../engine/types.js'
 import type {RobustnessChange, RobustnessRow, StudyResult} from '../result.js'
 import {testCells, testColumns} from './caar.js'
 import {fmtNumber, fmtWindow, listed} from './format.js'
-import {type Column, col, type Level, type Row, type Section, type Table} from './model.js'
+import {type Column, col, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 import {STARS_LEGEND} from './significance.js'
 import {TEST_LABELS} from './test-labels.js'
 
@@ -60,12 +60,7 @@ function summaryTables(rows: readonly RobustnessRow[]): Table[] {
     return {
       id: `robustness:${event}`,
       caption: events.length > 1 ? `Event ${event}` : undefined,
-      columns: [
-        col('group', 'Group', 'text', {dim: 'group'}),
-        col('event', 'Event', 'text', {dim: 'event', hidden: true}),
-        col('window', 'Window', 'window', {dim: 'window'}),
-        ...perModel,
-      ],
+      columns: [keyColumn.group(), keyColumn.event({hidden: true}), keyColumn.window(), ...perModel],
       rows: [...byWindow.values()],
     }
   })
@@ -80,9 +75,9 @@ function fullTables(result: StudyResult, rows: readonly RobustnessRow[]): Table[
       measurePrefix: 'model',
       columns: [
         col('model', 'Model', 'text'),
-        col('group', 'Group', 'text', {dim: 'group'}),
-        col('event', 'Event', 'text', {dim: 'event'}),
-        col('window', 'Window', 'window', {dim: 'window'}),
+        keyColumn.group(),
+        keyColumn.event(),
+        keyColumn.window(),
         col('n', 'N', 'integer'),
         col('caar', 'CAAR', 'percent'),
         ...testColumns(),
@@ -102,9 +97,9 @@ function fullTables(result: StudyResult, rows: readonly RobustnessRow[]): Table[
       measurePrefix: 'test',
       columns: [
         col('test', 'Test', 'text'),
-        col('group', 'Group', 'text', {dim: 'group'}),
-        col('event', 'Event', 'text', {dim: 'event'}),
-        col('window', 'Window', 'window', {dim: 'window'}),
+        keyColumn.group(),
+        keyColumn.event(),
+        keyColumn.window(),
         col('change', 'Change', 'text'),
       ],
       rows: (result.robustnessChanges ?? []).map((x) => ({

@@ -3,13 +3,9 @@
  * BHAR and t test, and the daily return, AR and SAR.
  */
 import type {StudyResult} from '../result.js'
-import {col, type Column, type Section, type Table} from './model.js'
+import {col, type Column, type Section, type Table, keyColumn} from './model.js'
 
-const ID: Column[] = [
-  col('group', 'Group', 'text', {dim: 'group'}),
-  col('symbol', 'Security', 'text', {dim: 'symbol'}),
-  col('event', 'Event', 'text', {dim: 'event'}),
-]
+const ID: Column[] = [keyColumn.group(), keyColumn.symbol(), keyColumn.event()]
 
 function modelTable(result: StudyResult): Table {
   return {
@@ -45,7 +41,7 @@ function windowTable(result: StudyResult): Table {
     id: 'security-window',
     columns: [
       ...ID,
-      col('window', 'Window', 'window', {dim: 'window'}),
+      keyColumn.window(),
       col('date', 'To', 'date', {dim: 'date'}),
       col('car', 'CAR', 'percent'),
       col('scar', 'SCAR', 'number'),

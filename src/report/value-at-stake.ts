@@ -5,7 +5,7 @@
  */
 import type {ValueResult, ValueRow} from '../result.js'
 import {fmtWindow} from './format.js'
-import {col, type Column, type Level, type Row, type Section, type Table} from './model.js'
+import {col, type Column, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 
 const winKey = (w: readonly [number, number]): string => `${w[0]},${w[1]}`
 
@@ -62,10 +62,10 @@ function fullTable(id: string, rows: ValueRow[], withPrices: boolean): Table {
   return {
     id,
     columns: [
-      col('group', 'Group', 'text', {dim: 'group'}),
-      col('symbol', 'Security', 'text', {dim: 'symbol'}),
-      col('event', 'Event', 'text', {dim: 'event'}),
-      col('window', 'Window', 'window', {dim: 'window'}),
+      keyColumn.group(),
+      keyColumn.symbol(),
+      keyColumn.event(),
+      keyColumn.window(),
       col('from', 'From', 'date'),
       col('date', 'To', 'date', {dim: 'date'}),
       ...(withPrices ? [col('startPrice', 'Start price', 'number'), col('endPrice', 'End price', 'number')] : []),
@@ -94,7 +94,7 @@ function sharesTable(value: ValueResult): Table {
     id: 'shares',
     caption: 'Shares outstanding',
     columns: [
-      col('symbol', 'Security', 'text', {dim: 'symbol'}),
+      keyColumn.symbol(),
       col('shares', 'Shares', 'integer'),
       col('source', 'Source', 'text'),
       col('current', 'Current, not as of the event', 'boolean'),

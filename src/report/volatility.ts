@@ -4,7 +4,7 @@
  */
 import type {VolatilityResult} from '../result.js'
 import {fmtWindow} from './format.js'
-import {col, type Level, type Section, type Table} from './model.js'
+import {col, type Level, type Section, type Table, keyColumn} from './model.js'
 import {STARS_LEGEND} from './significance.js'
 
 function groupsTable(v: VolatilityResult): Table {
@@ -12,9 +12,9 @@ function groupsTable(v: VolatilityResult): Table {
     id: 'volatility-group',
     caption: 'Groups',
     columns: [
-      col('group', 'Group', 'text', {dim: 'group'}),
-      col('event', 'Event', 'text', {dim: 'event'}),
-      col('window', 'Window', 'window', {dim: 'window', hidden: true}),
+      keyColumn.group(),
+      keyColumn.event(),
+      keyColumn.window({hidden: true}),
       col('n', 'N', 'integer'),
       col('meanRatio', 'Mean variance ratio', 'number', {digits: 2}),
       col('shareSignificant', 'Share significant (5%)', 'share', {digits: 0}),
@@ -42,10 +42,10 @@ function securitiesTable(v: VolatilityResult, level: Level): Table {
     id: 'volatility',
     caption: level === 'full' ? 'Securities' : 'Significant rise (F test, 5%)',
     columns: [
-      col('symbol', 'Security', 'text', {dim: 'symbol'}),
-      col('group', 'Group', 'text', {dim: 'group'}),
-      col('event', 'Event', 'text', {dim: 'event'}),
-      col('window', 'Window', 'window', {dim: 'window', hidden: true}),
+      keyColumn.symbol(),
+      keyColumn.group(),
+      keyColumn.event(),
+      keyColumn.window({hidden: true}),
       col('preVariance', 'Variance before', 'number', {hidden: true}),
       col('postVariance', 'Variance after', 'number', {hidden: true}),
       col('ratio', 'Variance ratio', 'number', {digits: 2}),

@@ -4,16 +4,16 @@
  */
 import type {VolumeResult} from '../result.js'
 import {fmtWindow} from './format.js'
-import {col, type Level, type Section, type Table} from './model.js'
+import {col, type Level, type Section, type Table, keyColumn} from './model.js'
 import {STARS_LEGEND} from './significance.js'
 
 function groupsTable(v: VolumeResult): Table {
   return {
     id: 'volume',
     columns: [
-      col('group', 'Group', 'text', {dim: 'group'}),
-      col('event', 'Event', 'text', {dim: 'event'}),
-      col('window', 'Window', 'window', {dim: 'window', hidden: true}),
+      keyColumn.group(),
+      keyColumn.event(),
+      keyColumn.window({hidden: true}),
       col('n', 'N', 'integer'),
       col('day0.meanAv', 'Day 0 mean AV', 'number', {digits: 2}),
       col('day0.t', 'Day 0 t', 'stat', {p: 'day0.p'}),
@@ -53,8 +53,8 @@ function daysTable(v: VolumeResult): Table {
   return {
     id: 'volume-day',
     columns: [
-      col('group', 'Group', 'text', {dim: 'group'}),
-      col('event', 'Event', 'text', {dim: 'event'}),
+      keyColumn.group(),
+      keyColumn.event(),
       col('t', 'Day', 'day', {dim: 't'}),
       col('date', 'Date', 'date', {dim: 'date'}),
       col('n', 'N', 'integer'),
