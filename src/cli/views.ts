@@ -8,7 +8,7 @@ import type {
   PricesResult,
   StudyListResult,
 } from './results.js'
-import {plainTable} from './table.js'
+import {type Cell, plainTable} from './table.js'
 
 export function fetchTable({results}: FetchResult, width?: number): string {
   return plainTable(
@@ -54,20 +54,19 @@ export function studyListTable({studies}: StudyListResult, width?: number): stri
   )
 }
 
+/** The cells both factor tables open with: set, column keys, first and last date, rows, vintage. */
+function factorSetCells(
+  name: string,
+  s: {columns: ReadonlyArray<{key: string}>; firstDate: string; lastDate: string; rows: number; vintage: string | null},
+): Cell[] {
+  return [name, s.columns.map((c) => c.key).join(' '), s.firstDate, s.lastDate, s.rows, s.vintage]
+}
+
 /** The sets `factors import` or `factors fetch` wrote; "revised" counts stored values the new file changed. */
 export function factorsTable({results}: FactorsResult, width?: number): string {
   return plainTable(
     ['set', 'columns', 'first', 'last', 'rows', 'vintage', 'revised', 'source'],
-    results.map((r) => [
-      r.set,
-      r.columns.map((c) => c.key).join(' '),
-      r.firstDate,
-      r.lastDate,
-      r.rows,
-      r.vintage,
-      r.replaced ? r.changed : '',
-      r.source,
-    ]),
+    results.map((r) => [...factorSetCells(r.set, r), r.replaced ? r.changed : '', r.source]),
     width,
   )
 }
@@ -75,16 +74,7 @@ export function factorsTable({results}: FactorsResult, width?: number): string {
 export function factorsInfoTable({sets}: FactorsInfoResult, width?: number): string {
   return plainTable(
     ['set', 'columns', 'first', 'last', 'rows', 'vintage', 'source', 'last written'],
-    sets.map((s) => [
-      s.name,
-      s.columns.map((c) => c.key).join(' '),
-      s.firstDate,
-      s.lastDate,
-      s.rows,
-      s.vintage,
-      s.source,
-      s.writtenAt,
-    ]),
+    sets.map((s) => [...factorSetCells(s.name, s), s.source, s.writtenAt]),
     width,
   )
 }
