@@ -5,9 +5,7 @@ import {fitLinearModel, isLinearFailure} from '../../src/engine/linear-model.js'
 import {fitModel, isExclusion} from '../../src/engine/models.js'
 import type {EngineOptions, RowFit} from '../../src/engine/types.js'
 import {synthetic} from './panel.js'
-
-const close = (a: number | null, b: number, tol = 1e-12) =>
-  expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)))
+import {expectRelClose as close} from './close.js'
 
 const OPTS: EngineOptions = {
   model: 'market',

@@ -6,9 +6,7 @@ import {runEventStudy} from '../../src/engine/event-study.js'
 import type {EngineOptions, EventPanel, RowFit} from '../../src/engine/types.js'
 import {synthetic} from './panel.js'
 import {normal} from './random.js'
-
-const close = (a: number | null, b: number, tol = 1e-12) =>
-  expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)))
+import {expectRelClose as close} from './close.js'
 
 const OPTS: EngineOptions = {
   model: 'factors',

@@ -12,9 +12,7 @@ import {carVariance, fitModel, isExclusion, predictionErrorFactor} from '../../s
 import {studentTTwoSidedP} from '../../src/engine/distributions.js'
 import type {RowFit} from '../../src/engine/types.js'
 import {normal} from './random.js'
-
-const close = (a: number, b: number, tol = 1e-12) =>
-  expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)))
+import {expectRelClose as close} from './close.js'
 
 /** Gauss-Jordan inverse with partial pivoting (the independent computation). */
 function gaussInverse(A: number[][]): number[][] {
