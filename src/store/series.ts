@@ -27,10 +27,11 @@ CREATE TABLE IF NOT EXISTS series (
 );
 `
 
-/** A change to a symbol's rows (by aftershock, or through the `bars` view by a user) drops its packed series. */
+/**
+ * An update or delete of a symbol's rows drops its packed series; so does an insert through the `bars` view
+ * (./price-rows.ts). aftershock's writers insert into `prices` and pack the series again in the same transaction.
+ */
 export const SERIES_TRIGGERS = `
-CREATE TRIGGER IF NOT EXISTS prices_insert_unpacks AFTER INSERT ON prices
-  BEGIN DELETE FROM series WHERE symbol = NEW.symbol; END;
 CREATE TRIGGER IF NOT EXISTS prices_update_unpacks AFTER UPDATE ON prices
   BEGIN DELETE FROM series WHERE symbol IN (OLD.symbol, NEW.symbol); END;
 CREATE TRIGGER IF NOT EXISTS prices_delete_unpacks AFTER DELETE ON prices
