@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3'
 import type {Bar} from '../types.js'
 import {dayNumber, FIRST_DAY, LAST_DAY} from './days.js'
+import type {PriceColumns} from './price-columns.js'
 import {type BarRow, num} from './bar-row.js'
 
 /** The tables; harmless on an old store (they are created empty beside its `bars` table, then filled). */
@@ -134,6 +135,29 @@ export class PriceRows {
       this.statement(n).run(params)
     }
     return bars.length
+  }
+
+  /** Inserts or overwrites a symbol's rows from columns (NaN stored as NULL), as `insert` does from bars. */
+  insertColumns(key: string, c: PriceColumns, writeId: number): number {
+    const n = c.days.length
+    const values = [c.open, c.high, c.low, c.close, c.adjClose, c.volume, c.dividend, c.split]
+    const params: unknown[] = new Array(ROW_COLUMNS * INSERT_BATCH)
+    for (let i = 0; i < n; i += INSERT_BATCH) {
+      const m = Math.min(INSERT_BATCH, n - i)
+      if (m < INSERT_BATCH) params.length = ROW_COLUMNS * m
+      for (let j = 0; j < m; j++) {
+        const o = ROW_COLUMNS * j
+        params[o] = key
+        params[o + 1] = c.days[i + j]
+        for (let k = 0; k < 8; k++) {
+          const x = values[k][i + j]
+          params[o + 2 + k] = Number.isNaN(x) ? null : x
+        }
+        params[o + 10] = writeId
+      }
+      this.statement(m).run(params)
+    }
+    return n
   }
 
   private statement(rows: number): Database.Statement<unknown[]> {

@@ -15,7 +15,8 @@ import {toBar} from './bar-row.js'
 import {BarReader, hasBarsTable, PriceRows} from './price-rows.js'
 import {upgrade} from './schema.js'
 import {columnsOfBars, SeriesTable, sliceDays} from './series.js'
-import {dayNumber} from './days.js'
+import {dayNumber, isoOfDay} from './days.js'
+import {type PriceColumns, pricesOfColumns} from './price-columns.js'
 import {openForRead, openForWrite, retryBusy, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
@@ -251,6 +252,25 @@ export class PriceStore {
       const rows = plan.write.length
       this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range(plan.write), at})
       return {added: plan.added, filled: plan.filled}
+    })
+  }
+
+  /**
+   * mergeHistory for prices in columns (a parsed file): a symbol the store does not hold yet is written and packed
+   * straight from them, without an object per row; one it holds is merged as bars.
+   */
+  mergeColumns(symbol: string, c: PriceColumns, src: WriteSource, rounding: Rounding = {}): MergeSummary {
+    const key = normalizeSymbol(symbol)
+    const at = src.at ?? new Date().toISOString()
+    return this.write(() => {
+      if (this.prepare('SELECT 1 FROM prices WHERE symbol = ? LIMIT 1').get(key) !== undefined)
+        return this.mergeHistory(key, pricesOfColumns(c), {source: src.source, at}, rounding)
+      const rows = this.rows.insertColumns(key, c, this.rows.writeId(src.source, at))
+      this.series.put(key, c)
+      this.touchSecurity(key, src.source, at)
+      const range = rows > 0 ? {from: isoOfDay(c.days[0]), to: isoOfDay(c.days[rows - 1])} : {from: null, to: null}
+      this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range, at})
+      return {added: rows, filled: 0}
     })
   }
 
