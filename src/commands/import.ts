@@ -3,7 +3,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import type {ImportResult} from '../cli/results.js'
 import {importTable} from '../cli/views.js'
 import {EXIT, InputError} from '../errors.js'
-import {importPaths} from '../sources/import.js'
+import {importPathsThreaded} from '../sources/import.js'
 
 export default class Import extends BaseCommand<typeof Import> {
   static override description =
@@ -39,7 +39,7 @@ export default class Import extends BaseCommand<typeof Import> {
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Import)
     const result: ImportResult = {
-      results: importPaths(this.ctx.store(), argv.map(String), {
+      results: await importPathsThreaded(this.ctx.store(), argv.map(String), {
         symbol: flags.symbol,
         replace: flags.replace,
         allowExtreme: flags['allow-extreme'],

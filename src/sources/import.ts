@@ -5,13 +5,17 @@
  * are stored (the caller reports "partial", exit 3). Files are committed in batches of about 16 MB, each file a
  * savepoint inside its batch, so thousands of small files do not pay a commit each.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {InputError} from '../errors.js'
+import {isoOfDay} from '../store/days.js'
 import {COLUMN_NAME} from '../store/merge.js'
+import {pricesOfColumns} from '../store/price-columns.js'
 import {MergeConflictError, type PriceStore} from '../store/store.js'
 import {isValidSymbol, normalizeSymbol} from '../store/symbols.js'
-import {parsePriceCsv, symbolFromFile} from './csv.js'
+import {symbolFromFile} from './csv.js'
+import {type ParsedPriceFile, type PriceFileOptions, readPriceFile} from './price-file.js'
+import {PriceFileThread} from './price-file-thread.js'
 
 export interface ImportSummary {
   file: string
@@ -57,25 +61,63 @@ export function expandCsvPaths(paths: readonly string[]): string[] {
   return files
 }
 
+/** How to import: the parser's limits, and the symbol, replace and time options. */
+export interface ImportOptions extends PriceFileOptions {
+  /** Symbol for a single file, instead of its file name. */
+  symbol?: string
+  /** Replace each symbol's whole history with its file instead of merging. */
+  replace?: boolean
+  /** The import time recorded in the store (tests fix it). */
+  now?: () => string
+  /** Bytes of CSV per commit (default BATCH_BYTES; tests make it small to get many batches). */
+  batchBytes?: number
+}
+
 /**
  * Imports CSV files or folders. `symbol` overrides the file name and is allowed only for a single file.
  * Throws InputError for bad usage (missing path, --symbol with several files); per-file problems are in the
  * summaries.
  */
-export interface ImportOptions {
-  /** Symbol for a single file, instead of its file name. */
-  symbol?: string
-  /** Replace each symbol's whole history with its file instead of merging. */
-  replace?: boolean
-  /** Accept prices and dates outside the plausible limits (csv.ts). */
-  allowExtreme?: boolean
-  /** The import time recorded in the store (tests fix it). */
-  now?: () => string
-  /** Today's date for the date limit (tests fix it). */
-  today?: string
+export function importPaths(store: PriceStore, paths: readonly string[], opts: ImportOptions = {}): ImportSummary[] {
+  const out: ImportSummary[] = []
+  for (const group of batches(importFiles(paths, opts), opts.batchBytes)) {
+    const parsed = group.map((f) => readPriceFile(f, opts))
+    store.batch(() => out.push(...parsed.map((p) => storeFile(store, p, opts))))
+  }
+  return out
 }
 
-export function importPaths(store: PriceStore, paths: readonly string[], opts: ImportOptions = {}): ImportSummary[] {
+/**
+ * importPaths with the parsing on a worker thread (./price-file-thread.ts): each batch of files is parsed while
+ * the batch before it is written, and written exactly as importPaths writes it. Runs in this thread when there is
+ * a single batch, or no built worker.
+ */
+export async function importPathsThreaded(
+  store: PriceStore,
+  paths: readonly string[],
+  opts: ImportOptions = {},
+): Promise<ImportSummary[]> {
+  const groups = batches(importFiles(paths, opts), opts.batchBytes)
+  if (groups.length < 2 || !PriceFileThread.available()) return importPaths(store, paths, opts)
+  const thread = new PriceFileThread()
+  const out: ImportSummary[] = []
+  try {
+    let next = thread.parse(groups[0], parseOptions(opts))
+    for (let i = 0; i < groups.length; i++) {
+      const parsed = await next
+      if (i + 1 < groups.length) next = thread.parse(groups[i + 1], parseOptions(opts))
+      store.batch(() => out.push(...parsed.map((p) => storeFile(store, p, opts))))
+    }
+  } finally {
+    await thread.close()
+  }
+  return out
+}
+
+const parseOptions = (opts: ImportOptions): PriceFileOptions => ({allowExtreme: opts.allowExtreme, today: opts.today})
+
+/** The files to import; `symbol` is allowed only for a single file, and must be valid. */
+function importFiles(paths: readonly string[], opts: ImportOptions): string[] {
   const files = expandCsvPaths(paths)
   if (opts.symbol !== undefined) {
     if (files.length !== 1)
@@ -84,15 +126,13 @@ export function importPaths(store: PriceStore, paths: readonly string[], opts: I
       )
     if (!isValidSymbol(opts.symbol)) throw new InputError(`--symbol "${opts.symbol}" is not a valid symbol`)
   }
-  const out: ImportSummary[] = []
-  for (const group of batches(files)) store.batch(() => out.push(...group.map((f) => importFile(store, f, opts))))
-  return out
+  return files
 }
 
 /** Files per commit, by size: about 16 MB of CSV (some 200,000 rows) is written in one transaction. */
 const BATCH_BYTES = 16 * 2 ** 20
 
-function batches(files: string[]): string[][] {
+function batches(files: string[], limit = BATCH_BYTES): string[][] {
   const out: string[][] = []
   let bytes = Number.POSITIVE_INFINITY
   for (const f of files) {
@@ -102,7 +142,7 @@ function batches(files: string[]): string[][] {
     } catch {
       // reading it reports the problem
     }
-    if (bytes + size > BATCH_BYTES) {
+    if (bytes + size > limit) {
       out.push([])
       bytes = 0
     }
@@ -112,33 +152,22 @@ function batches(files: string[]): string[][] {
   return out
 }
 
-/** One file merged (or replaced) whole, or rejected with its reason and logged. */
-function importFile(store: PriceStore, file: string, opts: ImportOptions): ImportSummary {
+/** One parsed file merged (or replaced) whole, or rejected with its reason and logged. */
+function storeFile(store: PriceStore, parsed: ParsedPriceFile, opts: ImportOptions): ImportSummary {
+  const {file, columns: c, skipped} = parsed
   const symbol = opts.symbol !== undefined ? normalizeSymbol(opts.symbol) : symbolFromFile(file)
   const source = `csv:${path.basename(file)}`
   try {
     if (!isValidSymbol(symbol))
       throw new InputError(`${file}: "${symbol}" is not a valid symbol; rename the file or pass --symbol`)
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch (err) {
-      throw new InputError(`${file}: cannot read: ${(err as Error).message}`)
-    }
-    const {bars, skipped, rounding} = parsePriceCsv(text, file, {allowExtreme: opts.allowExtreme, today: opts.today})
-    if (bars.length === 0) {
-      throw new InputError(
-        skipped > 0
-          ? `${file}: all ${skipped} data rows lack a price (every cell empty or null); nothing to import`
-          : `${file}: no data rows below the header`,
-      )
-    }
+    if (c === null) throw new InputError(parsed.error ?? `${file}: rejected`)
     const at = opts.now?.()
     const {added, filled} = opts.replace
-      ? {added: store.replaceHistory(symbol, bars, {source, at}), filled: 0}
-      : store.mergeHistory(symbol, bars, {source, at}, rounding)
-    const range = {from: bars[0].date, to: bars[bars.length - 1].date}
-    return {file, symbol, ok: true, rows: bars.length, added, filled, replaced: !!opts.replace, skipped, ...range}
+      ? {added: store.replaceHistory(symbol, pricesOfColumns(c), {source, at}), filled: 0}
+      : store.mergeColumns(symbol, c, {source, at}, parsed.rounding)
+    const rows = c.days.length
+    const range = {from: isoOfDay(c.days[0]), to: isoOfDay(c.days[rows - 1])}
+    return {file, symbol, ok: true, rows, added, filled, replaced: !!opts.replace, skipped, ...range}
   } catch (err) {
     // A damaged or unwritable store is no problem of this file: stop the import.
     if (!(err instanceof InputError)) throw err

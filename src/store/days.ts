@@ -2,6 +2,10 @@
 
 const MS_PER_DAY = 86_400_000
 
+/** Day numbers before and after any stored day: the bounds of a read over a symbol's whole history. */
+export const FIRST_DAY = -(2 ** 31)
+export const LAST_DAY = 2 ** 31 - 1
+
 /** Day number of a valid ISO date (the caller has checked it; the fields are read by position, no regex). */
 export function dayNumber(iso: string): number {
   const y =

@@ -13,7 +13,7 @@ export type StoreMode = 'read' | 'write'
 
 export const BUSY_TIMEOUT_MS = 10_000
 
-/** The tables every store has; a file without them is not a price store. */
+/** The tables every store has (`bars` a view since schema 3); a file without them is not a price store. */
 const TABLES = ['meta', 'securities', 'bars', 'fetch_log']
 
 const REASONS: Record<string, string> = {
@@ -183,7 +183,7 @@ function openSnapshot(file: string): Database.Database {
 function checkTables(db: Database.Database, file: string): void {
   const have = new Set(
     db
-      .prepare<[], {name: string}>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .prepare<[], {name: string}>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
       .all()
       .map((r) => r.name),
   )

@@ -1,12 +1,15 @@
-/** The store's tables, and how a stored row becomes a Bar. */
-import type {Bar} from '../types.js'
+/** The store's tables, and the upgrade of a store an older aftershock wrote. */
 import {FACTOR_SCHEMA} from './factors.js'
 import type Database from 'better-sqlite3'
 import {AftershockError} from '../errors.js'
-import {SERIES_SCHEMA, SeriesTable} from './series.js'
+import {hasBarsTable, moveBarsTable, BARS_VIEW, PRICE_TABLES} from './price-rows.js'
+import {SERIES_TABLE, SERIES_TRIGGERS, SeriesTable} from './series.js'
 
-/** 2: packed series beside the bars (./series.ts); a store at 1 is upgraded when first opened for writing. */
-export const SCHEMA_VERSION = 2
+/**
+ * 2: packed series beside the bars (./series.ts); 3: the bars in lean `prices` rows behind a `bars` view
+ * (./price-rows.ts). A store at 1 or 2 is upgraded when first opened for writing.
+ */
+export const SCHEMA_VERSION = 3
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -20,15 +23,6 @@ CREATE TABLE IF NOT EXISTS securities (
   shares REAL,
   shares_as_of TEXT
 );
-CREATE TABLE IF NOT EXISTS bars (
-  symbol TEXT NOT NULL,
-  date TEXT NOT NULL,
-  open REAL, high REAL, low REAL, close REAL, adj_close REAL, volume REAL,
-  dividend REAL, split REAL,
-  source TEXT NOT NULL,
-  fetched_at TEXT NOT NULL,
-  PRIMARY KEY (symbol, date)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fetch_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
@@ -42,45 +36,16 @@ CREATE TABLE IF NOT EXISTS fetch_log (
   message TEXT
 );
 ${FACTOR_SCHEMA}
-${SERIES_SCHEMA}
+${SERIES_TABLE}
+${PRICE_TABLES}
 INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '${SCHEMA_VERSION}');
 `
 
-export interface BarRow {
-  date: string
-  open: number | null
-  high: number | null
-  low: number | null
-  close: number | null
-  adj_close: number | null
-  volume: number | null
-  dividend: number | null
-  split: number | null
-}
-
-export function toBar(r: BarRow): Bar {
-  const bar: Bar = {
-    date: r.date,
-    open: r.open,
-    high: r.high,
-    low: r.low,
-    close: r.close,
-    adjClose: r.adj_close,
-    volume: r.volume,
-  }
-  if (r.dividend !== null) bar.dividend = r.dividend
-  if (r.split !== null) bar.split = r.split
-  return bar
-}
-
-/** Finite number or null: no NaN goes into the store. */
-export function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null
-}
-
 /**
  * Creates the tables a new store needs and upgrades an older one, inside the caller's transaction (all or
- * nothing): schema 1 gains the packed series of every symbol. A store from a newer aftershock is refused.
+ * nothing): the rows of a schema-1 or schema-2 `bars` table move into `prices` behind the `bars` view, and a
+ * schema-1 store gains the packed series of every symbol (schema 2's stay valid: the rows are the same). A store
+ * from a newer aftershock is refused.
  */
 export function upgrade(db: Database.Database, file: string): void {
   db.exec(SCHEMA)
@@ -89,11 +54,16 @@ export function upgrade(db: Database.Database, file: string): void {
     throw new AftershockError(
       `the price store ${file} has schema ${version}, newer than this aftershock reads (${SCHEMA_VERSION}); upgrade aftershock`,
     )
-  if (version === SCHEMA_VERSION) return
-  // A one-time cost (seconds for millions of rows), so the user hears why this open takes longer.
-  process.stderr.write(
-    `upgrading the price store ${file} to schema ${SCHEMA_VERSION}: packing each symbol's series for fast study reads\n`,
-  )
-  new SeriesTable(db).packAll()
+  if (version < SCHEMA_VERSION) {
+    // A one-time cost (seconds for millions of rows), so the user hears why this open takes longer.
+    process.stderr.write(
+      `upgrading the price store ${file} to schema ${SCHEMA_VERSION}: lean price rows${version < 2 ? ' and packed series' : ''} for fast imports and study reads\n`,
+    )
+    if (hasBarsTable(db)) moveBarsTable(db)
+  }
+  db.exec(BARS_VIEW)
+  db.exec(SERIES_TRIGGERS)
+  if (version >= SCHEMA_VERSION) return
+  if (version < 2) new SeriesTable(db).packAll()
   db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION))
 }

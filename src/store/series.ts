@@ -10,9 +10,9 @@ import type Database from 'better-sqlite3'
 import {endianness} from 'node:os'
 import type {Bar} from '../types.js'
 import type {BarColumns} from './bar-source.js'
-import {dayNumber, isoOfDay} from './days.js'
+import {dayNumber, FIRST_DAY, isoOfDay, LAST_DAY} from './days.js'
 
-export const SERIES_SCHEMA = `
+export const SERIES_TABLE = `
 CREATE TABLE IF NOT EXISTS series (
   symbol TEXT NOT NULL,
   block INTEGER NOT NULL,
@@ -25,11 +25,16 @@ CREATE TABLE IF NOT EXISTS series (
   volume BLOB NOT NULL,
   PRIMARY KEY (symbol, block)
 );
-CREATE TRIGGER IF NOT EXISTS bars_insert_unpacks AFTER INSERT ON bars
-  BEGIN DELETE FROM series WHERE symbol = NEW.symbol; END;
-CREATE TRIGGER IF NOT EXISTS bars_update_unpacks AFTER UPDATE ON bars
+`
+
+/**
+ * An update or delete of a symbol's rows drops its packed series; so does an insert through the `bars` view
+ * (./price-rows.ts). aftershock's writers insert into `prices` and pack the series again in the same transaction.
+ */
+export const SERIES_TRIGGERS = `
+CREATE TRIGGER IF NOT EXISTS prices_update_unpacks AFTER UPDATE ON prices
   BEGIN DELETE FROM series WHERE symbol IN (OLD.symbol, NEW.symbol); END;
-CREATE TRIGGER IF NOT EXISTS bars_delete_unpacks AFTER DELETE ON bars
+CREATE TRIGGER IF NOT EXISTS prices_delete_unpacks AFTER DELETE ON prices
   BEGIN DELETE FROM series WHERE symbol = OLD.symbol; END;
 `
 
@@ -39,15 +44,16 @@ export const BLOCK_DAYS = 512
 /** Blobs are the typed arrays' bytes in the machine's order; a big-endian machine reads and writes rows only. */
 export const PACKED = endianness() === 'LE'
 
-type RawRow = [string, number | null, number | null, number | null]
+/** A row as read: its date (ISO text from an old `bars` table, a day number from `prices`) and three values. */
+type RawRow = [string | number, number | null, number | null, number | null]
 
-/** Rows `[date, close, adj_close, volume]` ascending by date, as columns (NaN for a missing value). */
+/** Rows `[date or day, close, adj_close, volume]` ascending by date, as columns (NaN for a missing value). */
 export function columnsOfRows(rows: readonly RawRow[]): BarColumns {
   const n = rows.length
   const c = emptyColumns(n)
   for (let i = 0; i < n; i++) {
     const r = rows[i]
-    c.days[i] = dayNumber(r[0])
+    c.days[i] = typeof r[0] === 'number' ? r[0] : dayNumber(r[0])
     c.close[i] = r[1] ?? Number.NaN
     c.adjClose[i] = r[2] ?? Number.NaN
     c.volume[i] = r[3] ?? Number.NaN
@@ -159,8 +165,13 @@ export class SeriesTable {
   private writeStmt?: Database.Statement
   private dropStmt?: Database.Statement<[string]>
   private rowsStmt?: Database.Statement<[string, string, string], unknown[]>
+  private dayRowsStmt?: Database.Statement<[string, number, number], unknown[]>
 
-  constructor(private readonly db: Database.Database) {}
+  /** `oldTable`: the store's rows are still a `bars` table (schema 1 or 2, read as it is), not `prices`. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly oldTable = false,
+  ) {}
 
   /**
    * A symbol's packed series over the blocks that hold days lo..hi (day numbers; the caller cuts it to them), or
@@ -230,19 +241,29 @@ export class SeriesTable {
       a = b
     }
   }
-  /** A symbol's columns read from its rows in `bars` over [from, to] (ISO dates). */
-  readRows(symbol: string, from: string, to: string): BarColumns {
-    this.rowsStmt ??= this.db
-      .prepare<[string, string, string], unknown[]>(
-        'SELECT date, close, adj_close, volume FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
+  /** A symbol's columns read from its rows over days lo..hi (day numbers; FIRST_DAY, LAST_DAY for all). */
+  readRows(symbol: string, lo: number, hi: number): BarColumns {
+    if (this.oldTable) {
+      const from = lo <= FIRST_DAY ? '0000-00-00' : isoOfDay(lo)
+      const to = hi >= LAST_DAY ? '9999-99-99' : isoOfDay(hi)
+      this.rowsStmt ??= this.db
+        .prepare<[string, string, string], unknown[]>(
+          'SELECT date, close, adj_close, volume FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date',
+        )
+        .raw()
+      return columnsOfRows(this.rowsStmt.all(symbol, from, to) as RawRow[])
+    }
+    this.dayRowsStmt ??= this.db
+      .prepare<[string, number, number], unknown[]>(
+        'SELECT day, close, adj_close, volume FROM prices WHERE symbol = ? AND day BETWEEN ? AND ? ORDER BY day',
       )
       .raw()
-    return columnsOfRows(this.rowsStmt.all(symbol, from, to) as RawRow[])
+    return columnsOfRows(this.dayRowsStmt.all(symbol, lo, hi) as RawRow[])
   }
 
   /** Packs a symbol again from its rows (after a write that changed stored days). */
   repack(symbol: string): void {
-    this.put(symbol, this.readRows(symbol, '0000-00-00', '9999-99-99'))
+    this.put(symbol, this.readRows(symbol, FIRST_DAY, LAST_DAY))
   }
 
   /** Packs every symbol with rows: the upgrade of a store written before packed series. */

@@ -11,9 +11,12 @@ import type {Bar} from '../types.js'
 import type {BarColumns} from './bar-source.js'
 import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
-import {type BarRow, num, toBar, upgrade} from './schema.js'
+import {toBar} from './bar-row.js'
+import {BarReader, hasBarsTable, PriceRows} from './price-rows.js'
+import {upgrade} from './schema.js'
 import {columnsOfBars, SeriesTable, sliceDays} from './series.js'
-import {dayNumber} from './days.js'
+import {dayNumber, isoOfDay} from './days.js'
+import {type PriceColumns, pricesOfColumns} from './price-columns.js'
 import {openForRead, openForWrite, retryBusy, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
@@ -23,10 +26,6 @@ export type {StoreMode} from './open.js'
 export type {FactorColumn, FactorSeries, FactorSetInfo, FactorSetInput, FactorWriteSummary} from './factors.js'
 
 export const STORE_FILE = 'aftershock.sqlite'
-
-/** Columns of a bars row as written, and rows per INSERT statement (12 x 64 parameters, far under SQLite's limit). */
-const BAR_COLUMNS = 12
-const INSERT_BATCH = 64
 
 /** One stored symbol, as `cache info` shows it. */
 export interface SecurityInfo {
@@ -84,6 +83,8 @@ export interface MergeSummary {
 
 export class PriceStore {
   private readonly series: SeriesTable
+  private readonly rows: PriceRows
+  private readonly reader: BarReader
 
   private constructor(
     private readonly db: Database.Database,
@@ -92,7 +93,10 @@ export class PriceStore {
     /** 'read': opened read-only; every write throws. */
     readonly mode: StoreMode,
   ) {
-    this.series = new SeriesTable(db)
+    const oldTable = hasBarsTable(db)
+    this.series = new SeriesTable(db, oldTable)
+    this.rows = new PriceRows(db)
+    this.reader = new BarReader(db, oldTable)
   }
 
   /**
@@ -164,11 +168,7 @@ export class PriceStore {
   }
 
   private selectBars(key: string, from?: string, to?: string): Bar[] {
-    const rows = this.prepare<[string, string, string], BarRow>(
-      `SELECT date, open, high, low, close, adj_close, volume, dividend, split FROM bars
-         WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date`,
-    ).all(key, from ?? '0000-00-00', to ?? '9999-99-99')
-    return rows.map(toBar)
+    return this.reader.select(key, from, to).map(toBar)
   }
 
   /**
@@ -184,7 +184,7 @@ export class PriceStore {
       for (const symbol of symbols) {
         const key = normalizeSymbol(symbol)
         const packed = this.series.get(key, lo, hi)
-        const c = packed ? sliceDays(packed, lo, hi) : this.series.readRows(key, from, to)
+        const c = packed ? sliceDays(packed, lo, hi) : this.series.readRows(key, lo, hi)
         if (c.days.length > 0) out.set(symbol, c)
       }
       return out
@@ -221,14 +221,7 @@ export class PriceStore {
 
   /** Every symbol with bars, alphabetical. */
   listSecurities(): SecurityInfo[] {
-    return this.guard(() =>
-      this.prepare<[], SecurityInfo>(
-        `SELECT b.symbol AS symbol, min(b.date) AS firstDate, max(b.date) AS lastDate, count(*) AS rows,
-                s.source AS source, s.last_fetch AS lastFetch
-         FROM bars b LEFT JOIN securities s ON s.symbol = b.symbol
-         GROUP BY b.symbol ORDER BY b.symbol`,
-      ).all(),
-    )
+    return this.guard(() => this.reader.listing<SecurityInfo>())
   }
 
   /** Replaces a symbol's whole history with `bars`, in one transaction (with its fetch-log entry). */
@@ -262,12 +255,31 @@ export class PriceStore {
     })
   }
 
+  /**
+   * mergeHistory for prices in columns (a parsed file): a symbol the store does not hold yet is written and packed
+   * straight from them, without an object per row; one it holds is merged as bars.
+   */
+  mergeColumns(symbol: string, c: PriceColumns, src: WriteSource, rounding: Rounding = {}): MergeSummary {
+    const key = normalizeSymbol(symbol)
+    const at = src.at ?? new Date().toISOString()
+    return this.write(() => {
+      if (this.prepare('SELECT 1 FROM prices WHERE symbol = ? LIMIT 1').get(key) !== undefined)
+        return this.mergeHistory(key, pricesOfColumns(c), {source: src.source, at}, rounding)
+      const rows = this.rows.insertColumns(key, c, this.rows.writeId(src.source, at))
+      this.series.put(key, c)
+      this.touchSecurity(key, src.source, at)
+      const range = rows > 0 ? {from: isoOfDay(c.days[0]), to: isoOfDay(c.days[rows - 1])} : {from: null, to: null}
+      this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range, at})
+      return {added: rows, filled: 0}
+    })
+  }
+
   /** One transaction: (for a replace, drop the old days,) write the bars, the security row and the log entry. */
   private writeBars(symbol: string, bars: readonly Bar[], src: WriteSource, action: 'replace' | 'append'): number {
     const key = normalizeSymbol(symbol)
     const at = src.at ?? new Date().toISOString()
     return this.write(() => {
-      if (action === 'replace') this.prepare('DELETE FROM bars WHERE symbol = ?').run(key)
+      if (action === 'replace') this.prepare('DELETE FROM prices WHERE symbol = ?').run(key)
       const n = this.insertBars(key, bars, src.source, at)
       this.pack(key, action === 'replace' ? bars : null)
       this.touchSecurity(key, src.source, at)
@@ -337,47 +349,9 @@ export class PriceStore {
     return stmt as unknown as Database.Statement<P, R>
   }
 
-  /** Multi-row INSERT statements by row count, prepared once per store. */
-  private readonly inserts = new Map<number, Database.Statement<unknown[]>>()
-
-  private insertStatement(rows: number): Database.Statement<unknown[]> {
-    let stmt = this.inserts.get(rows)
-    if (!stmt) {
-      const row = `(${new Array(BAR_COLUMNS).fill('?').join(', ')})`
-      stmt = this.db.prepare<unknown[]>(
-        `INSERT OR REPLACE INTO bars (symbol, date, open, high, low, close, adj_close, volume, dividend, split, source, fetched_at)
-         VALUES ${new Array(rows).fill(row).join(', ')}`,
-      )
-      this.inserts.set(rows, stmt)
-    }
-    return stmt
-  }
-
-  /** Writes bars INSERT_BATCH rows a statement (a file of 1,500 days: 24 statements, not 1,500). */
+  /** Writes bars of a symbol as `prices` rows, with their write (source, time) (./price-rows.ts). */
   private insertBars(key: string, bars: readonly Bar[], source: string, at: string): number {
-    const params: unknown[] = new Array(BAR_COLUMNS * INSERT_BATCH)
-    for (let i = 0; i < bars.length; i += INSERT_BATCH) {
-      const n = Math.min(INSERT_BATCH, bars.length - i)
-      if (n < INSERT_BATCH) params.length = BAR_COLUMNS * n
-      for (let j = 0; j < n; j++) {
-        const b = bars[i + j]
-        const o = BAR_COLUMNS * j
-        params[o] = key
-        params[o + 1] = b.date
-        params[o + 2] = num(b.open)
-        params[o + 3] = num(b.high)
-        params[o + 4] = num(b.low)
-        params[o + 5] = num(b.close)
-        params[o + 6] = num(b.adjClose)
-        params[o + 7] = num(b.volume)
-        params[o + 8] = num(b.dividend)
-        params[o + 9] = num(b.split)
-        params[o + 10] = source
-        params[o + 11] = at
-      }
-      this.insertStatement(n).run(params)
-    }
-    return bars.length
+    return this.rows.insert(key, bars, this.rows.writeId(source, at))
   }
 
   private touchSecurity(key: string, source: string, at: string): void {

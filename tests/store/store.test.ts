@@ -65,11 +65,21 @@ describe('PriceStore', () => {
     expect(existsSync(file)).toBe(true)
     const db = new Database(file, {readonly: true})
     expect(db.pragma('journal_mode', {simple: true})).toBe('wal')
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    const objects = db
+      .prepare("SELECT type || ' ' || name AS o FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+      .pluck()
       .all()
-      .map((r) => (r as {name: string}).name)
-    expect(tables).toEqual(expect.arrayContaining(['bars', 'fetch_log', 'meta', 'securities']))
+    expect(objects).toEqual(
+      expect.arrayContaining([
+        'view bars',
+        'table fetch_log',
+        'table meta',
+        'table prices',
+        'table securities',
+        'table series',
+        'table writes',
+      ]),
+    )
     db.close()
   })
 
