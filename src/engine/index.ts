@@ -3,8 +3,8 @@ export * from './types.js'
 export {runEventStudy, formatRelativeDay} from './event-study.js'
 export {abnormalVolatility} from './volatility.js'
 export type {VolatilityOptions, VolatilityOutput, VolatilityRow, VolatilityGroup} from './volatility.js'
-export {abnormalVolume} from './volume.js'
-export type {VolumePanel, VolumeOptions, VolumeOutput, VolumeDay} from './volume.js'
+export {abnormalVolume, abnormalVolumeRows} from './volume.js'
+export type {VolumePanel, VolumeRows, VolumeOptions, VolumeOutput, VolumeDay} from './volume.js'
 export {
   normalCdf,
   normalTwoSidedP,

@@ -18,6 +18,18 @@ export interface VolumePanel {
   volume: Float64Array
 }
 
+/**
+ * Volumes as each row's own calendar-aligned series, without a copy into one matrix: row i's column j (relative
+ * day firstRel + j) is series[i][starts[i] + j], missing outside the series.
+ */
+export interface VolumeRows {
+  n: number
+  days: number
+  firstRel: number
+  series: readonly Float64Array[]
+  starts: ArrayLike<number>
+}
+
 export interface VolumeOptions {
   estimation: readonly [number, number]
   /** Days to report, inclusive. */
@@ -64,7 +76,9 @@ function logVolumeBaseline(
   let s = 0
   let lo = Infinity
   let hi = -Infinity
-  for (let c = ec1; c <= ec2; c++) {
+  // Only the columns inside the series: the others are missing.
+  const last = Math.min(ec2, volume.length - 1 - off)
+  for (let c = Math.max(ec1, -off); c <= last; c++) {
     const v = volume[off + c]
     if (v === v && v >= 0) {
       const l = Math.log1p(v)
@@ -116,8 +130,17 @@ function volumeDays(av: Float64Array, sav: Float64Array, present: Uint8Array, n:
   return daily
 }
 
+/** abnormalVolume of a row-major matrix of volumes. */
 export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeOutput {
   const {n, days, firstRel, volume} = panel
+  const starts = new Int32Array(n)
+  for (let i = 0; i < n; i++) starts[i] = i * days
+  return abnormalVolumeRows({n, days, firstRel, series: new Array<Float64Array>(n).fill(volume), starts}, opts)
+}
+
+/** AV and SAV of each row over the window, and the daily tests (see the module's formulas). */
+export function abnormalVolumeRows(panel: VolumeRows, opts: VolumeOptions): VolumeOutput {
+  const {n, days, firstRel, series, starts} = panel
   const [e1, e2] = opts.estimation
   const [w1, w2] = opts.window
   const T = w2 - w1 + 1
@@ -135,7 +158,8 @@ export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeO
       exclusions[i] = 'excluded from the event study'
       continue
     }
-    const off = i * days
+    const volume = series[i]
+    const off = starts[i]
     const excluded = logVolumeBaseline(volume, off, ec1, ec2, need, baseline, logs)
     if (excluded !== null) {
       exclusions[i] = excluded
@@ -145,7 +169,7 @@ export function abnormalVolume(panel: VolumePanel, opts: VolumeOptions): VolumeO
     const sdv = baseline[1]
     for (let k = 0; k < T; k++) {
       const c = w1 + k - firstRel
-      if (c < 0 || c >= days) continue
+      if (c < 0 || c >= days || off + c < 0 || off + c >= volume.length) continue
       const v = volume[off + c]
       if (!(v === v && v >= 0)) continue
       const a = Math.log1p(v) - m

@@ -39,6 +39,15 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
   }
   if (issues.length > 0) return {events, issues}
   const seen = new Map<string, number>()
+  // Thousands of events share a few hundred dates: each date is checked once.
+  const dates = new Map<string, boolean>()
+  const realDate = (d: string): boolean => {
+    const known = dates.get(d)
+    if (known !== undefined) return known
+    const ok = isRealDate(d)
+    dates.set(d, ok)
+    return ok
+  }
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue
     const f = splitCsvLine(lines[i], {trim: true})
@@ -46,7 +55,7 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
       const j = col.get(c)
       return j === undefined ? '' : (f[j] ?? '')
     }
-    const event = readRow(get, (path, message) => issue(i + 1, path, message))
+    const event = readRow(get, (path, message) => issue(i + 1, path, message), realDate)
     if (!event) continue
     const prev = seen.get(event.id)
     if (prev !== undefined) {
@@ -67,7 +76,11 @@ export function readEventsCsv(text: string, source: string): {events: EventSpec[
 }
 
 /** One row as an event, or null after reporting each bad field. */
-function readRow(get: (c: Column) => string, issue: (path: string, message: string) => void): EventSpec | null {
+function readRow(
+  get: (c: Column) => string,
+  issue: (path: string, message: string) => void,
+  realDate: (d: string) => boolean = isRealDate,
+): EventSpec | null {
   const rawSymbol = get('symbol')
   const date = get('date')
   const group = get('group')
@@ -86,7 +99,7 @@ function readRow(get: (c: Column) => string, issue: (path: string, message: stri
         : 'the symbol is empty; fill it in or delete the row',
     )
   }
-  if (!isRealDate(date)) {
+  if (!realDate(date)) {
     fail(
       'date',
       date ? `"${date}" is not a real date; write it as YYYY-MM-DD` : 'the date is empty; write it as YYYY-MM-DD',

@@ -41,14 +41,21 @@ export function listDateIssues(
 export function resolveListGroups(spec: StudySpec): void {
   const bySymbol = new Map<string, string>()
   for (const g of spec.groups) for (const s of g.symbols) if (!bySymbol.has(s)) bySymbol.set(s, g.id)
+  // Each group with the set of its symbols: thousands of events over thousands of symbols are looked up, not scanned.
+  const groups = new Map<string, {g: StudySpec['groups'][number]; has: Set<string>}>()
+  for (const g of spec.groups) if (!groups.has(g.id)) groups.set(g.id, {g, has: new Set(g.symbols)})
   for (const e of spec.events) {
     if (e.group === null) e.group = (e.symbol !== null ? bySymbol.get(e.symbol) : undefined) ?? ALL_EVENTS
-    let g = spec.groups.find((x) => x.id === e.group)
-    if (!g) {
-      g = {id: e.group, label: null, symbols: []}
-      spec.groups.push(g)
+    let entry = groups.get(e.group)
+    if (!entry) {
+      entry = {g: {id: e.group, label: null, symbols: []}, has: new Set()}
+      spec.groups.push(entry.g)
+      groups.set(e.group, entry)
     }
-    if (e.symbol !== null && !g.symbols.includes(e.symbol)) g.symbols.push(e.symbol)
+    if (e.symbol !== null && !entry.has.has(e.symbol)) {
+      entry.g.symbols.push(e.symbol)
+      entry.has.add(e.symbol)
+    }
   }
 }
 

@@ -29,7 +29,7 @@ export function cleanTest(r: TestResult): TestResult {
 }
 
 /** Whether every number in a value is finite (no path built: the common case, checked first). */
-function allFinite(x: unknown): boolean {
+export function allFinite(x: unknown): boolean {
   if (typeof x === 'number') return Number.isFinite(x)
   if (x === null || typeof x !== 'object') return true
   if (Array.isArray(x)) {

@@ -5,6 +5,7 @@
  * engine runs again without it.
  */
 import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
+import {createPathColumns} from '../engine/ar-path.js'
 import {runEventStudy} from '../engine/event-study.js'
 import type {EngineResult, EventPanel} from '../engine/types.js'
 import type {DailyRow, GroupResult, SecurityResult, WindowRow} from '../result.js'
@@ -172,6 +173,9 @@ function securityRows(
   const rows = new Map<Member, SecurityResult>()
   const e = fit.engine
   if (!e) return rows
+  const path = pathRange(layout)
+  // One scratch for every row's AR path: the rows are built one after the other.
+  const columns = createPathColumns(path[1] - path[0] + 1, fit.panel.factors?.length ?? 0)
   fit.usable.forEach((m, i) => {
     const base = {symbol: m.symbol, group: groupId, event: m.event.id}
     const f = e.fits[i]
@@ -190,8 +194,9 @@ function securityRows(
       securityRow(base, i, f, e, fit.panel, model.kind, {
         cal: ctx.cal,
         day0: m.day0,
-        path: pathRange(layout),
+        path,
         arRows: ctx.arRows,
+        columns,
       }),
     )
   })

@@ -18,7 +18,13 @@ export interface Layout {
 
 /** First start .. last end of the event windows. */
 export function windowSpan(l: Layout): [number, number] {
-  return [Math.min(...l.windows.map((w) => w[0])), Math.max(...l.windows.map((w) => w[1]))]
+  let from = Number.POSITIVE_INFINITY
+  let to = Number.NEGATIVE_INFINITY
+  for (const [a, b] of l.windows) {
+    if (a < from) from = a
+    if (b > to) to = b
+  }
+  return [from, to]
 }
 
 /**
@@ -182,12 +188,22 @@ export function neededDates(
 /** List events share one engine run per group, so their relative layout must agree. */
 export function sameLayout(layouts: Layout[], where: string): Layout | null {
   if (layouts.length === 0) return null
-  const key = (l: Layout): string => JSON.stringify(l)
-  const k0 = key(layouts[0])
-  if (layouts.some((l) => key(l) !== k0)) {
+  const l0 = layouts[0]
+  if (layouts.some((l) => !equalLayouts(l, l0))) {
     throw new InputError(
       `${where}: estimation/windows: with events from a list, give the estimation window and the event windows as trading-day offsets (e.g. [-1, 1]), not dates`,
     )
   }
   return layouts[0]
+}
+
+/** Whether two layouts have the same estimation window, event windows and volatility window. */
+function equalLayouts(a: Layout, b: Layout): boolean {
+  const same = (x: readonly number[], y: readonly number[]): boolean => x[0] === y[0] && x[1] === y[1]
+  return (
+    same(a.estimation, b.estimation) &&
+    same(a.volatility, b.volatility) &&
+    a.windows.length === b.windows.length &&
+    a.windows.every((w, k) => same(w, b.windows[k]))
+  )
 }

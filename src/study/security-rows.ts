@@ -3,18 +3,28 @@
  * AR path around them) and window rows; or its exclusion with the reason. Never NaN: a statistic the data cannot
  * support excludes the security, with the path of that number in the reason.
  */
-import {pathAbnormalReturns} from '../engine/ar-path.js'
+import {createPathColumns, type PathColumns, pathAbnormalReturnsInto} from '../engine/ar-path.js'
 import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
 import {modelReport} from '../engine/coefficients.js'
 import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
 import type {ModelFit, SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
-import {firstNonFinite} from './clean.js'
+import {allFinite, firstNonFinite} from './clean.js'
 import {MARKET_FACTOR} from '../spec/model.js'
 
 /** A factor model's beta: the market factor's slope, else the first factor's (coefficients[0] is alpha). */
 function marketSlope(coefficients: ReadonlyArray<{name: string; value: number}>): number {
   return (coefficients.find((c) => c.name === MARKET_FACTOR) ?? coefficients[1]).value
+}
+
+/** Where a row sits: the calendar, its day 0, the AR path's relative days, and whether per-day AR rows are built. */
+export interface RowPlace {
+  cal: TradingCalendar
+  day0: number
+  path: [number, number]
+  arRows?: boolean
+  /** Scratch for the path's days, reused from row to row (made when absent). */
+  columns?: PathColumns
 }
 
 /** Row `i` of an engine run whose fit is `fit`, as a result row; a reason string when a number is not finite. */
@@ -25,38 +35,55 @@ export function securityRow(
   e: EngineResult,
   panel: EventPanel,
   model: ModelKind,
-  where: {cal: TradingCalendar; day0: number; path: [number, number]; arRows?: boolean},
+  where: RowPlace,
 ): SecurityResult {
-  if (where.arRows === false && eventDaysFinite(e, i)) return withoutArRows(base, i, fit, e, panel, model, where)
+  const eventsFinite = eventDaysFinite(e, i)
+  if (where.arRows === false && eventsFinite) return withoutArRows(base, i, fit, e, panel, model, where)
   const {cal, day0} = where
-  const dateOf = (t: number): string => dateAtOffset(cal, day0, t) as string
-  const cols = e.eventDays.length
-  // Event days (ascending, from the engine) merged with the path range's other days (ascending, same fit), so
-  // the rows come out in day order; an event day is the engine's row.
-  const path = pathAbnormalReturns(panel, i, fit, model, where.path[0], where.path[1])
-  const ar: SecurityArRow[] = []
-  let p = 0
-  const pathUpTo = (t: number): void => {
-    for (; p < path.length && path[p].t < t; p++) {
-      const d = path[p]
-      const date = dateAtOffset(cal, day0, d.t)
-      if (date !== null) ar.push({t: d.t, date, ret: d.ret, ar: d.ar, sar: d.sar})
-    }
-  }
-  for (let j = 0; j < cols; j++) {
-    const t = e.eventDays[j]
-    const k = i * cols + j
-    pathUpTo(t)
-    if (p < path.length && path[p].t === t) p++
-    ar.push({t, date: dateOf(t), ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
-  }
-  pathUpTo(Number.POSITIVE_INFINITY)
-  const windows = windowRows(i, e, dateOf)
+  const [from, to] = where.path
+  const columns = where.columns ?? createPathColumns(Math.max(0, to - from + 1), panel.factors?.length ?? 0)
+  const m = pathAbnormalReturnsInto(panel, i, fit, model, from, to, columns)
+  const ar = arRows(e, i, cal, day0, columns, m)
+  const windows = windowRows(i, e, cal, day0)
   const fitted = modelFit(fit, model, panel)
-  const bad = firstNonFinite({model: fitted, ar, windows})
-  if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  // Path days are finite by construction, so the event days, windows and model settle it; the reason's path is
+  // looked for only when one is not.
+  if (!eventsFinite || !windowsFinite(windows) || !allFinite(fitted)) {
+    const bad = firstNonFinite({model: fitted, ar, windows})
+    if (bad !== null)
+      return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
+  }
   // Keys written out rather than spread: a spread builds each of 20,000 rows by the slow path.
   return {symbol: base.symbol, group: base.group, event: base.event, model: fitted, ar, windows}
+}
+
+/**
+ * The event days (ascending, from the engine) merged with the path's other days (ascending, same fit, the first
+ * `m` of `path`), so the rows come out in day order; an event day is the engine's row.
+ */
+function arRows(
+  e: EngineResult,
+  i: number,
+  cal: TradingCalendar,
+  day0: number,
+  path: PathColumns,
+  m: number,
+): SecurityArRow[] {
+  const cols = e.eventDays.length
+  const ar: SecurityArRow[] = []
+  let p = 0
+  for (let j = 0; j <= cols; j++) {
+    const t = j < cols ? e.eventDays[j] : Number.POSITIVE_INFINITY
+    for (; p < m && path.t[p] < t; p++) {
+      const date = dateAtOffset(cal, day0, path.t[p])
+      if (date !== null) ar.push({t: path.t[p], date, ret: path.ret[p], ar: path.ar[p], sar: path.sar[p]})
+    }
+    if (j === cols) break
+    if (p < m && path.t[p] === t) p++
+    const k = i * cols + j
+    ar.push({t, date: dateAtOffset(cal, day0, t) as string, ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
+  }
+  return ar
 }
 
 /**
@@ -71,9 +98,9 @@ function withoutArRows(
   e: EngineResult,
   panel: EventPanel,
   model: ModelKind,
-  where: {cal: TradingCalendar; day0: number},
+  where: RowPlace,
 ): SecurityResult {
-  const windows = windowRows(i, e, (t) => dateAtOffset(where.cal, where.day0, t) as string)
+  const windows = windowRows(i, e, where.cal, where.day0)
   const fitted = modelFit(fit, model, panel)
   const bad = firstNonFinite({model: fitted, windows})
   if (bad !== null) return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
@@ -88,17 +115,29 @@ function eventDaysFinite(e: EngineResult, i: number): boolean {
   return true
 }
 
-function windowRows(i: number, e: EngineResult, dateOf: (t: number) => string): SecurityWindowRow[] {
-  return e.windows.map((w) => ({
-    window: [w.window[0], w.window[1]],
-    from: dateOf(w.window[0]),
-    to: dateOf(w.window[1]),
-    car: w.car[i],
-    scar: w.scar[i],
-    bhar: w.bhar[i],
-    t: w.t[i],
-    p: w.p[i],
-  }))
+function windowRows(i: number, e: EngineResult, cal: TradingCalendar, day0: number): SecurityWindowRow[] {
+  const rows: SecurityWindowRow[] = []
+  for (const w of e.windows) {
+    const [a, b] = w.window
+    rows.push({
+      window: [a, b],
+      from: dateAtOffset(cal, day0, a) as string,
+      to: dateAtOffset(cal, day0, b) as string,
+      car: w.car[i],
+      scar: w.scar[i],
+      bhar: w.bhar[i],
+      t: w.t[i],
+      p: w.p[i],
+    })
+  }
+  return rows
+}
+
+/** Whether every window row's statistics are finite. */
+function windowsFinite(rows: SecurityWindowRow[]): boolean {
+  const fin = Number.isFinite
+  for (const r of rows) if (!(fin(r.car) && fin(r.scar) && fin(r.bhar) && fin(r.t) && fin(r.p))) return false
+  return true
 }
 
 function modelFit(fit: RowFit, model: ModelKind, panel: EventPanel): ModelFit {

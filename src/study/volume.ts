@@ -1,10 +1,12 @@
 /** The abnormal volume section of a result (docs/methods.md, "Abnormal volatility and volume"). */
-import {abnormalVolume} from '../engine/index.js'
+import {abnormalVolumeRows} from '../engine/index.js'
 import type {VolumeResult} from '../result.js'
 import {cleanTest} from './clean.js'
 import {windowSpan} from './layout.js'
 import type {PanelRun} from './panel-run.js'
-import {sliceRows} from './panel.js'
+
+/** The series of a security without volume: every day missing. */
+const EMPTY = new Float64Array(0)
 
 /**
  * The volume section, where volume exists: abnormalVolume per engine run over the span of the event
@@ -16,18 +18,22 @@ export function studyVolume(inputs: PanelRun[], minObservations: number): Volume
   const out: VolumeResult = {window: windowSpan(inputs[0].layout), groups: [], notes: []}
   const without = new Set<string>()
   for (const x of inputs) {
-    const series = x.volume.map((v) => v ?? new Float64Array(0))
     x.members.forEach((m, i) => {
       if (x.volume[i] === null) without.add(m.symbol)
     })
-    const volume = sliceRows(
-      series,
-      x.members.map((m, i) => m.day0 - x.volumeStart[i]),
-      x.firstRel,
-      x.lastRel,
-    )
-    const v = abnormalVolume(
-      {n: x.members.length, days: x.lastRel - x.firstRel + 1, firstRel: x.firstRel, volume},
+    // Each row read in its own series at its day 0 (no n × days copy of the volumes).
+    const starts = new Int32Array(x.members.length)
+    x.members.forEach((m, i) => {
+      starts[i] = m.day0 - x.volumeStart[i] + x.firstRel
+    })
+    const v = abnormalVolumeRows(
+      {
+        n: x.members.length,
+        days: x.lastRel - x.firstRel + 1,
+        firstRel: x.firstRel,
+        series: x.volume.map((s) => s ?? EMPTY),
+        starts,
+      },
       {estimation: x.layout.estimation, window: windowSpan(x.layout), minObservations, include: x.engine.included},
     )
     const daily: VolumeResult['groups'][number]['daily'] = []

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
 import {abnormalVolatility} from '../../src/engine/volatility.js'
-import {abnormalVolume} from '../../src/engine/volume.js'
+import {abnormalVolume, abnormalVolumeRows} from '../../src/engine/volume.js'
 import {fUpperTail, studentTTwoSidedP} from '../../src/engine/distributions.js'
 import type {EngineOptions, RowFit} from '../../src/engine/types.js'
 import {numbers, synthetic} from './panel.js'
@@ -135,5 +135,21 @@ describe('abnormal volume', () => {
     )
     expect(out.exclusions[1]).toMatch(/excluded/)
     expect(out.daily[0].n).toBe(1)
+  })
+  it('reads each row in its own series as the n × days matrix sliced from them would (missing outside them)', () => {
+    const days = 30 // relative -20 .. 9
+    const z = normal(9)
+    const series = [40, 25, 60].map((len) => Float64Array.from({length: len}, () => Math.round(1e5 * Math.exp(z()))))
+    // row 0 starts before its series, row 1 runs past its end, row 2 lies inside
+    const starts = Int32Array.from([-5, 3, 20])
+    const volume = new Float64Array(3 * days).fill(Number.NaN)
+    series.forEach((s, i) => {
+      for (let j = 0; j < days; j++)
+        if (starts[i] + j >= 0 && starts[i] + j < s.length) volume[i * days + j] = s[starts[i] + j]
+    })
+    const opts = {estimation: [-20, -3] as const, window: [-2, 9] as const, minObservations: 5}
+    const rows = abnormalVolumeRows({n: 3, days, firstRel: -20, series, starts}, opts)
+    expect(rows).toEqual(abnormalVolume({n: 3, days, firstRel: -20, volume}, opts))
+    expect(rows.present[1 * 12 + 11]).toBe(0) // day 9 of row 1 is past its series
   })
 })
