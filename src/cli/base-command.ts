@@ -1,12 +1,11 @@
-import {Command, Flags, type Interfaces} from '@oclif/core'
+import {Command, Flags} from './oclif.js'
+import type {InferredFlags} from '@oclif/core/interfaces'
 import {CommandContext} from './context.js'
 import {errorText, reportError} from './error-document.js'
 import {type CommandIo, processIo} from './io.js'
 import type {Output} from './output.js'
 
-export type GlobalFlags<T extends typeof Command> = Interfaces.InferredFlags<
-  (typeof BaseCommand)['baseFlags'] & T['flags']
->
+export type GlobalFlags<T extends typeof Command> = InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
 /** True when argv asks for --json before any `--` (for errors met before the flags are parsed). */
 function argvWantsJson(argv: readonly string[]): boolean {

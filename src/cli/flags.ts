@@ -1,5 +1,5 @@
 /** Command-line flags and checks of their values shared by several commands. */
-import {Flags} from '@oclif/core'
+import {Flags} from './oclif.js'
 import {InputError} from '../errors.js'
 import {checkDateRange} from '../sources/cli-input.js'
 import {parseModelList} from '../spec/model.js'

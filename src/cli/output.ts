@@ -1,12 +1,12 @@
 import {escapeControl} from '../errors.js'
-import {type EntryHook, writeJson, writePieces} from '../render/json-stream.js'
+import type {EntryHook} from '../render/json-stream.js'
 import {wrapText} from '../render/text-width.js'
 import type {CommandIo} from './io.js'
-import {plainTable, type Cell} from './table.js'
 
 /**
  * A command's output: results on stdout (one JSON document under --json, else text), everything else on
- * stderr with control characters escaped, so text from input files cannot drive the terminal.
+ * stderr with control characters escaped, so text from input files cannot drive the terminal. The JSON writer
+ * loads on first use: a run that prints a table does not load it.
  */
 export class Output {
   /**
@@ -37,18 +37,15 @@ export class Output {
    * backpressure), so a result larger than the longest string V8 can hold is still printed. `onEntry` is told
    * each entry of a top-level array as it is written (progress).
    */
-  printJson(value: unknown, onEntry?: EntryHook): Promise<void> {
+  async printJson(value: unknown, onEntry?: EntryHook): Promise<void> {
+    const {writeJson} = await import('../render/json-stream.js')
     return writeJson(this.io.stdout, value, onEntry)
   }
 
   /** Pieces of result text on stdout (JSON lines, CSV lines), in chunks of about 64 KB, with backpressure. */
-  printPieces(pieces: Iterable<string>): Promise<void> {
+  async printPieces(pieces: Iterable<string>): Promise<void> {
+    const {writePieces} = await import('../render/json-stream.js')
     return writePieces(this.io.stdout, pieces)
-  }
-
-  /** A plain table on stdout, fitted to the width. */
-  table(head: readonly string[], rows: ReadonlyArray<readonly Cell[]>): void {
-    this.line(plainTable(head, rows, this.width))
   }
 
   /** Progress and warnings: stderr, escaped. */

@@ -2,7 +2,7 @@
  * Runs a command class in-process, as the CLI would run it, with its output captured: for tests and for
  * programs that drive the CLI without spawning it.
  */
-import {Config} from '@oclif/core'
+import {Config} from './oclif.js'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {BaseCommand} from './base-command.js'

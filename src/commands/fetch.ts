@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags} from '../cli/oclif.js'
 import {SingleBar} from 'cli-progress'
 import {BaseCommand} from '../cli/base-command.js'
 import {checkFetchRange, networkFlags, retryNotice} from '../cli/flags.js'

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags} from '../cli/oclif.js'
 import path from 'node:path'
 import {BaseCommand} from '../cli/base-command.js'
 import {applyModelsFlag, modelsFlags, networkFlags, studyDataFlags} from '../cli/flags.js'

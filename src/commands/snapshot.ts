@@ -1,5 +1,5 @@
+import {Args, Flags} from '../cli/oclif.js'
 import path from 'node:path'
-import {Args, Flags} from '@oclif/core'
 import {writeFileAtomic} from '../cli/atomic-file.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {networkFlags} from '../cli/flags.js'

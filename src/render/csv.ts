@@ -18,6 +18,7 @@ import {
 } from '../report/model.js'
 import {studySections} from '../report/sections.js'
 import type {IndexResult, StudyResult} from '../result.js'
+import {csvField, csvWindow} from './csv-field.js'
 
 export const LONG_COLUMNS = [
   'section',
@@ -36,18 +37,6 @@ export const LONG_COLUMNS = [
 export type LongRow = {section: string; measure: string; value: number | null; text: string | null} & Partial<
   Record<Dimension, string | number | null>
 >
-
-/** "t1..t2": no comma, so the field needs no quoting. */
-export function csvWindow(w: readonly [number, number]): string {
-  return `${w[0]}..${w[1]}`
-}
-
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return ''
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : ''
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
-}
 
 /** A cell as a CSV field's content: numbers stay numbers, windows "t1..t2", booleans true/false. */
 function plain(c: Cell | undefined): string | number | null {

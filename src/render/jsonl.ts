@@ -5,7 +5,7 @@
  * docs/cli-data.md shows how to read it.
  */
 import type {ModelCoefficient, SecurityArRow, SecurityResult, StudyResult} from '../result.js'
-import {csvWindow} from './csv.js'
+import {csvWindow} from './csv-field.js'
 
 /** One window of a security-event's line: the window as "t1..t2" and its bounds, then the figures. */
 export interface SecurityLineWindow {

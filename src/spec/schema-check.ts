@@ -2,7 +2,6 @@
  * Structural validation of a study file against schema/study.schema.json (ajv), with each schema complaint
  * turned into an issue that names the line, the field and the fix (the schema's own `fix` annotation).
  */
-import {createHash} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Ajv, ErrorObject, ValidateFunction} from 'ajv'
@@ -20,11 +19,6 @@ const require = createRequire(import.meta.url)
 
 /** The study schema file shipped with the package. */
 export const STUDY_SCHEMA_URL = new URL('../../schema/study.schema.json', import.meta.url)
-
-/** SHA-256 (hex) of the schema file's text: the precompiled validator records the schema it was built from. */
-export function studySchemaHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
-}
 
 /**
  * Compiles the study schema with ajv. `fix` is our own annotation: the advice shown with an error. With
@@ -55,21 +49,22 @@ let validator: ValidateFunction | null = null
 
 /**
  * The study schema's validator, made once: the one precompiled by the build when it was built from the
- * schema file as it is now, else compiled here (running from src/, or after the schema changed).
+ * schema file as it is now, else compiled here (running from src/, or after the schema changed). The
+ * precompiled file holds the schema text it was built from: comparing texts needs no hash (node:crypto alone
+ * takes ~10 ms to load at every start).
  */
 function studyValidator(): ValidateFunction {
   if (!validator) {
     const text = readFileSync(STUDY_SCHEMA_URL, 'utf8')
-    let pre: (ValidateFunction & {schemaSha256?: string}) | null = null
+    let pre: (ValidateFunction & {schemaText?: string}) | null = null
     try {
-      pre = require(PRECOMPILED) as ValidateFunction & {schemaSha256?: string}
+      pre = require(PRECOMPILED) as ValidateFunction & {schemaText?: string}
     } catch (error) {
       const e = error as NodeJS.ErrnoException
       // Only the file itself may be missing (no build); anything else it fails on is a real error.
       if (e.code !== 'MODULE_NOT_FOUND' || !e.message.startsWith(`Cannot find module '${PRECOMPILED}'`)) throw error
     }
-    validator =
-      pre && pre.schemaSha256 === studySchemaHash(text) ? pre : compileStudyValidator({schemaText: text}).validate
+    validator = pre && pre.schemaText === text ? pre : compileStudyValidator({schemaText: text}).validate
   }
   return validator
 }

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags} from '../../cli/oclif.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS, retryNotice} from '../../cli/flags.js'
 import type {FactorsResult} from '../../cli/results.js'

@@ -1,4 +1,4 @@
-import {Args, Flags} from '@oclif/core'
+import {Args, Flags} from '../../cli/oclif.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import {networkFlags, studyDataFlags} from '../../cli/flags.js'
 import type {IndexCommandResult} from '../../cli/results.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import {Flags} from '../../cli/oclif.js'
 import {BaseCommand} from '../../cli/base-command.js'
 import type {StudyListResult} from '../../cli/results.js'
 import {studyListTable} from '../../cli/views.js'
