@@ -1,0 +1,161 @@
+/**
+ * One data line of a price CSV read in a single pass over the file's bytes (an all-ASCII file: a byte is a
+ * character): no line or cell substrings, no regex (an import reads millions of lines). It reads only the plain
+ * line, the one almost every file is made of: no quotes, a `YYYY-MM-DD` date, plain decimal numbers, empty or
+ * `null` cells. For anything else it gives up, and the caller reads the line the general way (src/sources/csv.ts),
+ * which also words every error: a line this scanner accepts reads the same there, so results do not depend on
+ * which way was taken.
+ */
+import {calendarKey} from './dates.js'
+
+/** What a column holds for the scanner: a value field (0-5, in VALUE_FIELDS order), the date, or nothing read. */
+export const DATE_COLUMN = -1
+export const IGNORED_COLUMN = -2
+
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
+
+/** The white space String.prototype.trim removes that a plain line may hold (ASCII only). */
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13)
+}
+
+/** The number the ASCII digits b[start, end) write, or -1 when one of them is not a digit. */
+function digitsAt(b: Buffer, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    const d = b[i] - 48
+    if (!(d >= 0 && d <= 9)) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+
+/** The digit (0-9) at b[i] before end, or -1. */
+function digitAt(b: Buffer, i: number, end: number): number {
+  const d = i < end ? b[i] - 48 : -1
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+/** The cells of the last line scanned, overwritten by the next. */
+export class RowScan {
+  /** Each value field's number (meaningful where decimals >= 0). */
+  readonly values = new Float64Array(6)
+  /** Each value field's decimals as written (see csv-number.ts), or -1 for an empty or `null` cell. */
+  readonly decimals = new Int32Array(6).fill(-1)
+  /** The date as YYYYMMDD, and where its ten characters start. */
+  dateKey = 0
+  dateStart = 0
+
+  /** `layout[k]` is what column k holds: a value field index, DATE_COLUMN or IGNORED_COLUMN. */
+  constructor(private readonly layout: Int8Array) {}
+
+  /** Scans b[start, end) (one line, without its line break); false when the line is not plain. */
+  scan(b: Buffer, start: number, end: number): boolean {
+    const {layout} = this
+    let i = start
+    for (let k = 0; k < layout.length; k++) {
+      if (k > 0) {
+        if (i >= end || b[i] !== 44) return false
+        i++
+      }
+      const role = layout[k]
+      if (role === IGNORED_COLUMN) {
+        for (; i < end && b[i] !== 44; i++) if (b[i] === 34) return false
+        continue
+      }
+      while (i < end && isAsciiSpace(b[i])) i++
+      i = role === DATE_COLUMN ? this.date(b, i, end) : this.number(b, i, end, role)
+      if (i < 0) return false
+      while (i < end && isAsciiSpace(b[i])) i++
+    }
+    return i === end
+  }
+
+  /** The date at b[i]: where it ends, or -1 when it is not a plain calendar date. */
+  private date(b: Buffer, i: number, end: number): number {
+    if (i + 10 > end || b[i + 4] !== 45 || b[i + 7] !== 45) return -1
+    const key = calendarKey(digitsAt(b, i, i + 4), digitsAt(b, i + 5, i + 7), digitsAt(b, i + 8, i + 10))
+    if (key < 0) return -1
+    this.dateKey = key
+    this.dateStart = i
+    return i + 10
+  }
+
+  /**
+   * The number cell of field f at b[i]: where it ends, or -1 when it is not a plain decimal (the grammar of
+   * csv-number.ts). An empty cell sets decimals[f] to -1. The value is the double Number() gives: here the usual
+   * cell, unsigned digits with at most one point and at most 15 digits (an exact integer mantissa divided by an
+   * exact power of ten rounds once, correctly: Clinger's fast path, as in csv-number.ts); any other in signed().
+   */
+  private number(b: Buffer, i: number, end: number, f: number): number {
+    if (i >= end || b[i] === 44) {
+      this.decimals[f] = -1
+      return i
+    }
+    const start = i
+    let mantissa = 0
+    let digits = 0
+    let point = -1
+    for (; i < end; i++) {
+      const c = b[i] - 48
+      if (c >= 0 && c <= 9) {
+        mantissa = mantissa * 10 + c
+        digits++
+      } else if (c === -2 && point < 0) point = i
+      else break
+    }
+    if (digits === 0 || digits > 15 || (i < end && (b[i] | 32) === 101)) return this.signed(b, start, end, f)
+    const frac = point < 0 ? 0 : i - point - 1
+    this.values[f] = frac === 0 ? mantissa : mantissa / POW10[frac]
+    this.decimals[f] = frac
+    return i
+  }
+
+  /** Any other number cell at b[i] (see number()): a sign, an exponent, more than 15 digits, or `null`. */
+  private signed(b: Buffer, i: number, end: number, f: number): number {
+    const start = i
+    const c = b[i]
+    if ((c | 32) === 110) return this.isNull(b, i, end, f) ? i + 4 : -1
+    const negative = c === 45
+    if (c === 43 || c === 45) i++
+    let mantissa = 0
+    let digits = 0
+    for (let d = digitAt(b, i, end); d >= 0; d = digitAt(b, ++i, end), digits++) mantissa = mantissa * 10 + d
+    let frac = 0
+    if (i < end && b[i] === 46) {
+      for (let d = digitAt(b, ++i, end); d >= 0; d = digitAt(b, ++i, end), frac++) mantissa = mantissa * 10 + d
+      digits += frac
+    }
+    if (digits === 0) return -1
+    let exp = 0
+    if (i < end && (b[i] | 32) === 101) {
+      i++
+      const sign = i < end && b[i] === 45 ? -1 : 1
+      if (i < end && (b[i] === 43 || b[i] === 45)) i++
+      const first = i
+      for (let d = digitAt(b, i, end); d >= 0; d = digitAt(b, ++i, end)) exp = exp * 10 + d
+      if (i === first) return -1
+      exp *= sign
+    }
+    const p = exp - frac
+    let v: number
+    if (digits <= 15 && p >= -22 && p <= 22) {
+      v = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p]
+      if (negative) v = -v
+    } else {
+      v = Number(b.toString('latin1', start, i))
+      if (!Number.isFinite(v)) return -1
+    }
+    this.values[f] = v
+    this.decimals[f] = Math.max(0, frac - exp)
+    return i
+  }
+
+  /** `null` in any case at b[i] (Yahoo's missing value). */
+  private isNull(b: Buffer, i: number, end: number, f: number): boolean {
+    if (i + 4 > end || (b[i + 1] | 32) !== 117 || (b[i + 2] | 32) !== 108 || (b[i + 3] | 32) !== 108) return false
+    this.decimals[f] = -1
+    return true
+  }
+}
