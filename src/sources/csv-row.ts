@@ -15,9 +15,9 @@ export const IGNORED_COLUMN = -2
 /** Powers of ten that are exact doubles. */
 const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
 
-/** The white space String.prototype.trim removes that a plain line may hold (ASCII only). */
-function isAsciiSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13)
+/** The white space String.prototype.trim removes that a plain line may hold: ASCII, and not the line feed. */
+function isInlineSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13
 }
 
 /** The number the ASCII digits b[start, end) write, or -1 when one of them is not a digit. */
@@ -50,26 +50,31 @@ export class RowScan {
   /** `layout[k]` is what column k holds: a value field index, DATE_COLUMN or IGNORED_COLUMN. */
   constructor(private readonly layout: Int8Array) {}
 
-  /** Scans b[start, end) (one line, without its line break); false when the line is not plain. */
-  scan(b: Buffer, start: number, end: number): boolean {
+  /**
+   * Scans the line that starts at b[start] and ends at the next line feed (or at `end`, the end of the data):
+   * where it ends (that line feed, or end), or -1 when the line is not plain. A carriage return before the line
+   * feed is white space at the end of the last cell, as trim() takes it.
+   */
+  scan(b: Buffer, start: number, end: number): number {
     const {layout} = this
     let i = start
     for (let k = 0; k < layout.length; k++) {
       if (k > 0) {
-        if (i >= end || b[i] !== 44) return false
+        if (i >= end || b[i] !== 44) return -1
         i++
       }
       const role = layout[k]
       if (role === IGNORED_COLUMN) {
-        for (; i < end && b[i] !== 44; i++) if (b[i] === 34) return false
+        for (let c = i < end ? b[i] : 10; c !== 44 && c !== 10; c = ++i < end ? b[i] : 10)
+          if (c === 34 || c >= 128) return -1
         continue
       }
-      while (i < end && isAsciiSpace(b[i])) i++
+      while (i < end && isInlineSpace(b[i])) i++
       i = role === DATE_COLUMN ? this.date(b, i, end) : this.number(b, i, end, role)
-      if (i < 0) return false
-      while (i < end && isAsciiSpace(b[i])) i++
+      if (i < 0) return -1
+      while (i < end && isInlineSpace(b[i])) i++
     }
-    return i === end
+    return i === end || b[i] === 10 ? i : -1
   }
 
   /** The date at b[i]: where it ends, or -1 when it is not a plain calendar date. */
@@ -89,7 +94,7 @@ export class RowScan {
    * exact power of ten rounds once, correctly: Clinger's fast path, as in csv-number.ts); any other in signed().
    */
   private number(b: Buffer, i: number, end: number, f: number): number {
-    if (i >= end || b[i] === 44) {
+    if (i >= end || b[i] === 44 || b[i] === 10) {
       this.decimals[f] = -1
       return i
     }

@@ -3,7 +3,6 @@
  * `Date,Open,High,Low,Close,Adj Close,Volume`. A file is read whole or rejected whole: the first bad row
  * throws an InputError `FILE:LINE: reason` (line 1 is the header).
  */
-import {isAscii} from 'node:buffer'
 import path from 'node:path'
 import {InputError} from '../errors.js'
 import type {Rounding} from '../store/merge.js'
@@ -104,13 +103,11 @@ export function parsePriceCsv(content: string | Uint8Array, file: string, opts: 
   if (typeof content === 'string') {
     const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content
     const bytes = Buffer.from(text, 'utf8')
-    return bytes.length === text.length ? parseAscii(bytes, opts, fail) : parseText(text, opts, fail)
+    return bytes.length === text.length ? parseBytes(bytes, opts, fail) : parseText(text, opts, fail)
   }
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength)
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
-  if (isAscii(bytes.subarray(bom))) return parseAscii(bytes.subarray(bom), opts, fail)
-  const text = bytes.toString('utf8')
-  return parseText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, opts, fail)
+  return parseBytes(bytes.subarray(bom), opts, fail)
 }
 
 type Fail = (line: number, reason: string) => never
@@ -128,28 +125,30 @@ function parseText(text: string, opts: ParseOptions, fail: Fail): ParsedCsv {
 }
 
 /**
- * An all-ASCII file's bytes (the byte order mark removed): a byte is a character, so each plain line is read in
- * place (RowScan) and only any other one becomes a string, read the general way.
+ * A file's UTF-8 bytes (the byte order mark removed): each plain line is read in place (RowScan) and only any
+ * other one becomes a string, read the general way. A line feed is never part of another character, so a line's
+ * bytes decode to that line of the file's text.
  */
-function parseAscii(b: Buffer, opts: ParseOptions, fail: Fail): ParsedCsv {
-  // Blank lines at the end are dropped: the data ends with the line of the last character that is not white space.
+function parseBytes(b: Buffer, opts: ParseOptions, fail: Fail): ParsedCsv {
+  // Blank lines at the end are dropped: the data ends with the line of the last character that is not white space
+  // (white space beyond ASCII there: the text decides).
   let last = b.length - 1
-  while (last >= 0 && isSpace(b[last])) last--
+  while (last >= 0 && b[last] < 128 && isSpace(b[last])) last--
+  if (last >= 0 && b[last] >= 128) return parseText(b.toString('utf8'), opts, fail)
   if (last < 0) fail(1, `empty file; expected the header ${EXPECTED_HEADER}`)
   const nl = b.indexOf(10, last)
   const end = nl < 0 ? b.length : nl
   // The header is the first line, whatever it holds; the data rows follow it up to `end`.
   let to = b.indexOf(10)
   if (to < 0 || to > end) to = end
-  const {header, column} = readHeader(b.toString('latin1', 0, lineEnd(b, 0, to)), fail)
+  const {header, column} = readHeader(b.toString('utf8', 0, lineEnd(b, 0, to)), fail)
   const rows = new RowReader(header, column, opts, fail)
-  let from = to + 1
-  for (let lineNo = 2; from <= end; lineNo++) {
+  for (let from = to + 1, lineNo = 2; from <= end; from = to + 1, lineNo++) {
+    to = rows.readPlain(b, from, end, lineNo)
+    if (to >= 0) continue
     to = b.indexOf(10, from)
     if (to < 0 || to > end) to = end
-    const stop = lineEnd(b, from, to)
-    if (!rows.readPlain(b, from, stop, lineNo)) rows.read(b.toString('latin1', from, stop), lineNo)
-    from = to + 1
+    rows.read(b.toString('utf8', from, lineEnd(b, from, to)), lineNo)
   }
   return rows.parsed()
 }
@@ -225,12 +224,14 @@ class RowReader {
   }
 
   /**
-   * Reads text[start, end) when it is a plain line (RowScan) whose values and date need no message: false, and
-   * nothing read, otherwise. A duplicate date throws as in read(), whose first error it would be.
+   * Reads the line at b[start] (up to the next line feed or `end`) when it is a plain line (RowScan) whose values
+   * and date need no message: where it ends, or -1, and nothing read, otherwise. A duplicate date throws as in
+   * read(), whose first error it would be.
    */
-  readPlain(b: Buffer, start: number, end: number, lineNo: number): boolean {
+  readPlain(b: Buffer, start: number, end: number, lineNo: number): number {
     const {scan} = this
-    if (!scan.scan(b, start, end)) return false
+    const stop = scan.scan(b, start, end)
+    if (stop < 0) return -1
     const {values: v, decimals: d} = scan
     const extreme = this.opts.allowExtreme === true
     let values = 0
@@ -239,19 +240,19 @@ class RowReader {
       if (d[f] < 0) continue
       const x = v[f]
       if (f === 5) {
-        if (!(x >= 0)) return false
-      } else if (!(x > 0) || (!extreme && (x < PRICE_LIMITS.min || x > PRICE_LIMITS.max))) return false
+        if (!(x >= 0)) return -1
+      } else if (!(x > 0) || (!extreme && (x < PRICE_LIMITS.min || x > PRICE_LIMITS.max))) return -1
       else prices++
       values++
     }
-    if (values > 0 && prices === 0) return false
+    if (values > 0 && prices === 0) return -1
     const key = scan.dateKey
-    if (!extreme && (key < FIRST_PLAUSIBLE_KEY || key > this.lastKey)) return false
+    if (!extreme && (key < FIRST_PLAUSIBLE_KEY || key > this.lastKey)) return -1
     const date = dateText(key, b, scan.dateStart)
     this.order(key, date, lineNo)
     if (values === 0) {
       this.skipped++
-      return true
+      return stop
     }
     for (let f = 0; f < 6; f++) if (d[f] >= 0) this.noteDecimals(f, d[f])
     this.bars.push({
@@ -263,7 +264,7 @@ class RowReader {
       adjClose: d[4] < 0 ? null : v[4],
       volume: d[5] < 0 ? null : v[5],
     })
-    return true
+    return stop
   }
 
   /** The bars ascending by date, the rows skipped and the file's printed precision. */

@@ -9,7 +9,7 @@ import {uniform} from '../engine/random.js'
 function scanCell(cell: string): {value: number; decimals: number} | null {
   const scan = new RowScan(Int8Array.of(DATE_COLUMN, 0))
   const line = Buffer.from(`2025-01-02,${cell}`, 'latin1')
-  if (!scan.scan(line, 0, line.length)) return null
+  if (scan.scan(line, 0, line.length) !== line.length) return null
   return {value: scan.values[0], decimals: scan.decimals[0]}
 }
 
@@ -84,7 +84,7 @@ describe('RowScan', () => {
 
   it('reads empty and null cells as empty, skips ignored columns, gives up on quotes and other characters', () => {
     const scan = new RowScan(Int8Array.of(DATE_COLUMN, IGNORED_COLUMN, 0, 5))
-    const read = (line: string): boolean => scan.scan(Buffer.from(line, 'latin1'), 0, line.length)
+    const read = (line: string): boolean => scan.scan(Buffer.from(line, 'latin1'), 0, line.length) >= 0
     expect(read('2025-01-02,whatever it says,NuLl, ')).toBe(true)
     expect([scan.decimals[0], scan.decimals[5], scan.dateKey]).toEqual([-1, -1, 20250102])
     expect(read('2025-01-02,x,1.5,nul')).toBe(false)
@@ -94,6 +94,22 @@ describe('RowScan', () => {
     expect(read('2025-02-30,x,1.5,1')).toBe(false)
     expect(read('2025-01-02 00:00:00,x,1.5,1')).toBe(false)
     expect(read('2025-01-02,x,1\u00a0,1')).toBe(false)
+    expect(read('2025-01-02,caf\u00e9,1,1')).toBe(false)
+  })
+
+  it('ends a line at its line feed (a carriage return before it is white space) and a cell at the line end', () => {
+    const scan = new RowScan(Int8Array.of(DATE_COLUMN, 3, IGNORED_COLUMN))
+    const text = Buffer.from('2025-01-02,1.5,a\r\n2025-01-03,,\n2025-01-06, 2 ,b')
+    expect(scan.scan(text, 0, text.length)).toBe(17)
+    expect([scan.dateKey, scan.values[3], scan.decimals[3]]).toEqual([20250102, 1.5, 1])
+    expect(scan.scan(text, 18, text.length)).toBe(30)
+    expect([scan.dateKey, scan.decimals[3]]).toEqual([20250103, -1])
+    expect(scan.scan(text, 31, text.length)).toBe(text.length)
+    expect([scan.dateKey, scan.values[3], scan.decimals[3]]).toEqual([20250106, 2, 0])
+    expect(scan.scan(Buffer.from('2025-01-02,1.5\n,a'), 0, 17)).toBe(-1)
+    const two = new RowScan(Int8Array.of(DATE_COLUMN, 3))
+    expect(two.scan(Buffer.from('2025-01-02,1.5\n'), 0, 15)).toBe(14)
+    expect(two.scan(Buffer.from('2025-01-02,\n'), 0, 12)).toBe(11)
   })
 })
 
@@ -150,6 +166,8 @@ describe('parsePriceCsv: the plain-line scan and the general reader agree', () =
       '\ufeff',
       'date,close\n2025-01-02,1e400\n',
       'date,close,volume\n2025-01-02,1.5,\n2025-01-03,,7\n',
+      'date,close,note\n2025-01-02,1.5,\u00e9t\u00e9\n2025-01-03,x\u00e9,\n',
+      'Date,Cl\u00f6se,Close\n2025-01-02,1,2\n',
     ]
     for (const text of texts) {
       const want = outcome(() => parsePriceCsv(text, 'x.csv', {today: '2025-06-01'}))
@@ -158,6 +176,21 @@ describe('parsePriceCsv: the plain-line scan and the general reader agree', () =
         text,
       ).toBe(want)
     }
+  })
+
+  it('on bytes that are not valid UTF-8 as on their text as readFileSync decodes it', () => {
+    const bytes = [
+      Buffer.from([
+        ...Buffer.from('date,close,note\n2025-01-02,1.5,a'),
+        0xe2,
+        0x82,
+        ...Buffer.from('\n2025-01-03,2,b\n'),
+      ]),
+      Buffer.from([...Buffer.from('date,close\n2025-01-02,1'), 0xff, ...Buffer.from('\n')]),
+      Buffer.from([...Buffer.from('date,close\n2025-01-02,1\n'), 0xc2]),
+    ]
+    for (const b of bytes)
+      expect(outcome(() => parsePriceCsv(b, 'x.csv'))).toBe(outcome(() => parsePriceCsv(b.toString('utf8'), 'x.csv')))
   })
 })
 
