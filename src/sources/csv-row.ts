@@ -100,18 +100,25 @@ export class RowScan {
     }
     const start = i
     let mantissa = 0
-    let digits = 0
-    let point = -1
     for (; i < end; i++) {
       const c = b[i] - 48
-      if (c >= 0 && c <= 9) {
-        mantissa = mantissa * 10 + c
-        digits++
-      } else if (c === -2 && point < 0) point = i
-      else break
+      if (c < 0 || c > 9) break
+      mantissa = mantissa * 10 + c
     }
+    let frac = 0
+    let dot = 0
+    if (i < end && b[i] === 46) {
+      dot = 1
+      const point = ++i
+      for (; i < end; i++) {
+        const c = b[i] - 48
+        if (c < 0 || c > 9) break
+        mantissa = mantissa * 10 + c
+      }
+      frac = i - point
+    }
+    const digits = i - start - dot
     if (digits === 0 || digits > 15 || (i < end && (b[i] | 32) === 101)) return this.signed(b, start, end, f)
-    const frac = point < 0 ? 0 : i - point - 1
     this.values[f] = frac === 0 ? mantissa : mantissa / POW10[frac]
     this.decimals[f] = frac
     return i
