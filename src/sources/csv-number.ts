@@ -6,7 +6,8 @@
  * rounds once, correctly) and by Number() otherwise.
  */
 
-const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
+/** Powers of ten that are exact doubles: 10^0..10^22. */
+export const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
 
 /** The digit at s[i] (0-9), or -1. */
 function digitAt(s: string, i: number): number {

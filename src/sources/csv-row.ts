@@ -6,14 +6,12 @@
  * which also words every error: a line this scanner accepts reads the same there, so results do not depend on
  * which way was taken.
  */
+import {POW10, readNumber} from './csv-number.js'
 import {calendarKey} from './dates.js'
 
 /** What a column holds for the scanner: a value field (0-5, in VALUE_FIELDS order), the date, or nothing read. */
 export const DATE_COLUMN = -1
 export const IGNORED_COLUMN = -2
-
-/** Powers of ten that are exact doubles. */
-const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
 
 /** The white space String.prototype.trim removes that a plain line may hold: ASCII, and not the line feed. */
 function isInlineSpace(c: number): boolean {
@@ -31,12 +29,6 @@ function digitsAt(b: Buffer, start: number, end: number): number {
   return n
 }
 
-/** The digit (0-9) at b[i] before end, or -1. */
-function digitAt(b: Buffer, i: number, end: number): number {
-  const d = i < end ? b[i] - 48 : -1
-  return d >= 0 && d <= 9 ? d : -1
-}
-
 /** The cells of the last line scanned, overwritten by the next. */
 export class RowScan {
   /** Each value field's number (meaningful where decimals >= 0). */
@@ -46,6 +38,8 @@ export class RowScan {
   /** The date as YYYYMMDD, and where its ten characters start. */
   dateKey = 0
   dateStart = 0
+  /** The decimals of the last number read as text. */
+  private readonly written = {decimals: 0}
 
   /** `layout[k]` is what column k holds: a value field index, DATE_COLUMN or IGNORED_COLUMN. */
   constructor(private readonly layout: Int8Array) {}
@@ -88,10 +82,10 @@ export class RowScan {
   }
 
   /**
-   * The number cell of field f at b[i]: where it ends, or -1 when it is not a plain decimal (the grammar of
+   * The number cell of field f at b[i]: where it ends, or -1 when it is not a number (the grammar of
    * csv-number.ts). An empty cell sets decimals[f] to -1. The value is the double Number() gives: here the usual
    * cell, unsigned digits with at most one point and at most 15 digits (an exact integer mantissa divided by an
-   * exact power of ten rounds once, correctly: Clinger's fast path, as in csv-number.ts); any other in signed().
+   * exact power of ten rounds once, correctly: Clinger's fast path, as in csv-number.ts); any other in other().
    */
   private number(b: Buffer, i: number, end: number, f: number): number {
     if (i >= end || b[i] === 44 || b[i] === 10) {
@@ -118,56 +112,29 @@ export class RowScan {
       frac = i - point
     }
     const digits = i - start - dot
-    if (digits === 0 || digits > 15 || (i < end && (b[i] | 32) === 101)) return this.signed(b, start, end, f)
+    if (digits === 0 || digits > 15 || (i < end && (b[i] | 32) === 101)) return this.other(b, start, end, f)
     this.values[f] = frac === 0 ? mantissa : mantissa / POW10[frac]
     this.decimals[f] = frac
     return i
   }
 
-  /** Any other number cell at b[i] (see number()): a sign, an exponent, more than 15 digits, or `null`. */
-  private signed(b: Buffer, i: number, end: number, f: number): number {
-    const start = i
-    const c = b[i]
-    if ((c | 32) === 110) return this.isNull(b, i, end, f) ? i + 4 : -1
-    const negative = c === 45
-    if (c === 43 || c === 45) i++
-    let mantissa = 0
-    let digits = 0
-    for (let d = digitAt(b, i, end); d >= 0; d = digitAt(b, ++i, end), digits++) mantissa = mantissa * 10 + d
-    let frac = 0
-    if (i < end && b[i] === 46) {
-      for (let d = digitAt(b, ++i, end); d >= 0; d = digitAt(b, ++i, end), frac++) mantissa = mantissa * 10 + d
-      digits += frac
+  /**
+   * Any other cell at b[i] (see number()): a sign, an exponent, more than 15 digits, `null`, or no number. Read as
+   * text by csv-number.ts, as the general reader reads it.
+   */
+  private other(b: Buffer, i: number, end: number, f: number): number {
+    let e = i
+    for (let c = e < end ? b[e] : 10; c !== 44 && c !== 10; c = ++e < end ? b[e] : 10) if (c >= 128) return -1
+    while (e > i && isInlineSpace(b[e - 1])) e--
+    const cell = b.toString('latin1', i, e)
+    if (cell.length === 4 && cell.toLowerCase() === 'null') {
+      this.decimals[f] = -1
+      return e
     }
-    if (digits === 0) return -1
-    let exp = 0
-    if (i < end && (b[i] | 32) === 101) {
-      i++
-      const sign = i < end && b[i] === 45 ? -1 : 1
-      if (i < end && (b[i] === 43 || b[i] === 45)) i++
-      const first = i
-      for (let d = digitAt(b, i, end); d >= 0; d = digitAt(b, ++i, end)) exp = exp * 10 + d
-      if (i === first) return -1
-      exp *= sign
-    }
-    const p = exp - frac
-    let v: number
-    if (digits <= 15 && p >= -22 && p <= 22) {
-      v = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p]
-      if (negative) v = -v
-    } else {
-      v = Number(b.toString('latin1', start, i))
-      if (!Number.isFinite(v)) return -1
-    }
+    const v = readNumber(cell, 0, cell.length, this.written)
+    if (!Number.isFinite(v)) return -1
     this.values[f] = v
-    this.decimals[f] = Math.max(0, frac - exp)
-    return i
-  }
-
-  /** `null` in any case at b[i] (Yahoo's missing value). */
-  private isNull(b: Buffer, i: number, end: number, f: number): boolean {
-    if (i + 4 > end || (b[i + 1] | 32) !== 117 || (b[i + 2] | 32) !== 108 || (b[i + 3] | 32) !== 108) return false
-    this.decimals[f] = -1
-    return true
+    this.decimals[f] = this.written.decimals
+    return e
   }
 }
