@@ -160,18 +160,22 @@ function lineEnd(b: Buffer, from: number, to: number): number {
 
 /**
  * The text of the date YYYYMMDD `key` written at b[start]. Files of one universe share their trading days: the
- * strings are kept (a few thousand) instead of made again for every row.
+ * strings of 1900..2099 are kept (a slot per possible day) instead of made again for every row.
  */
 function dateText(key: number, b: Buffer, start: number): string {
-  let date = DATE_TEXT.get(key)
-  if (date === undefined) {
-    if (DATE_TEXT.size >= 100_000) DATE_TEXT.clear()
+  const year = Math.floor(key / 10000)
+  const monthDay = key - year * 10000
+  const slot = (year - 1900) * 1232 + monthDay
+  if (slot < 0 || slot >= DATE_TEXT.length) return b.toString('latin1', start, start + 10)
+  let date = DATE_TEXT[slot]
+  if (date === '') {
     date = b.toString('latin1', start, start + 10)
-    DATE_TEXT.set(key, date)
+    DATE_TEXT[slot] = date
   }
   return date
 }
-const DATE_TEXT = new Map<number, string>()
+/** Date texts by (year - 1900) * 1232 + month * 100 + day; '' not seen yet. */
+const DATE_TEXT: string[] = new Array(200 * 1232).fill('')
 
 /** The first plausible date as YYYYMMDD. */
 const FIRST_PLAUSIBLE_KEY = isoDateKey(FIRST_PLAUSIBLE_DATE, 0)
