@@ -178,6 +178,12 @@ describe('parsePriceCsv: the plain-line scan and the general reader agree', () =
     }
   })
 
+  it('keeps dates outside 1900..2099 (allowExtreme) as written', () => {
+    const text = 'date,close\n1850-03-01,1\n1999-12-31,2\n2150-07-04,3\n'
+    const {bars} = parsePriceCsv(text, 'x.csv', {allowExtreme: true})
+    expect(bars.map((b) => b.date)).toEqual(['1850-03-01', '1999-12-31', '2150-07-04'])
+  })
+
   it('on bytes that are not valid UTF-8 as on their text as readFileSync decodes it', () => {
     const bytes = [
       Buffer.from([
