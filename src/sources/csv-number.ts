@@ -1,6 +1,6 @@
 /**
- * Number cells of a price CSV, read in place from the line (no substring, no regex: an import reads 20 million of
- * them). The grammar is a plain decimal `[+-]digits[.digits][(e|E)[+-]digits]`; the value is the correctly
+ * Number cells of a price CSV, read in place from the line (no substring, no regex), for the cells the plain-line
+ * scan (csv-row.ts) leaves and for the lines it leaves. The grammar is a plain decimal `[+-]digits[.digits][(e|E)[+-]digits]`; the value is the correctly
  * rounded double Number() gives, computed directly in the common case (Clinger's fast path: an integer mantissa of
  * at most 15 digits and a power of ten of at most 22, both exact doubles, so one multiplication or division
  * rounds once, correctly) and by Number() otherwise.
