@@ -1,12 +1,13 @@
 /**
- * Number cells of a price CSV, read in place from the line (no substring, no regex: an import reads 20 million of
- * them). The grammar is a plain decimal `[+-]digits[.digits][(e|E)[+-]digits]`; the value is the correctly
+ * Number cells of a price CSV, read in place from the line (no substring, no regex), for the cells the plain-line
+ * scan (csv-row.ts) leaves and for the lines it leaves. The grammar is a plain decimal `[+-]digits[.digits][(e|E)[+-]digits]`; the value is the correctly
  * rounded double Number() gives, computed directly in the common case (Clinger's fast path: an integer mantissa of
  * at most 15 digits and a power of ten of at most 22, both exact doubles, so one multiplication or division
  * rounds once, correctly) and by Number() otherwise.
  */
 
-const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
+/** Powers of ten that are exact doubles: 10^0..10^22. */
+export const POW10 = Array.from({length: 23}, (_, k) => 10 ** k)
 
 /** The digit at s[i] (0-9), or -1. */
 function digitAt(s: string, i: number): number {

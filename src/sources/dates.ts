@@ -1,20 +1,40 @@
 /** ISO calendar dates (`YYYY-MM-DD`) as plain strings: they sort and compare as text. */
 
-const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9]
-
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30); by character, it runs on every row. */
 export function isIsoDate(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
-  for (const i of DIGIT_AT) {
-    const c = s.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  const y = Number(s.slice(0, 4))
-  const m = Number(s.slice(5, 7))
-  const d = Number(s.slice(8, 10))
-  if (m < 1 || m > 12 || d < 1) return false
+  return s.length === 10 && isoDateKey(s, 0) >= 0
+}
+
+/**
+ * The date written `YYYY-MM-DD` at s[start, start + 10) as the number YYYYMMDD (it orders as the date does), or -1
+ * when those ten characters are not a real calendar date. Read by character code: no substring.
+ */
+export function isoDateKey(s: string, start: number): number {
+  if (s.charCodeAt(start + 4) !== 45 || s.charCodeAt(start + 7) !== 45) return -1
+  return calendarKey(
+    digitsAt(s, start, start + 4),
+    digitsAt(s, start + 5, start + 7),
+    digitsAt(s, start + 8, start + 10),
+  )
+}
+
+/** The date y-m-d as the number YYYYMMDD, or -1 when it is no calendar date (any part negative included). */
+export function calendarKey(y: number, m: number, d: number): number {
+  if (y < 0 || m < 1 || m > 12 || d < 1) return -1
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31)
+  const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+  return d <= last ? y * 10000 + m * 100 + d : -1
+}
+
+/** The number the ASCII digits s[start, end) write, or -1 when one of them is not a digit (or is missing). */
+function digitsAt(s: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (!(d >= 0 && d <= 9)) return -1
+    n = n * 10 + d
+  }
+  return n
 }
 
 /** The date `n` calendar days after `iso` (negative n goes back). */

@@ -30,13 +30,15 @@ export interface ParsedPriceFile {
 /** Reads and parses `file`; a bad file comes back with its error, anything else (a bug) throws. */
 export function readPriceFile(file: string, opts: PriceFileOptions = {}): ParsedPriceFile {
   try {
-    let text: string
+    // The bytes, not the text: the parser reads a plain line's bytes in place, and a file's text would pass
+    // through the engine's heap.
+    let bytes: Buffer
     try {
-      text = readFileSync(file, 'utf8')
+      bytes = readFileSync(file)
     } catch (err) {
       throw new InputError(`${file}: cannot read: ${(err as Error).message}`)
     }
-    const {bars, skipped, rounding} = parsePriceCsv(text, file, opts)
+    const {bars, skipped, rounding} = parsePriceCsv(bytes, file, opts)
     if (bars.length === 0)
       throw new InputError(
         skipped > 0
