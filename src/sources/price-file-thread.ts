@@ -13,6 +13,7 @@ const ENTRY = new URL('./price-file-worker.js', import.meta.url)
 
 export class PriceFileThread {
   private readonly worker = new Worker(ENTRY)
+  private closing = false
 
   static available(): boolean {
     return ENTRY.protocol === 'file:' && existsSync(fileURLToPath(ENTRY))
@@ -24,6 +25,7 @@ export class PriceFileThread {
       const done = (): void => {
         this.worker.off('message', onMessage)
         this.worker.off('error', onError)
+        this.worker.off('exit', onExit)
       }
       const onMessage = (m: {parsed?: ParsedPriceFile[]; fatal?: string}): void => {
         done()
@@ -34,13 +36,21 @@ export class PriceFileThread {
         done()
         reject(err)
       }
+      // Closed while parsing (the import stopped on an error of its own): nothing waits for these files.
+      const onExit = (code: number): void => {
+        done()
+        if (this.closing) resolve([])
+        else reject(new AftershockError(`the price-file parser stopped (exit code ${code})`))
+      }
       this.worker.on('message', onMessage)
       this.worker.on('error', onError)
+      this.worker.on('exit', onExit)
       this.worker.postMessage({files, opts})
     })
   }
 
   close(): Promise<number> {
+    this.closing = true
     return this.worker.terminate()
   }
 }

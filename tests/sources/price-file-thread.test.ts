@@ -64,4 +64,19 @@ describe.runIf(haveSharedData())('the import with a parsing thread', () => {
     expect(got.length).toBeGreaterThan(30)
     expect(content(two.file)).toEqual(content(one.file))
   })
+
+  it('stops on a store error with that error, the next batch still being parsed', async () => {
+    const b = await built()
+    const store = PriceStore.open(tempDir())
+    let batches = 0
+    const failing = Object.assign(Object.create(store), {
+      batch: () => {
+        batches++
+        throw new Error('disk I/O error')
+      },
+    }) as PriceStore
+    await expect(b.importPathsThreaded(failing, [PRICES_DIR], {batchBytes: 100_000})).rejects.toThrow('disk I/O error')
+    store.close()
+    expect(batches).toBe(1)
+  })
 })
