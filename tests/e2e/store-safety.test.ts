@@ -3,10 +3,11 @@
  * damaged store, a read-only store, a missing or empty store, implausible values and disagreeing files.
  */
 import {spawnSync} from 'node:child_process'
-import {chmodSync, closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync, writeSync} from 'node:fs'
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {BIN, type CliRun, runCli, tempDir} from '../helpers/cli.js'
+import {damagePriceRows} from '../helpers/damage.js'
 import {haveSharedData, PRICES_DIR, REPO} from '../helpers/shared.js'
 import {fakeYahooEnv} from '../helpers/yahoo-fetch.js'
 
@@ -102,9 +103,7 @@ describe.runIf(HAVE)('a damaged store', () => {
     const cacheDir = tempDir()
     expect(runCli(['import', PRICES_DIR], {cacheDir}).code).toBe(0)
     const file = path.join(cacheDir, 'aftershock.sqlite')
-    const fd = openSync(file, 'r+')
-    writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, Math.floor(statSync(file).size * 0.3))
-    closeSync(fd)
+    damagePriceRows(file)
     const bytes = readFileSync(file)
     const info = runCli(['cache', 'info'], {cacheDir})
     expect(info.code).toBe(1)
