@@ -13,6 +13,9 @@ export type StoreMode = 'read' | 'write'
 
 export const BUSY_TIMEOUT_MS = 10_000
 
+/** The page size of a new store file (docs/cli-data.md). */
+export const NEW_STORE_PAGE_BYTES = 65_536
+
 /** The tables every store has (`bars` a view since schema 3); a file without them is not a price store. */
 const TABLES = ['meta', 'securities', 'bars', 'fetch_log']
 
@@ -98,6 +101,10 @@ export function openForWrite(dir: string, file: string): Database.Database {
     throw new AftershockError(`cannot open the price store ${file}: ${(err as Error).message} (check --cache-dir)`)
   }
   if (existed) checkIntegrity(db, file)
+  // A new file gets SQLite's largest pages, fixed before anything is written: an import of millions of rows writes
+  // and checkpoints a sixteenth as many pages (a fifth off its time), and a symbol's packed blocks sit in one page
+  // rather than a chain of overflow pages. A store's page size stays what it was made with.
+  else db.pragma(`page_size = ${NEW_STORE_PAGE_BYTES}`)
   return db
 }
 

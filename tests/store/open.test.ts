@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3'
-import {closeSync, existsSync, mkdirSync, openSync, statSync, writeFileSync, writeSync} from 'node:fs'
+import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {AftershockError, EXIT} from '../../src/errors.js'
-import {ensureCacheDir} from '../../src/store/open.js'
+import {ensureCacheDir, NEW_STORE_PAGE_BYTES} from '../../src/store/open.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
+import {damagePriceRows} from '../helpers/damage.js'
 
 const open: PriceStore[] = []
 afterEach(() => {
@@ -29,13 +30,6 @@ function storeOfTwo(dir: string): string {
   }
   s.close()
   return path.join(dir, STORE_FILE)
-}
-
-/** Overwrites 512 bytes at 30% of the file, inside AAA's pages. */
-function damage(file: string): void {
-  const fd = openSync(file, 'r+')
-  writeSync(fd, Buffer.alloc(512, 0xab), 0, 512, Math.floor(statSync(file).size * 0.3))
-  closeSync(fd)
 }
 
 describe('the cache folder', () => {
@@ -97,7 +91,7 @@ describe('a damaged store', () => {
   it('is refused for writing, with the file and how to recover, and nothing is written', () => {
     const dir = tempDir()
     const file = storeOfTwo(dir)
-    damage(file)
+    damagePriceRows(file)
     const before = statSync(file).mtimeMs
     expect(() => PriceStore.open(dir)).toThrow(
       new RegExp(`the price store ${file} is damaged \\(.+\\); nothing was written to it\\. Move it aside`),
@@ -108,7 +102,7 @@ describe('a damaged store', () => {
   it('gives reads that hit the damage a clear error naming the file, never a raw SqliteError', () => {
     const dir = tempDir()
     const file = storeOfTwo(dir)
-    damage(file)
+    damagePriceRows(file)
     const s = keep(PriceStore.open(dir, {mode: 'read'}))
     let err: Error | undefined
     try {
@@ -119,6 +113,32 @@ describe('a damaged store', () => {
     expect(err?.name).toBe('AftershockError')
     expect(err?.message).toMatch(`the price store ${file} is damaged (database disk image is malformed)`)
     expect(err?.message).toMatch(/import or fetch the prices again/)
+  })
+})
+
+describe('the page size', () => {
+  const pageSize = (file: string): number => {
+    const db = new Database(file, {readonly: true})
+    const size = db.pragma('page_size', {simple: true}) as number
+    db.close()
+    return size
+  }
+
+  it("is SQLite's largest in a new store, and stays what an existing store was made with", () => {
+    const file = storeOfTwo(tempDir())
+    expect(pageSize(file)).toBe(NEW_STORE_PAGE_BYTES)
+    const dir = tempDir()
+    const old = path.join(dir, STORE_FILE)
+    const db = new Database(old)
+    db.pragma('page_size = 4096')
+    db.pragma('journal_mode = WAL')
+    db.close()
+    keep(PriceStore.open(dir)).replaceHistory(
+      'A',
+      [{date: '2025-01-02', open: 1, high: 1, low: 1, close: 1, adjClose: 1, volume: 1}],
+      {source: 't'},
+    )
+    expect(pageSize(old)).toBe(4096)
   })
 })
 
