@@ -1,22 +1,16 @@
 import Database from 'better-sqlite3'
 import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {AftershockError, EXIT} from '../../src/errors.js'
 import {ensureCacheDir, NEW_STORE_PAGE_BYTES} from '../../src/store/open.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
+import {keptStores} from '../helpers/stores.js'
 import {damagePriceRows} from '../helpers/damage.js'
 
-const open: PriceStore[] = []
-afterEach(() => {
-  for (const s of open.splice(0)) s.close()
-})
-function keep(s: PriceStore): PriceStore {
-  open.push(s)
-  return s
-}
+const keep = keptStores()
 
 /** A store of two symbols with 3000 days each, closed. */
 function storeOfTwo(dir: string): string {

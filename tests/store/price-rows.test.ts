@@ -2,20 +2,14 @@
 // users always had; users' own inserts, updates and deletes through the view land in `prices` (and drop the packed
 // series); a date that is no date is refused; each write (source, time) is stored once however many rows it wrote.
 import Database from 'better-sqlite3'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {PriceStore} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
+import {keptStores} from '../helpers/stores.js'
 
-const opened: PriceStore[] = []
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close()
-})
-function store(): PriceStore {
-  const s = PriceStore.open(tempDir())
-  opened.push(s)
-  return s
-}
+const keep = keptStores()
+const store = (): PriceStore => keep(PriceStore.open(tempDir()))
 
 const bar = (date: string, close: number, extra: Partial<Bar> = {}): Bar => ({
   date,

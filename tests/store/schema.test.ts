@@ -6,15 +6,11 @@ import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import {tempDir} from '../helpers/cli.js'
+import {keptStores} from '../helpers/stores.js'
 import {type OldRow, writeOldStore} from './old-stores.js'
 
-const opened: PriceStore[] = []
-const keep = (s: PriceStore): PriceStore => {
-  opened.push(s)
-  return s
-}
+const keep = keptStores()
 afterEach(() => {
-  for (const s of opened.splice(0)) s.close()
   vi.restoreAllMocks()
 })
 

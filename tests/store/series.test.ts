@@ -9,14 +9,10 @@ import {BLOCK_DAYS} from '../../src/store/series.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
+import {keptStores} from '../helpers/stores.js'
 
-const opened: PriceStore[] = []
-const keep = (s: PriceStore): PriceStore => {
-  opened.push(s)
-  return s
-}
+const keep = keptStores()
 afterEach(() => {
-  for (const s of opened.splice(0)) s.close()
   vi.restoreAllMocks()
 })
 
