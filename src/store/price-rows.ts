@@ -51,12 +51,14 @@ CREATE VIEW IF NOT EXISTS bars AS
   FROM prices p JOIN writes w ON w.id = p.write_id;
 CREATE TRIGGER IF NOT EXISTS bars_insert INSTEAD OF INSERT ON bars BEGIN
   ${newWrite}
+  INSERT OR IGNORE INTO securities (symbol) VALUES (NEW.symbol);
   INSERT INTO prices (symbol, day, ${VALUE_COLUMNS.join(', ')}, write_id)
     VALUES (NEW.symbol, ${dayOf('NEW.date')}, ${VALUE_COLUMNS.map((c) => `NEW.${c}`).join(', ')}, ${writeOf('NEW')});
   DELETE FROM series WHERE symbol = NEW.symbol;
 END;
 CREATE TRIGGER IF NOT EXISTS bars_update INSTEAD OF UPDATE ON bars BEGIN
   ${newWrite}
+  INSERT OR IGNORE INTO securities (symbol) VALUES (NEW.symbol);
   UPDATE prices SET symbol = NEW.symbol, day = ${dayOf('NEW.date')},
     ${VALUE_COLUMNS.map((c) => `${c} = NEW.${c}`).join(', ')}, write_id = ${writeOf('NEW')}
     WHERE symbol = OLD.symbol AND day = ${dayOf('OLD.date')};
@@ -81,6 +83,8 @@ export function moveBarsTable(db: Database.Database): number {
     )
     .run().changes
   db.exec('DROP TABLE bars')
+  // Rows a user added to the old table name no security: `securities` lists every symbol with rows from now on.
+  db.exec('INSERT OR IGNORE INTO securities (symbol) SELECT DISTINCT symbol FROM prices')
   return moved
 }
 
@@ -200,15 +204,26 @@ export class BarReader {
     return this.stmt.all(key, from ? dayNumber(from) : FIRST_DAY, to ? dayNumber(to) : LAST_DAY)
   }
 
-  /** Every symbol with bars: its first and last date and row count, alphabetical (`cache info`). */
+  /**
+   * Every symbol with bars: its first and last date and row count, alphabetical (`cache info`). A packed symbol's
+   * figures come from its blocks (a few rows, not its thousands); any other from its rows, found through
+   * `securities`, which every write (and every insert through `bars`) names its symbol in.
+   */
   listing<R>(): R[] {
     const sql = this.oldTable
       ? `SELECT b.symbol AS symbol, min(b.date) AS firstDate, max(b.date) AS lastDate, count(*) AS rows,
            s.source AS source, s.last_fetch AS lastFetch
          FROM bars b LEFT JOIN securities s ON s.symbol = b.symbol GROUP BY b.symbol ORDER BY b.symbol`
-      : `SELECT p.symbol AS symbol, date(min(p.day) + 2440587.5) AS firstDate, date(max(p.day) + 2440587.5) AS lastDate,
-           count(*) AS rows, s.source AS source, s.last_fetch AS lastFetch
-         FROM prices p LEFT JOIN securities s ON s.symbol = p.symbol GROUP BY p.symbol ORDER BY p.symbol`
+      : `WITH held AS (
+           SELECT symbol, min(first_date) AS firstDate, max(last_date) AS lastDate, sum(rows) AS rows
+             FROM series GROUP BY symbol
+           UNION ALL
+           SELECT p.symbol, date(min(p.day) + 2440587.5), date(max(p.day) + 2440587.5), count(*)
+             FROM securities u CROSS JOIN prices p ON p.symbol = u.symbol -- CROSS: each symbol's rows by key, no scan
+             WHERE u.symbol NOT IN (SELECT symbol FROM series) GROUP BY p.symbol
+         )
+         SELECT h.symbol AS symbol, h.firstDate, h.lastDate, h.rows, s.source AS source, s.last_fetch AS lastFetch
+         FROM held h LEFT JOIN securities s ON s.symbol = h.symbol ORDER BY h.symbol`
     return this.db.prepare<[], R>(sql).all()
   }
 }

@@ -25,6 +25,9 @@ CREATE TABLE IF NOT EXISTS series (
   volume BLOB NOT NULL,
   PRIMARY KEY (symbol, block)
 );
+-- The blocks' edges without their blobs: a symbol's first or last date, or every symbol's range and row count,
+-- read from this index alone (in a file of large pages the blobs sit inside the table's pages).
+CREATE INDEX IF NOT EXISTS series_edges ON series (symbol, block, rows, first_date, last_date);
 `
 
 /**

@@ -101,16 +101,19 @@ describe('read commands never create a store', () => {
 describe.runIf(HAVE)('a damaged store', () => {
   it('is named with how to recover; import refuses to write into it', () => {
     const cacheDir = tempDir()
-    expect(runCli(['import', PRICES_DIR], {cacheDir}).code).toBe(0)
+    expect(
+      runCli(['import', path.join(PRICES_DIR, 'NVDA.csv'), path.join(PRICES_DIR, 'SPY.csv')], {cacheDir}).code,
+    ).toBe(0)
     const file = path.join(cacheDir, 'aftershock.sqlite')
     damagePriceRows(file)
     const bytes = readFileSync(file)
-    const info = runCli(['cache', 'info'], {cacheDir})
+    // NVDA's rows come first: its first page is the one damaged
+    const info = runCli(['prices', 'NVDA'], {cacheDir})
     expect(info.code).toBe(1)
     expect(info.stderr).toMatch(`the price store ${file} is damaged`)
     expect(info.stderr).toMatch(/Move it aside .* and import or fetch the prices again/)
     expect(info.stderr).not.toMatch(/SqliteError/)
-    const imp = runCli(['import', path.join(PRICES_DIR, 'NVDA.csv')], {cacheDir})
+    const imp = runCli(['import', path.join(PRICES_DIR, 'AMD.csv')], {cacheDir})
     expect(imp.code).toBe(1)
     expect(imp.stderr).toMatch(new RegExp(`the price store ${file} is damaged \\(.+\\); nothing was written`))
     expect(readFileSync(file).equals(bytes)).toBe(true)

@@ -95,6 +95,33 @@ describe('the bars view', () => {
     ])
   })
 
+  it('lists every symbol as a scan of its rows would, packed or not, also one only a user inserted', () => {
+    const s = store()
+    s.replaceHistory('A', [bar('2025-01-02', 2), bar('2026-03-03', 3)], {source: 'csv:a.csv', at: 't1'})
+    s.replaceHistory('B', [bar('1999-12-31', 2)], {source: 'yahoo', at: 't2'})
+    s.replaceHistory('C', [bar('2025-01-02', 5)], {source: 'yahoo', at: 't2'})
+    const insert = (sym: string, date: string) =>
+      sql(
+        s.file,
+        `INSERT INTO bars (symbol, date, close, source, fetched_at) VALUES ('${sym}', '${date}', 1, 'me', 'now')`,
+        false,
+      )
+    insert('B', '2025-01-06')
+    insert('N', '2025-01-07')
+    insert('N', '2024-12-31')
+    sql(s.file, "DELETE FROM bars WHERE symbol = 'C'", false)
+    expect(sql(s.file, 'SELECT DISTINCT symbol FROM series ORDER BY symbol')).toEqual([['A']])
+    const scan = sql(
+      s.file,
+      `SELECT b.symbol, min(b.date), max(b.date), count(*), u.source, u.last_fetch
+       FROM bars b LEFT JOIN securities u ON u.symbol = b.symbol GROUP BY b.symbol ORDER BY b.symbol`,
+    )
+    expect(s.listSecurities().map((x) => [x.symbol, x.firstDate, x.lastDate, x.rows, x.source, x.lastFetch])).toEqual(
+      scan,
+    )
+    expect(scan.map((r) => (r as unknown[])[0])).toEqual(['A', 'B', 'N'])
+  })
+
   it('refuses a row whose date is no date, naming the column', () => {
     const s = store()
     expect(() =>
