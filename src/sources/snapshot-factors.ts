@@ -6,6 +6,7 @@
 import {InputError, MissingDataError} from '../errors.js'
 import type {FactorSource} from '../store/bar-source.js'
 import type {FactorColumn, FactorSeries, FactorSetInfo} from '../store/factors.js'
+import {coversSpan, headerLine, readHeaderLine} from './snapshot-header.js'
 
 /** The line that starts the factor rows, after the bars. */
 export const FACTOR_COLUMNS = 'set,date,values'
@@ -38,33 +39,26 @@ export function factorLine(f: SnapshotFactorSet): string {
     vintage: f.vintage,
     source: f.source,
   }
-  return `# factors: ${f.set} ${Object.entries(kv)
-    .map(([k, v]) => `${k}=${v === null ? '-' : encodeURIComponent(String(v))}`)
-    .join(' ')}`
+  return headerLine('factors', f.set, kv)
 }
 
 /** Reads a set's header line back; a malformed one is an InputError naming the file. */
 export function parseFactorLine(line: string, file: string, k: number): SnapshotFactorSet {
-  const [set, ...pairs] = line.split(' ')
-  const kv = new Map(pairs.map((p) => p.split('=') as [string, string]))
-  const get = (key: string): string | null => {
-    const v = kv.get(key)
-    return v === undefined || v === '-' ? null : decodeURIComponent(v)
-  }
+  const {name: set, get} = readHeaderLine(line)
   const rows = Number(get('rows'))
-  const span = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(get('covers') ?? '')
+  const covers = coversSpan(get('covers'))
   const columns = (get('columns') ?? '').split(',').map((c) => {
     const at = c.indexOf(':')
     return {key: c.slice(0, at), name: c.slice(at + 1)}
   })
   const storedTo = get('stored-to')
-  if (!set || !Number.isInteger(rows) || !span || !storedTo || columns.some((c) => c.key === ''))
+  if (!set || !Number.isInteger(rows) || !covers || !storedTo || columns.some((c) => c.key === ''))
     throw new InputError(`${file}: factors line ${k + 1} of the header is malformed: "${line}"`)
   return {
     set,
     columns,
     rows,
-    covers: {from: span[1], to: span[2]},
+    covers,
     storedTo,
     vintage: get('vintage'),
     source: get('source'),

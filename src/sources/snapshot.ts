@@ -40,6 +40,7 @@ import {
 
 export type {SnapshotFactorRows, SnapshotFactorSet} from './snapshot-factors.js'
 import type {Bar} from '../types.js'
+import {coversSpan, headerLine, readHeaderLine} from './snapshot-header.js'
 
 export const SNAPSHOT_FORMAT = 'aftershock-snapshot/1'
 /** The format of a snapshot that also carries factor values (one without them stays /1, byte for byte). */
@@ -110,9 +111,7 @@ export function writeSnapshot(
 function symbolLine(s: SnapshotSymbol): string {
   const covers = s.covers === null ? 'all' : `${s.covers.from}..${s.covers.to}`
   const kv = {rows: s.rows, covers, 'stored-to': s.storedTo, source: s.source, written: s.written}
-  return `# symbol: ${s.symbol} ${Object.entries(kv)
-    .map(([k, v]) => `${k}=${v === null ? '-' : encodeURIComponent(String(v))}`)
-    .join(' ')}`
+  return headerLine('symbol', s.symbol, kv)
 }
 
 function contentHash(lines: readonly string[]): string {
@@ -174,17 +173,11 @@ export function readSnapshot(bytes: Buffer, file: string): SnapshotContent {
 }
 
 function parseSymbolLine(line: string, file: string, k: number): SnapshotSymbol {
-  const [symbol, ...pairs] = line.split(' ')
-  const kv = new Map(pairs.map((p) => p.split('=') as [string, string]))
-  const get = (key: string): string | null => {
-    const v = kv.get(key)
-    return v === undefined || v === '-' ? null : decodeURIComponent(v)
-  }
+  const {name: symbol, get} = readHeaderLine(line)
   const rows = Number(get('rows'))
   if (!symbol || !Number.isInteger(rows))
     throw new InputError(`${file}: symbol line ${k + 1} of the header is malformed: "${line}"`)
-  const span = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(get('covers') ?? '')
-  const covers = span ? {from: span[1], to: span[2]} : null
+  const covers = coversSpan(get('covers'))
   return {symbol, rows, covers, storedTo: get('stored-to'), source: get('source'), written: get('written')}
 }
 
