@@ -28,7 +28,7 @@ export function toBar(r: BarRow): Bar {
   return bar
 }
 
-/** Finite number or null: no NaN goes into the store. */
-export function num(x: number | null | undefined): number | null {
-  return typeof x === 'number' && Number.isFinite(x) ? x : null
+/** A stored value as columns hold it: finite, or NaN for none (the store keeps no non-finite number). */
+export function orNaN(x: number | null | undefined): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN
 }

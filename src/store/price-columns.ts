@@ -4,6 +4,7 @@
  * thousand Bar objects cost milliseconds to clone) and the store writes and packs without an object per row.
  */
 import type {Bar} from '../types.js'
+import {orNaN} from './bar-row.js'
 import {dayNumber, isoOfDay} from './days.js'
 import {MERGE_FIELDS as PRICE_FIELDS, type MergeField} from './merge.js'
 
@@ -11,8 +12,6 @@ export interface PriceColumns extends Record<MergeField, Float64Array> {
   /** Day numbers (days since 1970-01-01), strictly ascending. */
   days: Int32Array
 }
-
-const orNaN = (x: number | null | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN)
 
 /** Bars (ascending by date) as columns. */
 export function columnsOfPrices(bars: readonly Bar[]): PriceColumns {

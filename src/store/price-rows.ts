@@ -10,8 +10,8 @@
 import type Database from 'better-sqlite3'
 import type {Bar} from '../types.js'
 import {dayNumber, FIRST_DAY, LAST_DAY} from './days.js'
-import type {PriceColumns} from './price-columns.js'
-import {type BarRow, num} from './bar-row.js'
+import {columnsOfPrices, type PriceColumns} from './price-columns.js'
+import type {BarRow} from './bar-row.js'
 
 /** The tables; harmless on an old store (they are created empty beside its `bars` table, then filled). */
 export const PRICE_TABLES = `
@@ -115,33 +115,12 @@ export class PriceRows {
     return this.findWriteStmt.get(source, at) as number
   }
 
-  /** Inserts or overwrites bars of a symbol, INSERT_BATCH rows a statement (a file of 1,500 days: 24 statements). */
+  /** Inserts or overwrites bars of a symbol (as columns: one writer for both). */
   insert(key: string, bars: readonly Bar[], writeId: number): number {
-    const params: unknown[] = new Array(ROW_COLUMNS * INSERT_BATCH)
-    for (let i = 0; i < bars.length; i += INSERT_BATCH) {
-      const n = Math.min(INSERT_BATCH, bars.length - i)
-      if (n < INSERT_BATCH) params.length = ROW_COLUMNS * n
-      for (let j = 0; j < n; j++) {
-        const b = bars[i + j]
-        const o = ROW_COLUMNS * j
-        params[o] = key
-        params[o + 1] = dayNumber(b.date)
-        params[o + 2] = num(b.open)
-        params[o + 3] = num(b.high)
-        params[o + 4] = num(b.low)
-        params[o + 5] = num(b.close)
-        params[o + 6] = num(b.adjClose)
-        params[o + 7] = num(b.volume)
-        params[o + 8] = num(b.dividend)
-        params[o + 9] = num(b.split)
-        params[o + 10] = writeId
-      }
-      this.statement(n).run(params)
-    }
-    return bars.length
+    return this.insertColumns(key, columnsOfPrices(bars), writeId)
   }
 
-  /** Inserts or overwrites a symbol's rows from columns (NaN stored as NULL), as `insert` does from bars. */
+  /** Inserts or overwrites a symbol's rows from columns (NaN stored as NULL), INSERT_BATCH rows a statement. */
   insertColumns(key: string, c: PriceColumns, writeId: number): number {
     const n = c.days.length
     const values = [c.open, c.high, c.low, c.close, c.adjClose, c.volume, c.dividend, c.split]

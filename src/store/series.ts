@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3'
 import {endianness} from 'node:os'
 import type {Bar} from '../types.js'
+import {orNaN} from './bar-row.js'
 import type {BarColumns} from './bar-source.js'
 import {dayNumber, FIRST_DAY, isoOfDay, LAST_DAY} from './days.js'
 
@@ -78,9 +79,6 @@ export function columnsOfBars(bars: readonly Bar[]): BarColumns | null {
   }
   return c
 }
-
-/** A stored value as the rows give it back: finite, or NaN (the store keeps no non-finite number). */
-const orNaN = (x: number | null | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN)
 
 function emptyColumns(n: number): BarColumns {
   return {
