@@ -8,9 +8,8 @@
  * date is `date(day + 2440587.5)` in SQL (the Julian day of 1970-01-01 is 2440587.5).
  */
 import type Database from 'better-sqlite3'
-import type {Bar} from '../types.js'
 import {dayNumber, FIRST_DAY, LAST_DAY} from './days.js'
-import {columnsOfPrices, type PriceColumns} from './price-columns.js'
+import type {PriceColumns} from './price-columns.js'
 import type {BarRow} from './bar-row.js'
 
 /** The tables; harmless on an old store (they are created empty beside its `bars` table, then filled). */
@@ -113,11 +112,6 @@ export class PriceRows {
       .pluck()
     this.writeIdStmt.run(source, at)
     return this.findWriteStmt.get(source, at) as number
-  }
-
-  /** Inserts or overwrites bars of a symbol (as columns: one writer for both). */
-  insert(key: string, bars: readonly Bar[], writeId: number): number {
-    return this.insertColumns(key, columnsOfPrices(bars), writeId)
   }
 
   /** Inserts or overwrites a symbol's rows from columns (NaN stored as NULL), INSERT_BATCH rows a statement. */

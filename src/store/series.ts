@@ -8,8 +8,6 @@
  */
 import type Database from 'better-sqlite3'
 import {endianness} from 'node:os'
-import type {Bar} from '../types.js'
-import {orNaN} from './bar-row.js'
 import type {BarColumns} from './bar-source.js'
 import {dayNumber, FIRST_DAY, isoOfDay, LAST_DAY} from './days.js'
 
@@ -65,19 +63,10 @@ export function columnsOfRows(rows: readonly RawRow[]): BarColumns {
   return c
 }
 
-/** Bars as columns when their dates ascend strictly (null otherwise: the writer repacks from the table). */
-export function columnsOfBars(bars: readonly Bar[]): BarColumns | null {
-  const n = bars.length
-  const c = emptyColumns(n)
-  for (let i = 0; i < n; i++) {
-    const b = bars[i]
-    if (i > 0 && !(b.date > bars[i - 1].date)) return null
-    c.days[i] = dayNumber(b.date)
-    c.close[i] = orNaN(b.close)
-    c.adjClose[i] = orNaN(b.adjClose)
-    c.volume[i] = orNaN(b.volume)
-  }
-  return c
+/** Whether day numbers ascend strictly (a series the blocks can be cut from in order). */
+export function strictlyAscending(days: Int32Array): boolean {
+  for (let i = 1; i < days.length; i++) if (!(days[i] > days[i - 1])) return false
+  return true
 }
 
 function emptyColumns(n: number): BarColumns {

@@ -14,9 +14,9 @@ import {MergeConflictError, planMerge, type Rounding} from './merge.js'
 import {toBar} from './bar-row.js'
 import {BarReader, hasBarsTable, PriceRows} from './price-rows.js'
 import {upgrade} from './schema.js'
-import {columnsOfBars, SeriesTable, sliceDays} from './series.js'
+import {SeriesTable, sliceDays, strictlyAscending} from './series.js'
 import {dayNumber, isoOfDay} from './days.js'
-import {type PriceColumns, pricesOfColumns} from './price-columns.js'
+import {columnsOfPrices, type PriceColumns, pricesOfColumns} from './price-columns.js'
 import {openForRead, openForWrite, retryBusy, storeError, type StoreMode} from './open.js'
 import {normalizeSymbol} from './symbols.js'
 
@@ -246,8 +246,7 @@ export class PriceStore {
       const stored = this.selectBars(key)
       const plan = planMerge(stored, bars, rounding)
       if (plan.conflict) throw new MergeConflictError(key, plan.conflict)
-      this.insertBars(key, plan.write, src.source, at)
-      this.pack(key, stored.length === 0 ? plan.write : null)
+      this.writeRows(key, columnsOfPrices(plan.write), src.source, at, stored.length === 0)
       this.touchSecurity(key, src.source, at)
       const rows = plan.write.length
       this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range(plan.write), at})
@@ -265,8 +264,7 @@ export class PriceStore {
     return this.write(() => {
       if (this.prepare('SELECT 1 FROM prices WHERE symbol = ? LIMIT 1').get(key) !== undefined)
         return this.mergeHistory(key, pricesOfColumns(c), {source: src.source, at}, rounding)
-      const rows = this.rows.insertColumns(key, c, this.rows.writeId(src.source, at))
-      this.series.put(key, c)
+      const rows = this.writeRows(key, c, src.source, at, true)
       this.touchSecurity(key, src.source, at)
       const range = rows > 0 ? {from: isoOfDay(c.days[0]), to: isoOfDay(c.days[rows - 1])} : {from: null, to: null}
       this.insertLog({symbol: key, source: src.source, action: 'merge', ok: true, rows, ...range, at})
@@ -280,8 +278,7 @@ export class PriceStore {
     const at = src.at ?? new Date().toISOString()
     return this.write(() => {
       if (action === 'replace') this.prepare('DELETE FROM prices WHERE symbol = ?').run(key)
-      const n = this.insertBars(key, bars, src.source, at)
-      this.pack(key, action === 'replace' ? bars : null)
+      const n = this.writeRows(key, columnsOfPrices(bars), src.source, at, action === 'replace')
       this.touchSecurity(key, src.source, at)
       this.insertLog({symbol: key, source: src.source, action, ok: true, rows: n, ...range(bars), at})
       return n
@@ -289,13 +286,14 @@ export class PriceStore {
   }
 
   /**
-   * Packs a symbol's series after its rows were written (the trigger dropped the old one): from `all` when they
-   * are all its rows (a replace, a first write), else from the table.
+   * Writes a symbol's rows with their write (source, time) (./price-rows.ts) and packs its series again: from `c`
+   * when they are all its rows (a replace, a first write) in date order, else from the table.
    */
-  private pack(key: string, all: readonly Bar[] | null): void {
-    const c = all ? columnsOfBars(all) : null
-    if (c) this.series.put(key, c)
+  private writeRows(key: string, c: PriceColumns, source: string, at: string, all: boolean): number {
+    const n = this.rows.insertColumns(key, c, this.rows.writeId(source, at))
+    if (all && strictlyAscending(c.days)) this.series.put(key, c)
     else this.series.repack(key)
+    return n
   }
 
   /** Records a fetch or import that wrote nothing (an error, or nothing new). */
@@ -347,11 +345,6 @@ export class PriceStore {
       this.statements.set(sql, stmt)
     }
     return stmt as unknown as Database.Statement<P, R>
-  }
-
-  /** Writes bars of a symbol as `prices` rows, with their write (source, time) (./price-rows.ts). */
-  private insertBars(key: string, bars: readonly Bar[], source: string, at: string): number {
-    return this.rows.insert(key, bars, this.rows.writeId(source, at))
   }
 
   private touchSecurity(key: string, source: string, at: string): void {

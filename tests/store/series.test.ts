@@ -5,7 +5,7 @@ import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {BarColumns} from '../../src/store/bar-source.js'
 import {dayNumber, isoOfDay} from '../../src/store/days.js'
-import {BLOCK_DAYS} from '../../src/store/series.js'
+import {BLOCK_DAYS, strictlyAscending} from '../../src/store/series.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
@@ -65,6 +65,17 @@ function expectSameAsRows(s: PriceStore, symbol: string, from = '2025-01-01', to
 }
 
 describe('packed series', () => {
+  it('are cut from columns only when their days ascend strictly', () => {
+    expect([[], [5], [1, 2, 9]].map((d) => strictlyAscending(Int32Array.from(d)))).toEqual([true, true, true])
+    expect(
+      [
+        [2, 1],
+        [1, 1],
+        [1, 3, 2],
+      ].map((d) => strictlyAscending(Int32Array.from(d))),
+    ).toEqual([false, false, false])
+  })
+
   it('match the rows after a replace, a first merge, a merge into stored days and an upsert, over any range', () => {
     const s = keep(PriceStore.open(tempDir()))
     s.replaceHistory('A', [bar('2025-01-03', 3, 3), bar('2025-01-02', 2, null, null), bar('2025-01-06', 6, 5.9)], {
