@@ -79,12 +79,18 @@ export interface ImportOptions extends PriceFileOptions {
  * summaries.
  */
 export function importPaths(store: PriceStore, paths: readonly string[], opts: ImportOptions = {}): ImportSummary[] {
-  const out: ImportSummary[] = []
-  for (const group of batches(importFiles(paths, opts), opts.batchBytes)) {
-    const parsed = group.map((f) => readPriceFile(f, opts))
-    store.batch(() => out.push(...parsed.map((p) => storeFile(store, p, opts))))
-  }
-  return out
+  return importGroups(store, batches(importFiles(paths, opts), opts.batchBytes), opts)
+}
+
+/** Batches of files, each parsed in this thread and then stored in one commit. */
+function importGroups(store: PriceStore, groups: readonly string[][], opts: ImportOptions): ImportSummary[] {
+  return groups.flatMap((group) =>
+    storeBatch(
+      store,
+      group.map((f) => readPriceFile(f, opts)),
+      opts,
+    ),
+  )
 }
 
 /**
@@ -98,7 +104,7 @@ export async function importPathsThreaded(
   opts: ImportOptions = {},
 ): Promise<ImportSummary[]> {
   const groups = batches(importFiles(paths, opts), opts.batchBytes)
-  if (groups.length < 2 || !PriceFileThread.available()) return importPaths(store, paths, opts)
+  if (groups.length < 2 || !PriceFileThread.available()) return importGroups(store, groups, opts)
   const thread = new PriceFileThread()
   const out: ImportSummary[] = []
   try {
@@ -106,12 +112,17 @@ export async function importPathsThreaded(
     for (let i = 0; i < groups.length; i++) {
       const parsed = await next
       if (i + 1 < groups.length) next = thread.parse(groups[i + 1], parseOptions(opts))
-      store.batch(() => out.push(...parsed.map((p) => storeFile(store, p, opts))))
+      out.push(...storeBatch(store, parsed, opts))
     }
   } finally {
     await thread.close()
   }
   return out
+}
+
+/** A batch of parsed files stored in one commit, each file a savepoint of its own. */
+function storeBatch(store: PriceStore, parsed: readonly ParsedPriceFile[], opts: ImportOptions): ImportSummary[] {
+  return store.batch(() => parsed.map((p) => storeFile(store, p, opts)))
 }
 
 const parseOptions = (opts: ImportOptions): PriceFileOptions => ({allowExtreme: opts.allowExtreme, today: opts.today})
