@@ -39,7 +39,13 @@ function withoutDaily(g: GroupResult): GroupResult {
   return {...g, daily: []}
 }
 
-/** The security row without its per-day AR rows (the key stays in place but is left out of the JSON). */
+/**
+ * The security row without its per-day AR rows (the key stays in place but is left out of the JSON). Copied key
+ * by key: `ar` may be a getter that builds its rows (src/study/ar-days.ts), and a spread would call it.
+ */
 export function withoutAr(s: SecurityResult): SecurityResult {
-  return s.ar === undefined ? s : {...s, ar: undefined}
+  if (!Object.hasOwn(s, 'ar')) return s
+  const view: Record<string, unknown> = {}
+  for (const k of Object.keys(s)) view[k] = k === 'ar' ? undefined : s[k as keyof SecurityResult]
+  return view as unknown as SecurityResult
 }

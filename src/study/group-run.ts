@@ -10,6 +10,7 @@ import {runEventStudy} from '../engine/event-study.js'
 import type {EngineResult, EventPanel} from '../engine/types.js'
 import type {DailyRow, GroupResult, SecurityResult, WindowRow} from '../result.js'
 import type {EventSpec, StudySpec} from '../spec/types.js'
+import {ArDays} from './ar-days.js'
 import {cleanBattery} from './clean.js'
 import {explainExclusion} from './exclusions.js'
 import {type Layout, panelRange, pathRange} from './layout.js'
@@ -176,6 +177,7 @@ function securityRows(
   const path = pathRange(layout)
   // One scratch for every row's AR path: the rows are built one after the other.
   const columns = createPathColumns(path[1] - path[0] + 1, fit.panel.factors?.length ?? 0)
+  const days = new ArDays(ctx.cal)
   fit.usable.forEach((m, i) => {
     const base = {symbol: m.symbol, group: groupId, event: m.event.id}
     const f = e.fits[i]
@@ -197,6 +199,7 @@ function securityRows(
         path,
         arRows: ctx.arRows,
         columns,
+        days,
       }),
     )
   })

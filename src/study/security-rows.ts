@@ -8,7 +8,8 @@ import {dateAtOffset, type TradingCalendar} from '../engine/calendar.js'
 import {modelReport} from '../engine/coefficients.js'
 import type {EngineResult, EventPanel, ModelKind, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
-import type {ModelFit, SecurityArRow, SecurityResult, SecurityWindowRow} from '../result.js'
+import type {ModelFit, SecurityResult, SecurityWindowRow} from '../result.js'
+import {ArDays, type ArDaysReader} from './ar-days.js'
 import {allFinite, firstNonFinite} from './clean.js'
 import {MARKET_FACTOR} from '../spec/model.js'
 
@@ -25,6 +26,8 @@ export interface RowPlace {
   arRows?: boolean
   /** Scratch for the path's days, reused from row to row (made when absent). */
   columns?: PathColumns
+  /** Where the rows' per-day AR rows are kept, shared by the rows of a run (made when absent). */
+  days?: ArDays
 }
 
 /** Row `i` of an engine run whose fit is `fit`, as a result row; a reason string when a number is not finite. */
@@ -43,23 +46,35 @@ export function securityRow(
   const [from, to] = where.path
   const columns = where.columns ?? createPathColumns(Math.max(0, to - from + 1), panel.factors?.length ?? 0)
   const m = pathAbnormalReturnsInto(panel, i, fit, model, from, to, columns)
-  const ar = arRows(e, i, cal, day0, columns, m)
+  const ar = arRows(e, i, cal, day0, columns, m, where.days ?? new ArDays(cal))
   const windows = windowRows(i, e, cal, day0)
   const fitted = modelFit(fit, model, panel)
   // Path days are finite by construction, so the event days, windows and model settle it; the reason's path is
   // looked for only when one is not.
   if (!eventsFinite || !windowsFinite(windows) || !allFinite(fitted)) {
-    const bad = firstNonFinite({model: fitted, ar, windows})
+    const bad = firstNonFinite({model: fitted, ar: ar(), windows})
     if (bad !== null)
       return {...base, excluded: `a statistic is not finite (${bad}); the estimation data are degenerate`}
   }
-  // Keys written out rather than spread: a spread builds each of 20,000 rows by the slow path.
-  return {symbol: base.symbol, group: base.group, event: base.event, model: fitted, ar, windows}
+  // Keys written out rather than spread: a spread builds each of 20,000 rows by the slow path. `ar` is read from
+  // the shared slabs on each access (./ar-days.ts): an own, enumerable getter, so JSON, spreads and Object.keys
+  // see it as the array it returns.
+  return {
+    symbol: base.symbol,
+    group: base.group,
+    event: base.event,
+    model: fitted,
+    get ar() {
+      return ar()
+    },
+    windows,
+  }
 }
 
 /**
  * The event days (ascending, from the engine) merged with the path's other days (ascending, same fit, the first
- * `m` of `path`), so the rows come out in day order; an event day is the engine's row.
+ * `m` of `path`), so the rows come out in day order; an event day is the engine's row. Written into `days`, read
+ * back by the reader returned.
  */
 function arRows(
   e: EngineResult,
@@ -68,22 +83,23 @@ function arRows(
   day0: number,
   path: PathColumns,
   m: number,
-): SecurityArRow[] {
+  days: ArDays,
+): ArDaysReader {
   const cols = e.eventDays.length
-  const ar: SecurityArRow[] = []
+  days.open(cols + m)
   let p = 0
   for (let j = 0; j <= cols; j++) {
     const t = j < cols ? e.eventDays[j] : Number.POSITIVE_INFINITY
     for (; p < m && path.t[p] < t; p++) {
-      const date = dateAtOffset(cal, day0, path.t[p])
-      if (date !== null) ar.push({t: path.t[p], date, ret: path.ret[p], ar: path.ar[p], sar: path.sar[p]})
+      if (dateAtOffset(cal, day0, path.t[p]) !== null)
+        days.push(path.t[p], day0 + path.t[p], path.ret[p], path.ar[p], path.sar[p])
     }
     if (j === cols) break
     if (p < m && path.t[p] === t) p++
     const k = i * cols + j
-    ar.push({t, date: dateAtOffset(cal, day0, t) as string, ret: e.ret[k], ar: e.ar[k], sar: e.sar[k]})
+    days.push(t, day0 + t, e.ret[k], e.ar[k], e.sar[k])
   }
-  return ar
+  return days.close()
 }
 
 /**

@@ -1,7 +1,7 @@
 // The --detail views of a study result: each level valid against schema/study-result, the arrays it cuts empty
 // (or `ar` absent), everything else the same rows, and days the result itself.
 import {beforeAll, describe, expect, it} from 'vitest'
-import {studyAtDetail} from '../../src/render/detail.js'
+import {studyAtDetail, withoutAr} from '../../src/render/detail.js'
 import type {StudyResult} from '../../src/result.js'
 import {jsonOf, run, schemaErrors} from '../cli/run.js'
 
@@ -55,5 +55,27 @@ describe('studyAtDetail', () => {
     expect(v.notes).toBe(full.notes)
     expect(v.claims).toBe(full.claims)
     expect(v.groups.map((g) => g.windows)).toEqual(full.groups.map((g) => g.windows))
+  })
+})
+
+describe('withoutAr', () => {
+  it('leaves the per-day rows out without reading them (a row builds them on each read), keys in place', () => {
+    let reads = 0
+    const row = {
+      symbol: 'NVDA',
+      group: 'chips',
+      event: 'selloff',
+      get ar() {
+        reads++
+        return [{t: 0, date: '2025-01-27', ret: -0.17, ar: -0.16, sar: -7}]
+      },
+      windows: [],
+    }
+    const view = withoutAr(row)
+    expect(reads).toBe(0)
+    expect(Object.keys(view)).toEqual(['symbol', 'group', 'event', 'ar', 'windows'])
+    expect(JSON.parse(JSON.stringify(view))).toEqual({symbol: 'NVDA', group: 'chips', event: 'selloff', windows: []})
+    const excluded = {symbol: 'X', group: 'chips', event: 'selloff', excluded: 'no prices'}
+    expect(withoutAr(excluded)).toBe(excluded)
   })
 })
