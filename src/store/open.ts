@@ -16,6 +16,9 @@ export const BUSY_TIMEOUT_MS = 10_000
 /** The page size of a new store file (docs/cli-data.md). */
 export const NEW_STORE_PAGE_BYTES = 65_536
 
+/** Page cache of a read-only open, in KB. */
+const READ_CACHE_KB = 2048
+
 /** The tables every store has (`bars` a view since schema 3); a file without them is not a price store. */
 const TABLES = ['meta', 'securities', 'bars', 'fetch_log']
 
@@ -153,6 +156,9 @@ export function openForRead(file: string): Database.Database {
   let db: Database.Database | undefined
   try {
     db = new Database(file, {readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS})
+    // A study reads each block once: a 2 MB page cache instead of 16 MB keeps reusing the same memory rather than
+    // touching fresh pages (each first touch costs, and counts toward peak RSS).
+    db.pragma(`cache_size = -${READ_CACHE_KB}`)
     checkTables(db, file)
     return db
   } catch (err) {
