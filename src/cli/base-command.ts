@@ -3,7 +3,7 @@ import type {InferredFlags} from '@oclif/core/interfaces'
 import {CommandContext} from './context.js'
 import {errorText, reportError} from './error-document.js'
 import {type CommandIo, processIo} from './io.js'
-import type {Output} from './output.js'
+import {jsonLayoutOn, type Output} from './output.js'
 
 export type GlobalFlags<T extends typeof Command> = InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
@@ -85,7 +85,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected override async catch(err: Error): Promise<unknown> {
     const reported = reportError(err)
     const json = this.flags?.json ?? argvWantsJson(this.argv)
-    if (json) this.io.stdout.write(JSON.stringify(reported.document, null, 2) + '\n')
+    const indent = jsonLayoutOn(this.io.stdout) === 'pretty' ? 2 : undefined
+    if (json) this.io.stdout.write(JSON.stringify(reported.document, null, indent) + '\n')
     else this.io.stderr.write(errorText(reported))
     if (!json && reported.document.error.code === 'internal' && this.io.env.DEBUG)
       this.io.stderr.write(`${err.stack}\n`)

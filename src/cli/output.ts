@@ -1,7 +1,15 @@
 import {escapeControl} from '../errors.js'
-import type {EntryHook} from '../render/json-stream.js'
+import type {EntryHook, JsonLayout} from '../render/json-stream.js'
 import {wrapText} from '../render/text-width.js'
-import type {CommandIo} from './io.js'
+import type {CommandIo, TextSink} from './io.js'
+
+/**
+ * How a JSON document is laid out on `stdout`: two-space indented on a terminal, on one line otherwise (a pipe or
+ * a file: a third smaller, quicker to write and to parse), as gh does. docs/cli-data.md "Errors and --json".
+ */
+export function jsonLayoutOn(stdout: TextSink): JsonLayout {
+  return stdout.isTTY ? 'pretty' : 'compact'
+}
 
 /**
  * A command's output: results on stdout (one JSON document under --json, else text), everything else on
@@ -33,13 +41,13 @@ export class Output {
   }
 
   /**
-   * One JSON document on stdout, two-space indented, with a final newline: streamed chunk by chunk (with
+   * One JSON document on stdout with a final newline, laid out by jsonLayoutOn. Streamed chunk by chunk (with
    * backpressure), so a result larger than the longest string V8 can hold is still printed. `onEntry` is told
    * each entry of a top-level array as it is written (progress).
    */
   async printJson(value: unknown, onEntry?: EntryHook): Promise<void> {
     const {writeJson} = await import('../render/json-stream.js')
-    return writeJson(this.io.stdout, value, onEntry)
+    return writeJson(this.io.stdout, value, onEntry, jsonLayoutOn(this.io.stdout))
   }
 
   /** Pieces of result text on stdout (JSON lines, CSV lines), in chunks of about 64 KB, with backpressure. */

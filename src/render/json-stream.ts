@@ -1,8 +1,9 @@
 /**
- * JSON written as a stream: exactly the bytes of JSON.stringify(value, null, 2) + '\n', produced chunk by chunk,
- * so a result larger than the longest string V8 can hold (about 512 MB) can still be printed or saved, and memory
- * does not grow with the document. A small subtree (a security row) is written by the native JSON.stringify and
- * re-indented: the walk entry by entry is only for the large containers above it.
+ * JSON written as a stream: exactly the bytes of JSON.stringify(value, null, 2) + '\n' (pretty) or of
+ * JSON.stringify(value) + '\n' (compact), produced chunk by chunk, so a result larger than the longest string V8 can
+ * hold (about 512 MB) can still be printed or saved, and memory does not grow with the document. A small subtree
+ * (a security row) is written by the native JSON.stringify (indented by it when pretty): the walk entry by entry is
+ * only for the large containers above it.
  */
 
 /** Where the chunks go: a Node stream (write returns false when its buffer is full) or a test's sink. */
@@ -109,7 +110,8 @@ const digits = (i: number): number => (i < 10 ? 1 : i < 100 ? 2 : String(i).leng
  * as `indent` has levels, so JSON.stringify indents it itself, and the arrays' brackets are cut off (no second
  * pass over the text to re-indent it).
  */
-function nativeText(v: object, indent: string): string {
+function nativeText(v: object, indent: string | null): string {
+  if (indent === null) return JSON.stringify(v)
   const depth = indent.length / 2
   let wrapped: unknown = v
   for (let d = 0; d < depth; d++) wrapped = [wrapped]
@@ -127,20 +129,24 @@ function nativeText(v: object, indent: string): string {
 export type EntryHook = (key: string, index: number, length: number) => void
 
 /**
- * Writes a container entry by entry, yielding the chunks as they fill; `seen` holds the containers above;
- * `onEntry` is told each of its entries, `hook` is passed on (as `onEntry`) to the arrays of a top-level object.
+ * Writes a container entry by entry, yielding the chunks as they fill; `indent` is its indent when pretty, null
+ * when compact; `seen` holds the containers above; `onEntry` is told each of its entries, `hook` is passed on (as
+ * `onEntry`) to the arrays of a top-level object.
  */
 function* container(
   w: Chunker,
   v: Container,
-  indent: string,
+  indent: string | null,
   seen: object[],
   onEntry?: (index: number, length: number) => void,
   hook?: EntryHook,
 ): Generator<string> {
   if (seen.includes(v)) throw new TypeError('Converting circular structure to JSON')
   seen.push(v)
-  const inner = `${indent}  `
+  const inner = indent === null ? null : `${indent}  `
+  // What goes before an entry (after the bracket or the comma) and between a key and its value.
+  const lead = inner === null ? '' : `\n${inner}`
+  const colon = inner === null ? ':' : ': '
   const isArray = Array.isArray(v)
   const keys = isArray ? null : Object.keys(v)
   const n = keys ? keys.length : (v as unknown[]).length
@@ -153,9 +159,9 @@ function* container(
     const text = isObject ? undefined : primitiveText(x)
     // Objects leave such a value out; arrays write null in its place.
     if (!isObject && text === undefined && !isArray) continue
-    w.push(first ? `${isArray ? '[' : '{'}\n${inner}` : `,\n${inner}`)
+    w.push(first ? `${isArray ? '[' : '{'}${lead}` : `,${lead}`)
     first = false
-    if (!isArray) w.push(`${JSON.stringify(k)}: `)
+    if (!isArray) w.push(`${JSON.stringify(k)}${colon}`)
     onEntry?.(i, n)
     if (isObject && isSmall(x as object, SMALL)) w.push(nativeText(x as object, inner))
     else if (isObject) {
@@ -165,22 +171,27 @@ function* container(
     } else w.push(text ?? 'null')
     if (w.ready.length > 0) yield* w.drain()
   }
-  w.push(first ? (isArray ? '[]' : '{}') : `\n${indent}${isArray ? ']' : '}'}`)
+  const end = indent === null ? '' : `\n${indent}`
+  w.push(first ? (isArray ? '[]' : '{}') : `${end}${isArray ? ']' : '}'}`)
   seen.pop()
 }
 
+/** How the JSON is laid out: two-space indented (pretty, for a person at a terminal) or on one line (compact). */
+export type JsonLayout = 'pretty' | 'compact'
+
 /**
- * The chunks of JSON.stringify(value, null, 2) + '\n', each about 64 KB (one long string may make one larger).
- * A value JSON leaves out entirely gives 'undefined\n', as that concatenation would.
+ * The chunks of JSON.stringify(value, null, 2) + '\n' (pretty) or JSON.stringify(value) + '\n' (compact), each
+ * about 64 KB (one long string may make one larger). A value JSON leaves out entirely gives 'undefined\n', as that
+ * concatenation would.
  */
-export function* jsonChunks(value: unknown, onEntry?: EntryHook): Generator<string> {
+export function* jsonChunks(value: unknown, onEntry?: EntryHook, layout: JsonLayout = 'pretty'): Generator<string> {
   const top = prepare('', value)
   if (top === null || typeof top !== 'object') {
     yield `${primitiveText(top) ?? 'undefined'}\n`
     return
   }
   const w = new Chunker()
-  yield* container(w, top as Container, '', [], undefined, onEntry)
+  yield* container(w, top as Container, layout === 'pretty' ? '' : null, [], undefined, onEntry)
   w.push('\n')
   w.flush()
   yield* w.drain()
@@ -215,11 +226,16 @@ function drained(sink: ChunkSink): Promise<boolean> {
 }
 
 /**
- * Writes JSON.stringify(value, null, 2) + '\n' to the sink chunk by chunk, waiting for 'drain' whenever the
- * sink's buffer is full (write returned false), so memory stays bounded by about one chunk.
+ * Writes the JSON of `value` (jsonChunks) to the sink chunk by chunk, waiting for 'drain' whenever the sink's
+ * buffer is full (write returned false), so memory stays bounded by about one chunk.
  */
-export function writeJson(sink: ChunkSink, value: unknown, onEntry?: EntryHook): Promise<void> {
-  return writeChunks(sink, jsonChunks(value, onEntry))
+export function writeJson(
+  sink: ChunkSink,
+  value: unknown,
+  onEntry?: EntryHook,
+  layout: JsonLayout = 'pretty',
+): Promise<void> {
+  return writeChunks(sink, jsonChunks(value, onEntry, layout))
 }
 
 /** Pieces of text (lines) gathered into chunks of about 64 KB. */

@@ -9,24 +9,34 @@ function ioWith(stdout: CommandIo['stdout']): CommandIo {
 }
 
 describe('Output', () => {
-  it('printJson writes JSON.stringify(value, null, 2) + newline in chunks, waiting when stdout is full', async () => {
-    const chunks: string[] = []
-    let waits = 0
-    const stdout = new Writable({
-      decodeStrings: false,
-      highWaterMark: 16 * 1024,
-      write(chunk: string, _enc, cb) {
-        chunks.push(chunk)
-        setImmediate(cb)
-      },
-    })
-    stdout.on('drain', () => waits++)
-    const value = {rows: Array.from({length: 20_000}, (_, i) => ({i, label: `row ${i}`, x: i / 7}))}
-    await new Output(ioWith(stdout)).printJson(value)
-    expect(chunks.join('')).toBe(`${JSON.stringify(value, null, 2)}\n`)
-    expect(chunks.length).toBeGreaterThan(10)
-    expect(waits).toBeGreaterThan(0)
-  })
+  // On a terminal JSON.stringify(value, null, 2), else (a pipe, a file) JSON.stringify(value); newline after both.
+  it.each([
+    [true, (v: unknown) => JSON.stringify(v, null, 2)],
+    [false, (v: unknown) => JSON.stringify(v)],
+  ])(
+    'printJson on a TTY: %s, writes the document + newline in chunks, waiting when stdout is full',
+    async (tty, text) => {
+      const chunks: string[] = []
+      let waits = 0
+      const stdout = Object.assign(
+        new Writable({
+          decodeStrings: false,
+          highWaterMark: 16 * 1024,
+          write(chunk: string, _enc, cb) {
+            chunks.push(chunk)
+            setImmediate(cb)
+          },
+        }),
+        {isTTY: tty},
+      )
+      stdout.on('drain', () => waits++)
+      const value = {rows: Array.from({length: 20_000}, (_, i) => ({i, label: `row ${i}`, x: i / 7}))}
+      await new Output(ioWith(stdout)).printJson(value)
+      expect(chunks.join('')).toBe(`${text(value)}\n`)
+      expect(chunks.length).toBeGreaterThan(10)
+      expect(waits).toBeGreaterThan(0)
+    },
+  )
 
   it('paragraph wraps at the width, and not without one', () => {
     const text = 'one two three four five six seven eight nine ten'

@@ -1,5 +1,5 @@
-// The streaming JSON writer: byte-identical to JSON.stringify(value, null, 2) + '\n' on the bundled studies'
-// results and on random nested values, with backpressure, and able to write a document longer than V8's
+// The streaming JSON writer: byte-identical to JSON.stringify(value, null, 2) + '\n' (pretty) and to
+// JSON.stringify(value) + '\n' (compact) on the bundled studies' results and on random nested values, with backpressure, and able to write a document longer than V8's
 // longest string (which JSON.stringify cannot).
 import path from 'node:path'
 import {Writable} from 'node:stream'
@@ -15,6 +15,8 @@ import {haveSharedData, REPO} from '../helpers/shared.js'
 
 const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`
 const streamed = (v: unknown): string => [...jsonChunks(v)].join('')
+const compactly = (v: unknown): string => `${JSON.stringify(v)}\n`
+const streamedCompact = (v: unknown): string => [...jsonChunks(v, undefined, 'compact')].join('')
 
 /** A random JSON-ish value: nested objects and arrays, odd numbers, escapes, values JSON leaves out. */
 function randomValue(rand: () => number, depth: number): unknown {
@@ -56,7 +58,10 @@ describe('jsonChunks', () => {
       {m: new Map([[1, 2]]), t: new Float64Array([1.5, Number.NaN])},
       [Number.POSITIVE_INFINITY, -0, 1e-7, 1e21],
     ]
-    for (const v of cases) expect(streamed(v), String(JSON.stringify(v))).toBe(stringify(v))
+    for (const v of cases) {
+      expect(streamed(v), String(JSON.stringify(v))).toBe(stringify(v))
+      expect(streamedCompact(v), String(JSON.stringify(v))).toBe(compactly(v))
+    }
   })
 
   it('matches JSON.stringify on 500 random nested values', () => {
@@ -64,6 +69,7 @@ describe('jsonChunks', () => {
     for (let i = 0; i < 500; i++) {
       const v = {root: randomValue(rand, 0), list: [randomValue(rand, 1), randomValue(rand, 1)]}
       expect(streamed(v)).toBe(stringify(v))
+      expect(streamedCompact(v)).toBe(compactly(v))
     }
   })
 
@@ -146,12 +152,13 @@ describe.skipIf(!haveSharedData())("the bundled studies' results", () => {
   }, 120_000)
 
   it.each(['deepseek-r1', 'covid-2020', 'nvda-earnings'])(
-    '%s streams byte-identical to JSON.stringify',
+    '%s streams byte-identical to JSON.stringify, pretty and compact',
     async (name) => {
       const store = PriceStore.open(cache, {mode: 'read'})
       try {
         const result = await runStudy(loadStudy(path.join(REPO, 'studies', `${name}.yaml`)), store, {offline: true})
         expect(streamed(result)).toBe(stringify(result))
+        expect(streamedCompact(result)).toBe(compactly(result))
       } finally {
         store.close()
       }
