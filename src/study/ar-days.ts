@@ -11,7 +11,10 @@ const FIELDS = 5
 /** Days per slab unless a row needs more. */
 const SLAB_DAYS = 4096
 
-/** Reads one row's days back as result rows, new objects on every call. */
+/**
+ * Reads one row's days back as result rows. Two reads in a row of the same row give the same array (the JSON
+ * writer sizes a row, then writes it); otherwise each read builds new objects. Read-only, as the whole result is.
+ */
 export type ArDaysReader = () => SecurityArRow[]
 
 /** Rows of days written one row at a time: open, push its days, close. */
@@ -19,6 +22,9 @@ export class ArDays {
   private slab = new Float64Array(0)
   private at = 0
   private start = 0
+  /** The last row read and its rows: the one array kept built. */
+  private lastRead: ArDaysReader | null = null
+  private lastRows: SecurityArRow[] = []
 
   constructor(private readonly cal: TradingCalendar) {}
 
@@ -49,7 +55,14 @@ export class ArDays {
     const from = this.start
     const to = this.at
     const dates = this.cal.dates
-    return () => rowsOf(slab, from, to, dates)
+    const read = (): SecurityArRow[] => {
+      if (this.lastRead !== read) {
+        this.lastRows = rowsOf(slab, from, to, dates)
+        this.lastRead = read
+      }
+      return this.lastRows
+    }
+    return read
   }
 }
 
