@@ -54,6 +54,9 @@ export function studySeries(
     if (aligned.note) fallbacks.push(s)
     if (aligned.offCalendar > 0)
       notes.push(`${s}: ${aligned.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
+  }
+  // After the reads, not between them: the store's index pages then stay in its page cache from one to the next.
+  for (const s of symbols) {
     const lastStored = source.lastDate ? source.lastDate(s) : null
     if (lastStored !== null && lastStored > dataAsOf) later.push(s)
   }
