@@ -6,6 +6,7 @@
 import {abnormalReturn} from './abnormal.js'
 import {benchmarkRow, rowStandardizedAr} from './factor-model.js'
 import type {EventPanel, ModelKind, RowFit} from './types.js'
+import {returnsOffset} from './row-offsets.js'
 
 export interface PathDay {
   /** Relative day. */
@@ -51,12 +52,13 @@ export function pathAbnormalReturnsInto(
   out: PathColumns,
 ): number {
   const bench = benchmarkRow(panel, fit, row)
+  const rOff = returnsOffset(panel, row)
   const lo = Math.max(from, panel.firstRel)
   const hi = Math.min(to, panel.firstRel + panel.days - 1)
   let n = 0
   for (let t = lo; t <= hi; t++) {
     const c = t - panel.firstRel
-    const y = panel.returns[row * panel.days + c]
+    const y = panel.returns[rOff + c]
     const x = bench.m[bench.off + c]
     if (!Number.isFinite(y) || !Number.isFinite(x)) continue
     const ar = abnormalReturn(fit, y, x)

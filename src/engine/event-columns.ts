@@ -34,6 +34,27 @@ export interface EventColumns {
   windows: WindowColumns[]
 }
 
+/** Throws a RangeError unless panel.returns is n × days, or a buffer holding every row's offset range. */
+function checkReturnsLayout(panel: EventPanel): void {
+  const {n, days, returns, returnsOffsets} = panel
+  if (!returnsOffsets) {
+    if (returns.length !== n * days)
+      throw new RangeError(`engine panel: returns has ${returns.length} values, expected n × days = ${n * days}`)
+    return
+  }
+  if (returnsOffsets.length !== n) {
+    throw new RangeError(`engine panel: returnsOffsets has ${returnsOffsets.length} entries, expected ${n}`)
+  }
+  for (let i = 0; i < n; i++) {
+    const off = returnsOffsets[i]
+    if (off < 0 || off + days > returns.length) {
+      throw new RangeError(
+        `engine panel: returnsOffsets[${i}] = ${off} reads returns[${off}..${off + days}) outside its ${returns.length} values`,
+      )
+    }
+  }
+}
+
 /** Throws a RangeError unless panel.market is a shared row, n × days, or a series holding every row's offset range. */
 function checkMarketLayout(panel: EventPanel): void {
   const {n, days, market, marketOffsets} = panel
@@ -62,9 +83,7 @@ function checkMarketLayout(panel: EventPanel): void {
 export function checkPanel(panel: EventPanel, opts: EngineOptions): void {
   const {n, days, firstRel} = panel
   const last = firstRel + days - 1
-  if (panel.returns.length !== n * days) {
-    throw new RangeError(`engine panel: returns has ${panel.returns.length} values, expected n × days = ${n * days}`)
-  }
+  checkReturnsLayout(panel)
   checkMarketLayout(panel)
   if (panel.calendarStart.length !== n) {
     throw new RangeError(`engine panel: calendarStart has ${panel.calendarStart.length} entries, expected ${n}`)

@@ -9,7 +9,7 @@
  */
 import {fitLinearModel, isLinearFailure, linearCarVariance, linearPredictionErrorFactor} from './linear-model.js'
 import type {Regressor} from './linear-model.js'
-import {marketOffset} from './market-offset.js'
+import {marketOffset, returnsOffset} from './row-offsets.js'
 import {fitModel, isExclusion} from './models.js'
 import {standardizedAbnormalReturn} from './abnormal.js'
 import type {EngineOptions, EventPanel, Exclusion, ModelKind, RowFit} from './types.js'
@@ -50,8 +50,9 @@ export function fitFactorModels(panel: EventPanel, opts: EngineOptions, e0: numb
   const fits: Array<RowFit | Exclusion> = []
   for (let i = 0; i < n; i++) {
     const rOff = i * days
+    const yOff = returnsOffset(panel, i) + e0
     const rfOff = rf ? rowOffset(rf, days, i) : 0
-    for (let j = 0; j < E; j++) excess[j] = returns[rOff + e0 + j] - (rf ? rf[rfOff + e0 + j] : 0)
+    for (let j = 0; j < E; j++) excess[j] = returns[yOff + j] - (rf ? rf[rfOff + e0 + j] : 0)
     for (let a = 0; a < k; a++) xs[a].off = rowOffset(fs[a], days, i) + e0
     // the market model's screens (too few days, constant returns) on the first factor
     const base = fitModel('market', excess, 0, fs[0], xs[0].off, E, opts.minObservations)

@@ -12,7 +12,7 @@ import {eventWindowDays, formatRelativeDay} from './event-columns.js'
 import type {EventColumns} from './event-columns.js'
 import {carVariance, isExclusion} from './models.js'
 import {factorCarVariance, factorPredictionErrorFactor} from './factor-model.js'
-import {marketOffset} from './market-offset.js'
+import {marketOffset, returnsOffset} from './row-offsets.js'
 import {fitRow} from './row-fit.js'
 import {patellVarianceFactor} from './parametric-tests.js'
 import {createRankScratch, standardizedRanks} from './rank-test.js'
@@ -177,11 +177,11 @@ export function estimationRowSource(
   cols: EventColumns,
   fits: ReadonlyArray<RowFit | null>,
 ): (i: number, out: Float64Array) => void {
-  const {returns, market, days} = panel
+  const {returns, market} = panel
   return (i, out) => {
     const f = fits[i] as RowFit
     const mOff = marketOffset(panel, i) + cols.e0
-    estimationArRow(returns, i * days + cols.e0, market, mOff, cols.E, f.alpha, f.beta, out)
+    estimationArRow(returns, returnsOffset(panel, i) + cols.e0, market, mOff, cols.E, f.alpha, f.beta, out)
   }
 }
 
@@ -374,7 +374,7 @@ export function runRowPass(
     scratch: createRankScratch(R),
   }
   for (let i = 0; i < n; i++) {
-    const rOff = i * days
+    const rOff = returnsOffset(panel, i)
     const mOff = marketOffset(panel, i)
     const f = prefit ? prefit[i] : fitRow(opts, returns, rOff, market, mOff, mOff, cols, days)
     if (isExclusion(f)) {

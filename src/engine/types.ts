@@ -19,8 +19,17 @@ export interface EventPanel {
   days: number
   /** Relative day of column 0. */
   firstRel: number
-  /** Security returns, row-major n × days; NaN marks a missing return. */
+  /**
+   * Security returns, row-major n × days; or, with `returnsOffsets`, a buffer the rows are read from in place. NaN
+   * marks a missing return.
+   */
   returns: Float64Array
+  /**
+   * With a shared `returns` buffer: row i's column 0 is returns[returnsOffsets[i]] and its row is
+   * returns[off..off + days) (the builder leaves NaN around each security's days). Length n. Read through
+   * returnsOffset().
+   */
+  returnsOffsets?: Int32Array
   /**
    * Benchmark returns: either one shared row (length `days`, when all rows share one event date),
    * row-major n × days (per-security event dates), or, with `marketOffsets`, one calendar-long series.

@@ -12,6 +12,7 @@ import {abnormalReturn} from './abnormal.js'
 import {benchmarkRow, rowStandardizedAr} from './factor-model.js'
 import {crossSectionalT, nullTest} from './parametric-tests.js'
 import type {EngineResult, EventPanel, ModelKind, TestResult} from './types.js'
+import {returnsOffset} from './row-offsets.js'
 
 export interface VolatilityOptions {
   /** Post-event window W in relative days, inclusive. */
@@ -89,7 +90,7 @@ export function abnormalVolatility(
       exclusions[i] = result.exclusions[i]?.reason ?? 'excluded'
       continue
     }
-    const rOff = i * days
+    const rOff = returnsOffset(panel, i)
     const {m: market, off: mOff} = benchmarkRow(panel, fit, i)
     let T = 0
     let sum = 0

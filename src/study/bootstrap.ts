@@ -5,6 +5,7 @@
 import {estimationWindowBootstrap, signFlipBootstrap} from '../engine/bootstrap.js'
 import {estimationArRow} from '../engine/row-pass.js'
 import {benchmarkRow} from '../engine/factor-model.js'
+import {returnsOffset} from '../engine/row-offsets.js'
 import type {EngineResult, EventPanel, RowFit} from '../engine/types.js'
 import {finiteOrNull} from '../finite.js'
 import type {WindowBootstrap} from '../result.js'
@@ -58,7 +59,7 @@ function estimationMatrix(
   inc.forEach((i, k) => {
     const f = engine.fits[i] as RowFit
     const {m, off} = benchmarkRow(panel, f, i)
-    estimationArRow(panel.returns, i * panel.days + e0, m, off + e0, L, f.alpha, f.beta, ars.subarray(k * L))
+    estimationArRow(panel.returns, returnsOffset(panel, i) + e0, m, off + e0, L, f.alpha, f.beta, ars.subarray(k * L))
   })
   return {ars, L}
 }

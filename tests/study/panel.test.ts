@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
-import {marketOffset} from '../../src/engine/market-offset.js'
+import {marketOffset} from '../../src/engine/row-offsets.js'
 import {buildEventPanel, calendarReturns, sliceRows} from '../../src/study/panel.js'
 import {normal} from '../engine/random.js'
 

@@ -1,7 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
 import {benchmarkRow} from '../../src/engine/factor-model.js'
-import {marketOffset} from '../../src/engine/market-offset.js'
+import {pathAbnormalReturns} from '../../src/engine/ar-path.js'
+import {marketOffset, returnsOffset} from '../../src/engine/row-offsets.js'
+import {abnormalVolatility} from '../../src/engine/volatility.js'
 import type {EngineOptions, EventPanel, ModelKind, RowFit} from '../../src/engine/types.js'
 import {normal} from './random.js'
 
@@ -98,5 +100,85 @@ describe('market offsets: one calendar-long benchmark series read at each row of
       minObservations: 30,
     }
     expect(() => runEventStudy(bad, opts)).toThrow(/marketOffsets\[0\] = -1/)
+  })
+})
+
+/**
+ * The rows of panel `a` read in place from one shared buffer: each row's returns at a scattered offset, NaN between
+ * rows (as the study leaves NaN around each security's days), in reverse order so offsets do not follow row order.
+ */
+function inPlace(a: EventPanel): EventPanel {
+  const gap = 17
+  const buffer = new Float64Array(a.n * (a.days + gap) + gap).fill(Number.NaN)
+  const returnsOffsets = new Int32Array(a.n)
+  for (let i = 0; i < a.n; i++) {
+    const off = gap + (a.n - 1 - i) * (a.days + gap)
+    buffer.set(a.returns.subarray(i * a.days, (i + 1) * a.days), off)
+    returnsOffsets[i] = off
+  }
+  return {...a, returns: buffer, returnsOffsets}
+}
+
+describe('returns offsets: rows read in place from one shared buffer', () => {
+  const {a, b} = layouts(47)
+  const opts = (model: ModelKind): EngineOptions => ({
+    model,
+    returns: 'simple',
+    estimation: [-120, -11],
+    windows: [
+      [0, 0],
+      [-1, 5],
+    ],
+    minObservations: 30,
+    lags: model === 'dimson' ? 2 : undefined,
+  })
+
+  it('reads the same returns as the n × days copy', () => {
+    const c = inPlace(a)
+    for (let i = 0; i < a.n; i++) {
+      const x = a.returns.subarray(returnsOffset(a, i), returnsOffset(a, i) + a.days)
+      const y = c.returns.subarray(returnsOffset(c, i), returnsOffset(c, i) + c.days)
+      expect([...y]).toEqual([...x])
+    }
+  })
+
+  it('gives identical results, AR paths and volatility under every model, with either benchmark layout', () => {
+    const models: ModelKind[] = ['market', 'market-adjusted', 'mean-adjusted', 'scholes-williams', 'dimson']
+    for (const base of [a, b]) {
+      const c = inPlace(base)
+      for (const model of models) {
+        const x = runEventStudy(base, opts(model))
+        const y = runEventStudy(c, opts(model))
+        expect(y, model).toEqual(x)
+        for (let i = 0; i < base.n; i++) {
+          const f = x.fits[i] as RowFit | null
+          if (f)
+            expect(pathAbnormalReturns(c, i, f, model, -12, 14)).toEqual(
+              pathAbnormalReturns(base, i, f, model, -12, 14),
+            )
+        }
+        const w = {window: [1, 10] as [number, number]}
+        expect(abnormalVolatility(c, y, {model}, w)).toEqual(abnormalVolatility(base, x, {model}, w))
+      }
+    }
+  })
+
+  it('gives identical results under a factor model', () => {
+    const z = normal(5)
+    const smb = Float64Array.from(a.market, (m) => (Number.isNaN(m) ? m : 0.3 * m + 0.004 * z()))
+    const withFactors: EventPanel = {...a, factors: [a.market, smb], factorNames: ['Mkt-RF', 'SMB']}
+    const x = runEventStudy(withFactors, opts('factors'))
+    const y = runEventStudy(inPlace(withFactors), opts('factors'))
+    expect(y).toEqual(x)
+    expect(x.nIncluded).toBeGreaterThan(0)
+  })
+
+  it('rejects an offset whose row runs past the buffer', () => {
+    const c = inPlace(a)
+    const bad: EventPanel = {
+      ...c,
+      returnsOffsets: Int32Array.from(c.returnsOffsets as Int32Array, (o, i) => (i ? o : c.returns.length - 3)),
+    }
+    expect(() => runEventStudy(bad, opts('market'))).toThrow(/returnsOffsets\[0\] = \d+ reads returns/)
   })
 })
