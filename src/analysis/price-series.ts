@@ -109,7 +109,8 @@ function dayIndexOf(cal: TradingCalendar): DayIndex {
  * alignSeries over a store's columns (no object per row), with the same field choice, volume and counts: the study
  * runner's read path over many securities. NaN in a column stands for a missing value. With `span` [k0, k1]
  * (calendar indexes of the first and last dates the columns were read over) the prices and volume cover those days
- * only, from `start` = k0: a study of one year of a long calendar allocates one year per security.
+ * only, from `start` = k0: a study of one year of a long calendar allocates one year per security. With `into` (as
+ * many days as the span, all NaN) the prices are written there rather than into a new array.
  */
 export function alignColumns(
   symbol: string,
@@ -117,13 +118,15 @@ export function alignColumns(
   cal: TradingCalendar,
   field: PriceField,
   span: [number, number] = [0, cal.dates.length - 1],
+  into?: Float64Array,
 ): AlignedSeries {
   const [k0, k1] = span
   const n = Math.max(0, k1 - k0 + 1)
   const rows = c.days.length
   const used = field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close) ? 'close' : field
   const values = used === 'adjClose' ? c.adjClose : c.close
-  const prices = new Float64Array(n).fill(Number.NaN)
+  if (into && into.length !== n) throw new RangeError(`alignColumns: into holds ${into.length} days, the span ${n}`)
+  const prices = into ?? new Float64Array(n).fill(Number.NaN)
   const volume = c.volume.some(Number.isFinite) ? new Float64Array(n).fill(Number.NaN) : null
   const {first, index} = dayIndexOf(cal)
   let offCalendar = 0

@@ -142,7 +142,7 @@ function fitMembers(ctx: RunContext, usable: Member[], layout: Layout, model: St
   const panel = buildEventPanel(
     usable.map((m) => {
       const s = ctx.series.get(m.symbol)
-      return {returns: s?.returns as Float64Array, day0: m.day0, start: s?.aligned.start}
+      return {returns: s?.returns as Float64Array, day0: m.day0, start: s?.aligned.start, margin: s?.margin}
     }),
     ctx.marketReturns,
     firstRel,

@@ -33,6 +33,11 @@ export interface PanelRow {
   returns: Float64Array
   day0: number
   start?: number
+  /**
+   * Days of NaN known to lie before and after `returns` in its buffer (the study's one buffer of every security's
+   * returns, ./securities.ts): a row may read into them, so the panel reads the rows in place.
+   */
+  margin?: number
 }
 
 /**
@@ -60,6 +65,29 @@ export function sliceRows(
     out.fill(Number.NaN, at + hi, at + days)
   }
   return out
+}
+
+/**
+ * The rows read where they are (EventPanel.returnsOffsets) when they all lie in one buffer and each row's days
+ * stay within its returns and the NaN margins around them; null otherwise (the rows are then copied).
+ */
+function rowsInPlace(
+  rows: readonly PanelRow[],
+  firstRel: number,
+  days: number,
+): {returns: Float64Array; offsets: Int32Array} | null {
+  if (rows.length === 0) return null
+  const buffer = rows[0].returns.buffer
+  const offsets = new Int32Array(rows.length)
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]
+    const margin = r.margin ?? 0
+    const at = r.day0 - (r.start ?? 0) + firstRel
+    if (r.returns.buffer !== buffer || margin === 0 || at < -margin || at + days > r.returns.length + margin)
+      return null
+    offsets[i] = r.returns.byteOffset / Float64Array.BYTES_PER_ELEMENT + at
+  }
+  return {returns: new Float64Array(buffer), offsets}
 }
 
 /** A factor model's regressors on the calendar (decimal returns, NaN where missing), laid out like the market. */
@@ -106,12 +134,15 @@ export function buildEventPanel(
   const days = lastRel - firstRel + 1
   const day0s = rows.map((r) => r.day0)
   const common = day0s.every((d) => d === day0s[0])
-  const returns = sliceRows(
-    rows.map((r) => r.returns),
-    rows.map((r) => r.day0 - (r.start ?? 0)),
-    firstRel,
-    lastRel,
-  )
+  const inPlace = rowsInPlace(rows, firstRel, days)
+  const returns =
+    inPlace?.returns ??
+    sliceRows(
+      rows.map((r) => r.returns),
+      rows.map((r) => r.day0 - (r.start ?? 0)),
+      firstRel,
+      lastRel,
+    )
   const like = (s: Float64Array): Float64Array =>
     common && n > 0
       ? sliceRows([s], [day0s[0]], firstRel, lastRel)
@@ -124,6 +155,7 @@ export function buildEventPanel(
   const calendarStart = new Int32Array(n)
   for (let i = 0; i < n; i++) calendarStart[i] = day0s[i] + firstRel
   const panel: EventPanel = {n, days, firstRel, returns, market: new Float64Array(0), calendarStart}
+  if (inPlace) panel.returnsOffsets = inPlace.offsets
   // A factor model's regressors stay laid out like a per-row market, so the market does too.
   if (common || n === 0 || factors) panel.market = like(market)
   else Object.assign(panel, calendarMarket(market, calendarStart, days))

@@ -33,7 +33,7 @@ import {studyCrossSections} from './cross-section.js'
 import {addDerivedSections} from './derived-sections.js'
 import {type ResolvedEvent, resolveEvents} from './events.js'
 import {type GroupRun, type Member, type RunContext, runGroup} from './group-run.js'
-import {type Layout, neededDates, resolveLayout, sameLayout} from './layout.js'
+import {type Layout, neededDates, panelRange, resolveLayout, sameLayout} from './layout.js'
 import {findOverlaps} from './overlaps.js'
 import {studyRobustness} from './robustness.js'
 import {benchmarkReturns, studySeries} from './securities.js'
@@ -128,6 +128,16 @@ export async function planRun(studySpec: StudySpec, source: BarSource, opts: Run
   return {spec, notes, benchBars, cal, events, kept, securities, range, factorModel, factorModels}
 }
 
+/** The days of the widest event panel: NaN days left around each security's returns, so panels read them in place. */
+function widestPanel(kept: readonly KeptEvent[]): number {
+  let days = 0
+  for (const k of kept) {
+    const [first, last] = panelRange(k.layout)
+    days = Math.max(days, last - first + 1)
+  }
+  return days
+}
+
 /** Runs the study. Throws InputError for data the study cannot run on (naming the field and the fix). */
 export async function runStudy(studySpec: StudySpec, source: BarSource, opts: RunOptions): Promise<StudyResult> {
   const plan = await planRun(studySpec, source, opts)
@@ -142,6 +152,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
     plan.range,
     {bars: plan.benchBars, fellBack: bench.fellBack},
     notes,
+    widestPanel(kept),
   )
   const ctx: RunContext = {
     spec,

@@ -20,6 +20,11 @@ export interface SecuritySeries {
   aligned: Omit<AlignedSeries, 'prices'>
   /** Returns from calendar index aligned.start on (as are aligned.volume's values). */
   returns: Float64Array
+  /**
+   * Days of NaN before and after `returns` in its buffer: every security's returns share one buffer, each with
+   * `margin` NaN days on either side, so the event panels read their rows in place (./panel.ts). 0: its own array.
+   */
+  margin: number
 }
 
 export interface StudySeries {
@@ -30,7 +35,8 @@ export interface StudySeries {
 
 /**
  * Reads and aligns every security over [from, to]. `fallbacks` starts with the benchmark when it fell back to
- * closes; the note listing every fallback comes last, after the later-prices note.
+ * closes; the note listing every fallback comes last, after the later-prices note. `margin`: the widest event
+ * panel's days, left as NaN around each security's returns in their shared buffer.
  */
 export function studySeries(
   spec: StudySpec,
@@ -40,17 +46,18 @@ export function studySeries(
   range: [string, string],
   bench: {bars: Bar[]; fellBack: boolean},
   notes: string[],
+  margin = 0,
 ): StudySeries {
   const securities = new Map<string, SecuritySeries>()
   const fallbacks: string[] = bench.fellBack ? [spec.benchmark] : []
   const later: string[] = []
   const dataAsOf = cal.dates[cal.dates.length - 1]
-  const read = seriesReader(spec, symbols, source, cal, range, notes)
+  const read = seriesReader(spec, symbols, source, cal, range, notes, margin)
   // A security that is also the benchmark keeps its own bars over the range, as it is read.
   if (!read.bars.has(spec.benchmark)) read.bars.set(spec.benchmark, bench.bars)
   for (const s of symbols) {
     const {prices, ...aligned} = read.align(s)
-    securities.set(s, {aligned, returns: calendarReturns(prices, spec.returns, prices)})
+    securities.set(s, {aligned, returns: calendarReturns(prices, spec.returns, prices), margin: read.margin})
     if (aligned.note) fallbacks.push(s)
     if (aligned.offCalendar > 0)
       notes.push(`${s}: ${aligned.offCalendar} price(s) on days ${spec.benchmark} did not trade were ignored`)
@@ -85,32 +92,50 @@ function seriesReader(
   cal: TradingCalendar,
   range: [string, string],
   notes: string[],
-): {align(symbol: string): AlignedSeries; bars: Map<string, Bar[]>} {
+  margin: number,
+): {align(symbol: string): AlignedSeries; bars: Map<string, Bar[]>; margin: number} {
   const getColumns = source.getColumns?.bind(source)
   if (getColumns) {
     const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
     // Only the calendar days of the range read: the columns hold no row outside it.
     const k0 = firstOnOrAfter(cal, range[0])
     const span: [number, number] = [k0 < 0 ? cal.dates.length : k0, lastOnOrBefore(cal, range[1])]
+    const into = sharedPrices(symbols.length, Math.max(0, span[1] - span[0] + 1), margin)
+    let next = 0
     return {
       bars,
+      margin,
       align(s) {
         // One symbol at a time: its packed columns are garbage once aligned, never all of them at once.
         const stored = getColumns([s], range[0], range[1]).get(s) ?? NO_COLUMNS
         const {columns: c, note} = usableColumns(spec.history, s, stored)
         if (note) notes.push(note)
-        return alignColumns(s, c, cal, spec.price, span)
+        return alignColumns(s, c, cal, spec.price, span, into?.(next++))
       },
     }
   }
   const bars = new Map<string, Bar[]>()
   return {
     bars,
+    margin: 0,
     align(s) {
       const stored = readSecurityBars(source, spec.history, s, notes, range[0], range[1])
       bars.set(s, stored)
       return alignSeries(s, stored, cal, spec.price)
     },
+  }
+}
+
+/**
+ * One buffer for `count` securities' prices of `days` days each, with `margin` NaN days before, between and after
+ * them (all NaN to start with): the i-th security's days, or undefined without a margin (each then has its own).
+ */
+function sharedPrices(count: number, days: number, margin: number): ((i: number) => Float64Array) | undefined {
+  if (margin <= 0) return undefined
+  const buffer = new Float64Array(margin + count * (days + margin)).fill(Number.NaN)
+  return (i) => {
+    const at = margin + i * (days + margin)
+    return buffer.subarray(at, at + days)
   }
 }
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {runEventStudy} from '../../src/engine/event-study.js'
-import {marketOffset} from '../../src/engine/row-offsets.js'
+import {marketOffset, returnsOffset} from '../../src/engine/row-offsets.js'
 import {buildEventPanel, calendarReturns, sliceRows} from '../../src/study/panel.js'
 import {normal} from '../engine/random.js'
 
@@ -91,6 +91,64 @@ describe('buildEventPanel', () => {
     const row = (i: number) => Array.from(p.market.subarray(marketOffset(p, i), marketOffset(p, i) + 3))
     expect(row(0)).toEqual([Number.NaN, Number.NaN, Number.NaN])
     expect(row(1)).toEqual([0.01, 0.02, 0.03])
+  })
+})
+
+describe('buildEventPanel reading rows in place', () => {
+  // Two securities of 5 days in one buffer, 3 NaN days before, between and after them (as ./securities.ts lays out).
+  const margin = 3
+  const buffer = new Float64Array(margin + 2 * (5 + margin)).fill(Number.NaN)
+  const a = buffer.subarray(3, 8)
+  const b = buffer.subarray(11, 16)
+  a.set([Number.NaN, 0.1, 0.2, 0.3, 0.4])
+  b.set([Number.NaN, 1, 2, 3, 4])
+  const market = Float64Array.from([Number.NaN, 0.01, 0.02, 0.03, 0.04])
+  const rowsOf = (p: ReturnType<typeof buildEventPanel>) =>
+    Array.from({length: p.n}, (_, i) =>
+      Array.from(p.returns.subarray(returnsOffset(p, i), returnsOffset(p, i) + p.days)),
+    )
+
+  it('reads each row where it is, NaN in the margins, the same rows as the copy', () => {
+    const rows = [
+      {returns: a, day0: 1, margin},
+      {returns: b, day0: 4, margin},
+      {returns: a, day0: 4, margin},
+    ]
+    const p = buildEventPanel(rows, market, -2, 1)
+    expect(p.returns.buffer).toBe(buffer.buffer)
+    expect(Array.from(p.returnsOffsets as Int32Array)).toEqual([3 - 1, 11 + 2, 3 + 2])
+    const copy = buildEventPanel(
+      rows.map(({returns, day0}) => ({returns, day0})),
+      market,
+      -2,
+      1,
+    )
+    expect(copy.returnsOffsets).toBeUndefined()
+    expect(rowsOf(p)).toEqual(rowsOf(copy))
+    expect(rowsOf(p)[0]).toEqual([Number.NaN, Number.NaN, 0.1, 0.2])
+    expect(rowsOf(p)[1]).toEqual([2, 3, 4, Number.NaN])
+  })
+
+  it('copies the rows when one would read past its margin, or the rows are in different buffers', () => {
+    expect(buildEventPanel([{returns: b, day0: 4, margin}], market, -1, 3).returnsOffsets).toBeDefined()
+    expect(buildEventPanel([{returns: b, day0: 4, margin}], market, -1, 4).returnsOffsets).toBeUndefined()
+    expect(buildEventPanel([{returns: a, day0: 0, margin}], market, -3, 0).returnsOffsets).toBeDefined()
+    expect(buildEventPanel([{returns: a, day0: 0, margin}], market, -4, 0).returnsOffsets).toBeUndefined()
+    const own = Float64Array.from(a)
+    const p = buildEventPanel(
+      [
+        {returns: a, day0: 2, margin},
+        {returns: own, day0: 2, margin},
+      ],
+      market,
+      -1,
+      1,
+    )
+    expect(p.returnsOffsets).toBeUndefined()
+    expect(rowsOf(p)).toEqual([
+      [0.1, 0.2, 0.3],
+      [0.1, 0.2, 0.3],
+    ])
   })
 })
 

@@ -11,7 +11,8 @@ import {writeUniverse} from '../../bench/universe.mjs'
 import {loadStudy} from '../../src/spec/load.js'
 import type {BarSource} from '../../src/store/bar-source.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
-import {runStudy} from '../../src/study/run.js'
+import {planRun, runStudy} from '../../src/study/run.js'
+import {benchmarkReturns, studySeries} from '../../src/study/securities.js'
 import {importBundledStudyData, run} from '../cli/run.js'
 import {tempDir} from '../helpers/cli.js'
 import {haveSharedData, REPO} from '../helpers/shared.js'
@@ -89,6 +90,44 @@ describe('the seeded universe, read by columns and by bars', () => {
       for (const id of ['S0004-first', 'S0004-end', 'S0004-after']) expect(notes).toContain(`${id}: left out: `)
       const overlaps = (JSON.parse(columns) as {overlaps: {events: string[]}[]}).overlaps
       expect(overlaps.map((o) => o.events)).toContainEqual(['S0004-a', 'S0004-b'])
+    }
+  })
+
+  it("lays every security's returns in one buffer with NaN margins from the columns, each in its own array from bars", async () => {
+    const store = PriceStore.open(cache, {mode: 'read'})
+    try {
+      const plan = await planRun(loadStudy(path.join(dir, 'list', 'study.yaml')), store, {offline: true})
+      const {spec, cal} = plan
+      const bench = benchmarkReturns(spec.benchmark, plan.benchBars, cal, spec.price, spec.returns)
+      const read = (source: BarSource, margin: number) =>
+        studySeries(
+          spec,
+          plan.securities,
+          source,
+          cal,
+          plan.range,
+          {bars: plan.benchBars, fellBack: bench.fellBack},
+          [],
+          margin,
+        )
+      const shared = [...read(store, 30).securities.values()]
+      const own = [...read(barsOnly(store), 30).securities.values()]
+      const buffer = shared[0].returns.buffer
+      expect(shared.every((s) => s.margin === 30 && s.returns.buffer === buffer)).toBe(true)
+      expect(own.every((s) => s.margin === 0 && s.returns.buffer !== buffer)).toBe(true)
+      const all = new Float64Array(buffer)
+      shared.forEach((s, i) => {
+        // The bars are aligned over the whole calendar, the columns over the range read (its first return NaN).
+        const k0 = s.aligned.start
+        expect(Array.from(s.returns.subarray(1))).toEqual(
+          Array.from(own[i].returns.subarray(k0 + 1, k0 + s.returns.length)),
+        )
+        const at = s.returns.byteOffset / 8
+        expect(all.subarray(at - 30, at).every(Number.isNaN)).toBe(true)
+        expect(all.subarray(at + s.returns.length, at + s.returns.length + 30).every(Number.isNaN)).toBe(true)
+      })
+    } finally {
+      store.close()
     }
   })
 })
