@@ -5,6 +5,16 @@
 import type {Bar} from '../types.js'
 import type {FactorSeries, FactorSetInfo} from './factors.js'
 
+/**
+ * Memory a reader of many symbols, one at a time, lends the store (ReusedColumns in ./series.ts): a symbol's blocks
+ * are joined into it instead of into new arrays, so 2,000 symbols do not each allocate their columns. What a read
+ * returns into it is valid until the next read into it.
+ */
+export interface ColumnScratch {
+  /** Columns of n rows. */
+  take(n: number): BarColumns
+}
+
 export interface BarSource {
   hasSymbol(symbol: string): boolean
   /** Bars ascending by date, optionally limited to [from, to] (inclusive ISO dates). */
@@ -17,7 +27,7 @@ export interface BarSource {
    * The columns the study's aligner reads, for many symbols over [from, to] (inclusive ISO dates), without an
    * object per row; a symbol without rows there is absent from the map. Optional: getBars serves when absent.
    */
-  getColumns?(symbols: readonly string[], from: string, to: string): Map<string, BarColumns>
+  getColumns?(symbols: readonly string[], from: string, to: string, scratch?: ColumnScratch): Map<string, BarColumns>
   /** The factor sets a factor model reads (the store's, or a snapshot's); absent: the source holds none. */
   readonly factors?: FactorSource
 }

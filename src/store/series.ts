@@ -8,7 +8,7 @@
  */
 import type Database from 'better-sqlite3'
 import {endianness} from 'node:os'
-import type {BarColumns} from './bar-source.js'
+import type {BarColumns, ColumnScratch} from './bar-source.js'
 import {dayNumber, FIRST_DAY, isoOfDay, LAST_DAY} from './days.js'
 
 export const SERIES_TABLE = `
@@ -120,8 +120,28 @@ function typed<T extends Int32Array | Float64Array>(
 
 type BlockRow = [number, Buffer, Buffer, Buffer, Buffer]
 
-/** Columns of consecutive blocks, one after the other (views of the only block when there is one). */
-function joinBlocks(rows: BlockRow[]): BarColumns {
+/** A ColumnScratch that keeps the largest columns it gave and hands out views of them. */
+export class ReusedColumns implements ColumnScratch {
+  private c = emptyColumns(0)
+
+  /** Columns of n rows, reusing the memory of the last ones when it is large enough. */
+  take(n: number): BarColumns {
+    if (this.c.days.length < n) this.c = emptyColumns(Math.max(n, 2 * this.c.days.length))
+    const {days, close, adjClose, volume} = this.c
+    return {
+      days: days.subarray(0, n),
+      close: close.subarray(0, n),
+      adjClose: adjClose.subarray(0, n),
+      volume: volume.subarray(0, n),
+    }
+  }
+}
+
+/**
+ * Columns of consecutive blocks, one after the other (views of the only block when there is one), joined into
+ * `scratch` when given.
+ */
+function joinBlocks(rows: BlockRow[], scratch?: ColumnScratch): BarColumns {
   const parts = rows.map((r) => {
     const n = r[0]
     return {
@@ -132,7 +152,8 @@ function joinBlocks(rows: BlockRow[]): BarColumns {
     }
   })
   if (parts.length === 1) return parts[0]
-  const c = emptyColumns(parts.reduce((n, p) => n + p.days.length, 0))
+  const n = parts.reduce((sum, p) => sum + p.days.length, 0)
+  const c = scratch ? scratch.take(n) : emptyColumns(n)
   let at = 0
   for (const p of parts) {
     c.days.set(p.days, at)
@@ -165,13 +186,14 @@ export class SeriesTable {
 
   /**
    * A symbol's packed series over the blocks that hold days lo..hi (day numbers; the caller cuts it to them), or
-   * null when it has none (an old store, or rows changed since): the caller reads the rows then.
+   * null when it has none (an old store, or rows changed since): the caller reads the rows then. Several blocks are
+   * joined into `scratch` when given.
    */
-  get(symbol: string, lo: number, hi: number): BarColumns | null {
+  get(symbol: string, lo: number, hi: number, scratch?: ColumnScratch): BarColumns | null {
     if (this.readStmt === undefined) this.readStmt = this.prepareRead()
     if (this.readStmt === null) return null
     const rows = this.readStmt.all(symbol, blockOf(lo), blockOf(hi)) as BlockRow[]
-    if (rows.length > 0) return joinBlocks(rows)
+    if (rows.length > 0) return joinBlocks(rows, scratch)
     return this.has(symbol) ? emptyColumns(0) : null
   }
 

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3'
 import path from 'node:path'
 import {AftershockError} from '../errors.js'
 import type {Bar} from '../types.js'
-import type {BarColumns} from './bar-source.js'
+import type {BarColumns, ColumnScratch} from './bar-source.js'
 import {FactorTables} from './factors.js'
 import {MergeConflictError, planMerge, type Rounding} from './merge.js'
 import {toBar} from './bar-row.js'
@@ -174,16 +174,17 @@ export class PriceStore {
   /**
    * The close, adjusted close and volume of many symbols over [from, to], in columns: each symbol's packed series
    * (./series.ts, the blocks that hold the range), cut to it; a symbol without one (an old store read-only, rows changed outside
-   * aftershock) is read from its rows. NaN for a missing value.
+   * aftershock) is read from its rows. NaN for a missing value. With `scratch`, a symbol's columns may be joined into
+   * its memory: valid until the next read into it (a reader of one symbol at a time).
    */
-  getColumns(symbols: readonly string[], from: string, to: string): Map<string, BarColumns> {
+  getColumns(symbols: readonly string[], from: string, to: string, scratch?: ColumnScratch): Map<string, BarColumns> {
     return this.guard(() => {
       const lo = dayNumber(from)
       const hi = dayNumber(to)
       const out = new Map<string, BarColumns>()
       for (const symbol of symbols) {
         const key = normalizeSymbol(symbol)
-        const packed = this.series.get(key, lo, hi)
+        const packed = this.series.get(key, lo, hi, scratch)
         const c = packed ? sliceDays(packed, lo, hi) : this.series.readRows(key, lo, hi)
         if (c.days.length > 0) out.set(symbol, c)
       }

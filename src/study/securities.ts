@@ -8,6 +8,7 @@ import type {ReturnKind} from '../engine/types.js'
 import {type AlignedSeries, alignColumns, alignSeries} from '../analysis/price-series.js'
 import type {HistorySpec, StudySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
+import {ReusedColumns} from '../store/series.js'
 import type {Bar} from '../types.js'
 import {readSecurityBars, usableBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
@@ -102,12 +103,13 @@ function seriesReader(
     const span: [number, number] = [k0 < 0 ? cal.dates.length : k0, lastOnOrBefore(cal, range[1])]
     const into = sharedPrices(symbols.length, Math.max(0, span[1] - span[0] + 1), margin)
     let next = 0
+    const scratch = new ReusedColumns()
     return {
       bars,
       margin,
       align(s) {
         // One symbol at a time: its packed columns are garbage once aligned, never all of them at once.
-        const stored = getColumns([s], range[0], range[1]).get(s) ?? NO_COLUMNS
+        const stored = getColumns([s], range[0], range[1], scratch).get(s) ?? NO_COLUMNS
         const {columns: c, note} = usableColumns(spec.history, s, stored)
         if (note) notes.push(note)
         return alignColumns(s, c, cal, spec.price, span, into?.(next++))

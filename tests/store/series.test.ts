@@ -5,7 +5,7 @@ import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import type {BarColumns} from '../../src/store/bar-source.js'
 import {dayNumber, isoOfDay} from '../../src/store/days.js'
-import {BLOCK_DAYS, strictlyAscending} from '../../src/store/series.js'
+import {BLOCK_DAYS, ReusedColumns, strictlyAscending} from '../../src/store/series.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
@@ -127,6 +127,15 @@ describe('packed series', () => {
     ]
     for (const [from, to] of ranges) expectSameAsRows(s, 'L', from, to)
     expect([s.firstDate('L'), s.lastDate('L')]).toEqual([days[0], days[days.length - 1]])
+    // Joined into lent memory, one read after the other: the same columns, the widest read's memory reused.
+    const scratch = new ReusedColumns()
+    const buffers = new Set<ArrayBufferLike>()
+    for (const [from, to] of [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const c = s.getColumns(['L'], from, to, scratch).get('L')
+      expect(plain(c), `${from}..${to}`).toEqual(rowsOf(s.file, 'L', from, to))
+      if (c && c.days.length > BLOCK_DAYS) buffers.add(c.close.buffer)
+    }
+    expect(buffers.size).toBe(1)
   })
 
   it('are dropped when the rows change outside aftershock, and the rows are read instead', () => {
