@@ -37,43 +37,31 @@ export interface EventColumns {
 /** Throws a RangeError unless panel.returns is n × days, or a buffer holding every row's offset range. */
 function checkReturnsLayout(panel: EventPanel): void {
   const {n, days, returns, returnsOffsets} = panel
-  if (!returnsOffsets) {
-    if (returns.length !== n * days)
-      throw new RangeError(`engine panel: returns has ${returns.length} values, expected n × days = ${n * days}`)
-    return
-  }
-  if (returnsOffsets.length !== n) {
-    throw new RangeError(`engine panel: returnsOffsets has ${returnsOffsets.length} entries, expected ${n}`)
-  }
-  for (let i = 0; i < n; i++) {
-    const off = returnsOffsets[i]
-    if (off < 0 || off + days > returns.length) {
-      throw new RangeError(
-        `engine panel: returnsOffsets[${i}] = ${off} reads returns[${off}..${off + days}) outside its ${returns.length} values`,
-      )
-    }
-  }
+  if (returnsOffsets) checkOffsets('returns', returns, returnsOffsets, n, days)
+  else if (returns.length !== n * days)
+    throw new RangeError(`engine panel: returns has ${returns.length} values, expected n × days = ${n * days}`)
 }
 
 /** Throws a RangeError unless panel.market is a shared row, n × days, or a series holding every row's offset range. */
 function checkMarketLayout(panel: EventPanel): void {
   const {n, days, market, marketOffsets} = panel
-  if (!marketOffsets) {
-    if (market.length !== days && market.length !== n * days) {
-      throw new RangeError(
-        `engine panel: market has ${market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
-      )
-    }
-    return
+  if (marketOffsets) checkOffsets('market', market, marketOffsets, n, days)
+  else if (market.length !== days && market.length !== n * days) {
+    throw new RangeError(
+      `engine panel: market has ${market.length} values, expected ${days} (shared) or ${n * days} (per row)`,
+    )
   }
-  if (marketOffsets.length !== n) {
-    throw new RangeError(`engine panel: marketOffsets has ${marketOffsets.length} entries, expected ${n}`)
-  }
+}
+
+/** Throws a RangeError unless there is one offset per row and each row's days values[off..off + days) lie inside. */
+function checkOffsets(name: string, values: Float64Array, offsets: Int32Array, n: number, days: number): void {
+  if (offsets.length !== n)
+    throw new RangeError(`engine panel: ${name}Offsets has ${offsets.length} entries, expected ${n}`)
   for (let i = 0; i < n; i++) {
-    const off = marketOffsets[i]
-    if (off < 0 || off + days > market.length) {
+    const off = offsets[i]
+    if (off < 0 || off + days > values.length) {
       throw new RangeError(
-        `engine panel: marketOffsets[${i}] = ${off} reads market[${off}..${off + days}) outside its ${market.length} values`,
+        `engine panel: ${name}Offsets[${i}] = ${off} reads ${name}[${off}..${off + days}) outside its ${values.length} values`,
       )
     }
   }
