@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-import {createRequire} from 'node:module'
-
-// oclif is CommonJS: required, not imported, so Node does not scan its source for export names (src/cli/oclif.ts).
-const {execute} = createRequire(import.meta.url)('@oclif/core/execute')
+// The CLI starts from its bundle (scripts/bundle.mjs): oclif and the commands' modules in a few files.
+import {execute} from '../dist/bundle/main.js'
 
 await execute({dir: import.meta.url})

@@ -6,11 +6,12 @@
  *      (oclif would list a stale dist/commands file as a command);
  *   2. the study schema's validator, precompiled by ajv into dist/spec/study-validator.cjs
  *      (scripts/study-validator.mjs), so no schema is compiled at run time;
- *   3. the staging folder replaces dist/ (two renames: a CLI started meanwhile sees the old or the new build,
+ *   3. the CLI's bundle, dist/bundle/ (scripts/bundle.mjs): oclif and the commands in a few files, for a quick start;
+ *   4. the staging folder replaces dist/ (two renames: a CLI started meanwhile sees the old or the new build,
  *      not a half-written one);
- *   4. oclif.manifest.json (scripts/oclif-manifest.mjs), so oclif does not import every command at start.
+ *   5. oclif.manifest.json (scripts/oclif-manifest.mjs), so oclif does not import every command at start.
  *
- * Runs under `npm ci` too (prepare): it needs only typescript, ajv and @oclif/core.
+ * Runs under `npm ci` too (prepare): it needs only typescript, ajv, rolldown and @oclif/core.
  */
 import {spawnSync} from 'node:child_process'
 import {existsSync, renameSync, rmSync} from 'node:fs'
@@ -41,6 +42,7 @@ rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
 // as before, dist/ gets that output and the build then fails with tsc's code.
 const tscStatus = run([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', stage], [2])
 run([path.join(root, 'scripts', 'study-validator.mjs'), path.join(stage, 'spec', 'study-validator.cjs')])
+run([path.join(root, 'scripts', 'bundle.mjs'), stage])
 
 if (existsSync(dist)) renameSync(dist, old)
 renameSync(stage, dist)
