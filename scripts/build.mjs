@@ -3,7 +3,7 @@
  * `npm run build`: compiles src/ into a fresh dist/ and writes the files the CLI reads at start.
  *
  *   1. tsc into a staging folder (.dist-build), so no file of a deleted or renamed source lingers in dist/
- *      (oclif would list a stale dist/commands file as a command);
+ *      (oclif would list a stale command file as a command);
  *   2. the study schema's validator, precompiled by ajv into dist/spec/study-validator.cjs
  *      (scripts/study-validator.mjs), so no schema is compiled at run time;
  *   3. the CLI's bundle, dist/bundle/ (scripts/bundle.mjs): oclif and the commands in a few files, for a quick start;
