@@ -6,11 +6,24 @@
 // the load average before and after each step: the machine may be shared, and wall time on a loaded machine is
 // mostly waiting. Run with `npm run bench:universe` (builds first); AFTERSHOCK_BENCH_KEEP=1 keeps the folder for
 // profiling, AFTERSHOCK_BENCH_SKIP_MANY=1 skips the 100,000.
+//
+// One run of a step says little on a shared machine, so two settings repeat the studies:
+//   AFTERSHOCK_BENCH_RUNS=N        runs each study N times and prints the median, minimum and maximum;
+//   AFTERSHOCK_BENCH_AGAINST=DIR   also runs another built checkout of aftershock (DIR/bin/run.js) on the same
+//                                  store, alternating with this one run by run (5 runs each unless RUNS says),
+//                                  and prints both medians: a change measured build against build at the same
+//                                  moments. DIR's build must read this build's store.
 import {spawnSync} from 'node:child_process'
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import {writeUniverse} from './universe.mjs'
+
+const AGAINST = process.env.AFTERSHOCK_BENCH_AGAINST ? resolve(process.env.AFTERSHOCK_BENCH_AGAINST) : null
+const RUNS = Number(process.env.AFTERSHOCK_BENCH_RUNS ?? (AGAINST ? 5 : 1))
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('AFTERSHOCK_BENCH_RUNS: a whole number of runs, 1 or more')
+if (AGAINST && !existsSync(join(AGAINST, 'bin', 'run.js')))
+  throw new Error(`AFTERSHOCK_BENCH_AGAINST: no bin/run.js in ${AGAINST} (a built checkout of aftershock)`)
 
 const TIME = '/usr/bin/time'
 const hasTime = existsSync(TIME)
@@ -18,16 +31,14 @@ const root = mkdtempSync(join(tmpdir(), 'aftershock-universe-'))
 const cache = join(root, 'cache')
 
 /**
- * Runs `node bin/run.js ...args` with stdout to a file; returns wall seconds, CPU seconds (user + system) and
- * peak RSS (MB) when /usr/bin/time is there (else null), and the size of stdout.
+ * Runs `node BIN ...args` (this build's bin/run.js unless given) with stdout to a file; returns wall seconds, CPU
+ * seconds (user + system) and peak RSS (MB) when /usr/bin/time is there (else null), and the size of stdout.
  */
-function cli(args) {
+function cli(args, bin = 'bin/run.js') {
   const timeFile = join(root, 'time.txt')
   const outFile = join(root, 'stdout')
   const cmd = hasTime ? TIME : process.execPath
-  const argv = hasTime
-    ? ['-f', '%M %U %S', '-o', timeFile, process.execPath, 'bin/run.js', ...args]
-    : ['bin/run.js', ...args]
+  const argv = hasTime ? ['-f', '%M %U %S', '-o', timeFile, process.execPath, bin, ...args] : [bin, ...args]
   const out = openSync(outFile, 'w')
   const t0 = process.hrtime.bigint()
   const r = spawnSync(cmd, argv, {stdio: ['ignore', out, 'pipe'], maxBuffer: 64 * 2 ** 20})
@@ -53,13 +64,52 @@ const load = () =>
 const count = (n) => n.toLocaleString('en-US')
 
 /** One step: its figures and the load average around it. */
-function step(name, args, extra = () => '') {
+function step(name, args, extra = () => '', bin) {
   const before = load()
-  const r = cli(args)
+  const r = cli(args, bin)
   console.log(
     `${name}: ${secs(r.wall)} whole process (CPU ${secs(r.cpu)}), peak RSS ${mb(r.rss)}${extra(r)}; load ${before} -> ${load()}`,
   )
   return r
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b)
+  const h = s.length >> 1
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2
+}
+
+/** Median, minimum and maximum of one figure over runs ('n/a' without /usr/bin/time). */
+function spread(runs, key, unit) {
+  const xs = runs.map((r) => r[key])
+  if (xs.some((x) => x === null)) return 'n/a'
+  return `${unit(median(xs))} (${unit(Math.min(...xs))} to ${unit(Math.max(...xs))})`
+}
+
+/**
+ * A study step run RUNS times, alternating with the AGAINST build when there is one (this build first in each
+ * round, so neither always runs on a cache the other warmed); prints each run, then each build's medians.
+ */
+function repeated(name, args, extra) {
+  const builds = [['this build', undefined], ...(AGAINST ? [[AGAINST, join(AGAINST, 'bin', 'run.js')]] : [])]
+  const runs = builds.map(() => [])
+  const single = RUNS === 1 && !AGAINST
+  for (let k = 0; k < RUNS; k++)
+    builds.forEach(([label, bin], b) => {
+      const title = single ? name : `${name} [${label}, run ${k + 1}]`
+      runs[b].push(step(title, args, extra, bin))
+    })
+  if (single) return
+  builds.forEach(([label], b) => {
+    const rs = runs[b]
+    console.log(
+      `  ${label}: median of ${rs.length}: ${spread(rs, 'wall', secs)} whole process, CPU ${spread(rs, 'cpu', secs)}, peak RSS ${spread(rs, 'rss', mb)}`,
+    )
+  })
+  if (AGAINST) {
+    const [mine, theirs] = runs.map((rs) => median(rs.map((r) => r.wall)))
+    console.log(`  this build against ${AGAINST}: ${((mine / theirs - 1) * 100).toFixed(1)}% wall time (medians)`)
+  }
 }
 
 try {
@@ -96,7 +146,7 @@ try {
   ]
   for (const [name, dir] of studies) {
     const file = join(root, dir, 'study.yaml')
-    step(
+    repeated(
       name,
       ['study', 'run', file, '--json', '--offline', '--live', '--cache-dir', cache],
       (r) => `, ${(r.bytes / 1e6).toFixed(1)} MB of JSON`,
