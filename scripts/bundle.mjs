@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The CLI's bundle: `node scripts/bundle.mjs DIST` joins tsc's output in DIST with oclif and the small pure-JS
- * packages into DIST/bundle/ (rolldown), so a command starts by reading a few files instead of ~270 modules
- * (each a path search, a read and a compile):
+ * packages into DIST/bundle/ (rolldown), so a command starts by reading a few files instead of about 300 (a
+ * `study run --json` opened 314 JavaScript files, now 30; each a path search, a read and a compile):
  *
  *   DIST/bundle/main.js             oclif's `execute`, which bin/run.js starts;
  *   DIST/bundle/commands/<id>.js    one entry per command, where package.json's oclif.commands points;
