@@ -44,15 +44,40 @@ function layouts(seed: number) {
   return {a, b}
 }
 
+/** The engine's options of these tests: two windows, the given estimation window, Dimson with two lags. */
+function engineOptions(model: ModelKind, estimation: readonly [number, number] = [-120, -11]): EngineOptions {
+  return {
+    model,
+    returns: 'simple',
+    estimation,
+    windows: [
+      [0, 0],
+      [-1, 5],
+    ],
+    minObservations: 30,
+    lags: model === 'dimson' ? 2 : undefined,
+  }
+}
+
+/** Every row of `column` read at its offset in panel `y` is the same days as in panel `x`. */
+function expectSameRows(
+  x: EventPanel,
+  y: EventPanel,
+  column: 'market' | 'returns',
+  offset: (p: EventPanel, i: number) => number,
+): void {
+  for (let i = 0; i < x.n; i++) {
+    const want = x[column].subarray(offset(x, i), offset(x, i) + x.days)
+    const got = y[column].subarray(offset(y, i), offset(y, i) + y.days)
+    expect([...got]).toEqual([...want])
+  }
+}
+
 describe('market offsets: one calendar-long benchmark series read at each row offset', () => {
   const {a, b} = layouts(31)
 
   it('reads the same benchmark row as the per-row copy, NaN beyond the calendar', () => {
-    for (let i = 0; i < a.n; i++) {
-      const x = a.market.subarray(marketOffset(a, i), marketOffset(a, i) + a.days)
-      const y = b.market.subarray(marketOffset(b, i), marketOffset(b, i) + b.days)
-      expect([...y]).toEqual([...x])
-    }
+    expectSameRows(a, b, 'market', marketOffset)
   })
 
   it('gives identical results to the per-row layout under every return model', () => {
@@ -62,19 +87,8 @@ describe('market offsets: one calendar-long benchmark series read at each row of
         [-120, -11],
         [-100, -11],
       ] as const) {
-        const opts: EngineOptions = {
-          model,
-          returns: 'simple',
-          estimation,
-          windows: [
-            [0, 0],
-            [-1, 5],
-          ],
-          minObservations: 30,
-          lags: model === 'dimson' ? 2 : undefined,
-        }
-        const x = runEventStudy(a, opts)
-        const y = runEventStudy(b, opts)
+        const x = runEventStudy(a, engineOptions(model, estimation))
+        const y = runEventStudy(b, engineOptions(model, estimation))
         expect(y, `${model} ${estimation}`).toEqual(x)
         for (let i = 0; i < a.n; i++) {
           const f = x.fits[i] as RowFit | null
@@ -121,25 +135,10 @@ function inPlace(a: EventPanel): EventPanel {
 
 describe('returns offsets: rows read in place from one shared buffer', () => {
   const {a, b} = layouts(47)
-  const opts = (model: ModelKind): EngineOptions => ({
-    model,
-    returns: 'simple',
-    estimation: [-120, -11],
-    windows: [
-      [0, 0],
-      [-1, 5],
-    ],
-    minObservations: 30,
-    lags: model === 'dimson' ? 2 : undefined,
-  })
 
   it('reads the same returns as the n × days copy', () => {
     const c = inPlace(a)
-    for (let i = 0; i < a.n; i++) {
-      const x = a.returns.subarray(returnsOffset(a, i), returnsOffset(a, i) + a.days)
-      const y = c.returns.subarray(returnsOffset(c, i), returnsOffset(c, i) + c.days)
-      expect([...y]).toEqual([...x])
-    }
+    expectSameRows(a, c, 'returns', returnsOffset)
   })
 
   it('gives identical results, AR paths and volatility under every model, with either benchmark layout', () => {
@@ -147,8 +146,8 @@ describe('returns offsets: rows read in place from one shared buffer', () => {
     for (const base of [a, b]) {
       const c = inPlace(base)
       for (const model of models) {
-        const x = runEventStudy(base, opts(model))
-        const y = runEventStudy(c, opts(model))
+        const x = runEventStudy(base, engineOptions(model))
+        const y = runEventStudy(c, engineOptions(model))
         expect(y, model).toEqual(x)
         for (let i = 0; i < base.n; i++) {
           const f = x.fits[i] as RowFit | null
@@ -167,8 +166,8 @@ describe('returns offsets: rows read in place from one shared buffer', () => {
     const z = normal(5)
     const smb = Float64Array.from(a.market, (m) => (Number.isNaN(m) ? m : 0.3 * m + 0.004 * z()))
     const withFactors: EventPanel = {...a, factors: [a.market, smb], factorNames: ['Mkt-RF', 'SMB']}
-    const x = runEventStudy(withFactors, opts('factors'))
-    const y = runEventStudy(inPlace(withFactors), opts('factors'))
+    const x = runEventStudy(withFactors, engineOptions('factors'))
+    const y = runEventStudy(inPlace(withFactors), engineOptions('factors'))
     expect(y).toEqual(x)
     expect(x.nIncluded).toBeGreaterThan(0)
   })
@@ -179,6 +178,6 @@ describe('returns offsets: rows read in place from one shared buffer', () => {
       ...c,
       returnsOffsets: Int32Array.from(c.returnsOffsets as Int32Array, (o, i) => (i ? o : c.returns.length - 3)),
     }
-    expect(() => runEventStudy(bad, opts('market'))).toThrow(/returnsOffsets\[0\] = \d+ reads returns/)
+    expect(() => runEventStudy(bad, engineOptions('market'))).toThrow(/returnsOffsets\[0\] = \d+ reads returns/)
   })
 })
