@@ -1,10 +1,9 @@
 // The CLI starts from its bundle (scripts/bundle.mjs): every command is a bundle entry, and the bundle finds the
 // files beside the package (studies/, schema/, package.json, the price-file worker) wherever the package lies.
-import {spawnSync} from 'node:child_process'
 import {cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {tempDir} from '../helpers/cli.js'
+import {runCli, tempDir} from '../helpers/cli.js'
 import {PRICES_DIR, REPO, haveSharedData} from '../helpers/shared.js'
 
 const BUNDLE = path.join(REPO, 'dist', 'bundle')
@@ -37,13 +36,7 @@ function movedPackage(): string {
 }
 
 function run(pkg: string, args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', AFTERSHOCK_CACHE_DIR: path.join(cwd, 'cache')},
-    timeout: 120_000,
-  })
-  return {code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr}
+  return runCli(args, {cwd, cacheDir: path.join(cwd, 'cache'), bin: path.join(pkg, 'bin', 'run.js')})
 }
 
 describe('the CLI bundle', () => {

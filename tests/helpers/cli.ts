@@ -12,15 +12,18 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs the built CLI as a user would (node bin/run.js ...), with its own cache folder unless given. */
+/**
+ * Runs the built CLI as a user would (node bin/run.js ...), with its own cache folder unless given; `bin`: another
+ * copy's bin/run.js.
+ */
 export function runCli(
   args: string[],
-  opts: {cacheDir?: string; input?: string; env?: Record<string, string>; cwd?: string} = {},
+  opts: {cacheDir?: string; input?: string; env?: Record<string, string>; cwd?: string; bin?: string} = {},
 ): CliRun {
   // Output does not depend on the terminal the tests run in ($COLUMNS fits it to a width).
   const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', COLUMNS: '', ...opts.env}
   if (opts.cacheDir) env.AFTERSHOCK_CACHE_DIR = opts.cacheDir
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd ?? REPO,
     env,
     input: opts.input,
