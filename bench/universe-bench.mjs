@@ -17,6 +17,7 @@ import {spawnSync} from 'node:child_process'
 import {closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {loadavg, tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
+import {median} from 'simple-statistics'
 import {writeUniverse} from './universe.mjs'
 
 const AGAINST = process.env.AFTERSHOCK_BENCH_AGAINST ? resolve(process.env.AFTERSHOCK_BENCH_AGAINST) : null
@@ -71,12 +72,6 @@ function step(name, args, extra = () => '', bin) {
     `${name}: ${secs(r.wall)} whole process (CPU ${secs(r.cpu)}), peak RSS ${mb(r.rss)}${extra(r)}; load ${before} -> ${load()}`,
   )
   return r
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b)
-  const h = s.length >> 1
-  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2
 }
 
 /** Median, minimum and maximum of one figure over runs ('n/a' without /usr/bin/time). */
