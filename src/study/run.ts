@@ -245,6 +245,7 @@ function keepEvents(
   checkEvent: (r: ResolvedEvent, layout: Layout) => void,
 ): KeptEvent[] {
   const kept: KeptEvent[] = []
+  const leftOut = new Map<string, number>()
   for (const r of resolved) {
     try {
       const layout = resolveLayout(spec, cal, r.day0, r.spec)
@@ -253,11 +254,32 @@ function keepEvents(
     } catch (error) {
       if (spec.eventsKind !== 'list' || !(error instanceof InputError) || !error.message.includes('data')) throw error
       notes.push(`${r.spec.id}: left out: ${error.message.replace(`${studyLabel(spec)}: `, '')}`)
-      const k = events.findIndex((e) => e.id === r.spec.id && e.symbol === r.spec.symbol)
-      if (k >= 0) events.splice(k, 1)
+      const key = eventKey(r.spec)
+      leftOut.set(key, (leftOut.get(key) ?? 0) + 1)
     }
   }
+  if (leftOut.size > 0) dropEvents(events, leftOut)
   return kept
+}
+
+const eventKey = (e: {id: string; symbol?: string | null}): string => `${e.id}\u0000${e.symbol ?? ''}`
+
+/**
+ * Removes, in place and in one pass, the first `n` events of each key in `drop` (id and symbol): a study of
+ * 100,000 events with half of them left out stays linear.
+ */
+function dropEvents(events: StudyResult['events'], drop: Map<string, number>): void {
+  let at = 0
+  for (const e of events) {
+    const key = eventKey(e)
+    const n = drop.get(key) ?? 0
+    if (n > 0) {
+      drop.set(key, n - 1)
+      continue
+    }
+    events[at++] = e
+  }
+  events.length = at
 }
 
 /** One engine run per group × event (common events), or per group over its list events, under `model`. */

@@ -271,6 +271,24 @@ describe('runStudy: events and exclusions', () => {
     expect(r.overlaps).toEqual([expect.objectContaining({symbol: 'AAA', events: ['AAA-1', 'AAA-2']})])
     expect(r.securities.find((s) => s.event === 'AAA-2')!.ar!.find((x) => x.t === 0)!.date).toBe('2025-01-06')
   })
+
+  it('leaves out the list events the data cannot cover, each with its note, and keeps the others in order', async () => {
+    // Events in January 2024 have no estimation window in data that start on 2024-01-01.
+    const at = (id: string, date: string, symbol: string): EventSpec => ({id, date, label: null, symbol, group: null})
+    const events = [
+      at('AAA-early', '2024-01-10', 'AAA'),
+      at('AAA-1', EVENT, 'AAA'),
+      at('BBB-early', '2024-01-11', 'BBB'),
+      at('CCC-early', '2024-01-12', 'CCC'),
+      at('DDD-1', '2025-01-10', 'DDD'),
+      at('DDD-early', '2024-01-16', 'DDD'),
+    ]
+    const r = await run(baseSpec(), {eventsOverride: events})
+    expect(r.events.map((e) => e.id)).toEqual(['AAA-1', 'DDD-1'])
+    expect(r.securities.map((s) => s.event)).toEqual(['AAA-1', 'DDD-1'])
+    const leftOut = r.notes.filter((n) => n.includes(': left out: ')).map((n) => n.split(':')[0])
+    expect(leftOut).toEqual(['AAA-early', 'BBB-early', 'CCC-early', 'DDD-early'])
+  })
 })
 
 describe('runStudy: history (first usable dates)', () => {
