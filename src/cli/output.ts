@@ -11,6 +11,9 @@ export function jsonLayoutOn(stdout: TextSink): JsonLayout {
   return stdout.isTTY ? 'pretty' : 'compact'
 }
 
+/** Notes a command prints on stderr before it only counts the rest. */
+export const NOTES_SHOWN = 20
+
 /**
  * A command's output: results on stdout (one JSON document under --json, else text), everything else on
  * stderr with control characters escaped, so text from input files cannot drive the terminal. The JSON writer
@@ -64,5 +67,17 @@ export class Output {
   /** A note about the result (a shifted date, a fallback): stderr, escaped. */
   note(message: string): void {
     this.info(`note: ${message}`)
+  }
+
+  /**
+   * A result's notes on stderr: the first NOTES_SHOWN, then how many more there are (a study of 100,000 events
+   * may leave thousands out, one note each; every note stays in the result, which --json prints whole).
+   */
+  notes(notes: readonly string[]): void {
+    const shown = notes.length > NOTES_SHOWN + 1 ? NOTES_SHOWN : notes.length
+    for (let i = 0; i < shown; i++) this.note(notes[i])
+    const more = notes.length - shown
+    if (more > 0)
+      this.note(`${more.toLocaleString('en-US')} more notes not shown; --json lists them all (jq '.notes[]')`)
   }
 }

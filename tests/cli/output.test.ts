@@ -2,7 +2,7 @@
 import {Writable} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {Capture, type CommandIo} from '../../src/cli/io.js'
-import {Output} from '../../src/cli/output.js'
+import {NOTES_SHOWN, Output} from '../../src/cli/output.js'
 
 function ioWith(stdout: CommandIo['stdout']): CommandIo {
   return {stdout, stderr: new Capture(), env: {}, isProcess: false}
@@ -37,6 +37,22 @@ describe('Output', () => {
       expect(waits).toBeGreaterThan(0)
     },
   )
+
+  it('notes: every note up to NOTES_SHOWN + 1, then the first NOTES_SHOWN and how many more', () => {
+    const notesOf = (n: number): string[] => Array.from({length: n}, (_, i) => `note ${i + 1}`)
+    const printed = (n: number): string[] => {
+      const stderr = new Capture()
+      new Output({stdout: new Capture(), stderr, env: {}, isProcess: false}).notes(notesOf(n))
+      return stderr.text.split('\n').filter((l) => l !== '')
+    }
+    expect(printed(0)).toEqual([])
+    expect(printed(NOTES_SHOWN + 1)).toEqual(notesOf(NOTES_SHOWN + 1).map((n) => `note: ${n}`))
+    const many = printed(50_000)
+    expect(many.slice(0, NOTES_SHOWN)).toEqual(notesOf(NOTES_SHOWN).map((n) => `note: ${n}`))
+    expect(many.slice(NOTES_SHOWN)).toEqual([
+      `note: ${(50_000 - NOTES_SHOWN).toLocaleString('en-US')} more notes not shown; --json lists them all (jq '.notes[]')`,
+    ])
+  })
 
   it('paragraph wraps at the width, and not without one', () => {
     const text = 'one two three four five six seven eight nine ten'

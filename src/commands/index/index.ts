@@ -49,6 +49,6 @@ export default class Index extends BaseCommand<typeof Index> {
         )
       this.out.line(renderIndexTable(result.index, this.out.width))
     }
-    for (const n of result.notes) this.out.note(n)
+    this.out.notes(result.notes)
   }
 }

@@ -129,7 +129,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     if (flags.csv) {
       const {renderStudyCsv} = await import('../../render/csv.js')
       this.out.write(renderStudyCsv(result))
-      for (const n of result.notes) this.out.note(n)
+      this.out.notes(result.notes)
       return
     }
     const stdout = this.ctx.options.io.stdout
@@ -172,7 +172,7 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
       await this.out.printPieces(securityLines(result, detail === 'days', writing))
     } else return false
     progress?.stop()
-    for (const n of result.notes) this.out.note(n)
+    this.out.notes(result.notes)
     return true
   }
 }
