@@ -137,6 +137,7 @@ try {
   const studies = [
     [`list study (${count(u.events)} events)`, 'list'],
     ...(process.env.AFTERSHOCK_BENCH_SKIP_MANY ? [] : [[`list study (${count(u.manyEvents)} events)`, 'many']]),
+    [`list study (${count(u.edgeEvents)} events, ${count(u.edgeEvents - u.events)} of them left out)`, 'edges'],
     ['common-event study (1,000 securities)', 'common'],
   ]
   for (const [name, dir] of studies) {

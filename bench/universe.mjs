@@ -3,7 +3,9 @@
 // returns on its event days. Written as price CSVs (date,open,high,low,close,adj_close,volume), two list-events
 // studies (market model, estimation -260..-11, windows [0,0], [-1,1], [0,4]; events.csv beside study.yaml): `list`
 // with the planted events (10 per security: 20,000) and `many` with 5 times as many (50 per security: 100,000,
-// every fifth of them a planted one), and a common-event study over the first securities. Plain JS:
+// every fifth of them a planted one); `edges` with the list events and as many again that the data cannot cover (an
+// estimation window before the first day, or an event window past the last), each left out with its note; and a
+// common-event study over the first securities. Plain JS:
 // `node bench/universe.mjs DIR` writes it to DIR.
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -12,6 +14,8 @@ import {mulberry32, normalGen} from './random.mjs'
 export const DEFAULTS = {securities: 2000, days: 1500, eventsPerSecurity: 10, commonSecurities: 1000, seed: 20261201}
 /** Events of the `many` study per planted event. */
 export const MANY = 5
+/** Events per security in the `edges` study that the data cannot cover (half early, half late). */
+export const EDGE_EVENTS = 10
 /** The abnormal return planted on each event day (alternating sign by event). */
 export const PLANTED = 0.03
 
@@ -61,6 +65,8 @@ export function writeUniverse(dir, options = {}) {
   const o = {...DEFAULTS, ...options}
   const rand = mulberry32(o.seed)
   const normal = normalGen(rand)
+  // Its own stream: the prices and the other studies' events stay those of the seed alone.
+  const edgeRand = mulberry32(o.seed + 1)
   const dates = tradingDays(o.days)
   const prices = join(dir, 'prices')
   mkdirSync(prices, {recursive: true})
@@ -70,6 +76,7 @@ export function writeUniverse(dir, options = {}) {
   const truth = []
   const events = ['symbol,date,id']
   const many = ['symbol,date,id']
+  const edges = ['symbol,date,id']
   const r = new Float64Array(o.days)
   for (let s = 0; s < o.securities; s++) {
     const symbol = `S${String(s + 1).padStart(4, '0')}`
@@ -84,11 +91,20 @@ export function writeUniverse(dir, options = {}) {
       events.push(`${symbol},${dates[d]},${symbol}-e${k + 1}`)
     })
     manyDays.forEach((d, k) => many.push(`${symbol},${dates[d]},${symbol}-m${k + 1}`))
+    // Interleaved with the list events: an early one (fewer than 260 days before it) and a late one (its [0, 4]
+    // window runs past the last day) after each.
+    days.forEach((d, k) => {
+      edges.push(`${symbol},${dates[d]},${symbol}-e${k + 1}`)
+      if (k >= EDGE_EVENTS / 2) return
+      edges.push(`${symbol},${dates[1 + Math.floor(edgeRand() * 250)]},${symbol}-early${k + 1}`)
+      edges.push(`${symbol},${dates[o.days - 1 - Math.floor(edgeRand() * 4)]},${symbol}-late${k + 1}`)
+    })
     writeFileSync(join(prices, `${symbol}.csv`), priceCsv(dates, r, 20 + 80 * rand(), rand))
     truth.push({symbol, alpha, beta, sigma, eventDays: days, manyEventDays: manyDays})
   }
   writeListStudy(join(dir, 'list'), 'universe-list', events)
   writeListStudy(join(dir, 'many'), 'universe-many', many)
+  writeListStudy(join(dir, 'edges'), 'universe-edges', edges)
   // The common event: a day with 260 days of estimation before it and 20 after (281 days per security).
   const common = join(dir, 'common')
   mkdirSync(common, {recursive: true})
@@ -108,7 +124,7 @@ export function writeUniverse(dir, options = {}) {
     ].join('\n'),
   )
   const rows = (o.securities + 1) * o.days
-  return {dir, dates, truth, rows, events: events.length - 1, manyEvents: many.length - 1}
+  return {dir, dates, truth, rows, events: events.length - 1, manyEvents: many.length - 1, edgeEvents: edges.length - 1}
 }
 
 function writeListStudy(dir, name, events) {

@@ -7,7 +7,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 // @ts-expect-error: plain JS module of the bench, without types
-import {writeUniverse} from '../../bench/universe.mjs'
+import {EDGE_EVENTS, writeUniverse} from '../../bench/universe.mjs'
 import {loadStudy} from '../../src/spec/load.js'
 import type {BarSource} from '../../src/store/bar-source.js'
 import {PriceStore, STORE_FILE} from '../../src/store/store.js'
@@ -41,10 +41,11 @@ async function bothPaths(cache: string, file: string): Promise<[string, string]>
 describe('the seeded universe, read by columns and by bars', () => {
   let dir = ''
   let cache = ''
+  let u: ReturnType<typeof writeUniverse>
   beforeAll(async () => {
     dir = tempDir()
     cache = tempDir()
-    const u = writeUniverse(dir, {securities: 30, days: 600, eventsPerSecurity: 4, commonSecurities: 20, seed: 7})
+    u = writeUniverse(dir, {securities: 30, days: 600, eventsPerSecurity: 4, commonSecurities: 20, seed: 7})
     const prices = path.join(dir, 'prices')
     const lines = (s: string) =>
       readFileSync(path.join(prices, `${s}.csv`), 'utf8')
@@ -79,9 +80,23 @@ describe('the seeded universe, read by columns and by bars', () => {
     db.close()
   }, 120_000)
 
-  it.each(['list', 'many', 'common'])('the %s study gives the same JSON', async (name) => {
+  it.each(['list', 'many', 'edges', 'common'])('the %s study gives the same JSON', async (name) => {
     const [columns, bars] = await bothPaths(cache, path.join(dir, name, 'study.yaml'))
     expect(columns === bars, 'the two read paths differ').toBe(true)
+    if (name === 'edges') {
+      // Every early and late event is left out with its note and gone from the events; the list's events stay.
+      const r = JSON.parse(columns) as {events: {id: string}[]; notes: string[]}
+      const edgeIds = u.truth.flatMap((t) =>
+        t.eventDays.flatMap((_, k) =>
+          k < EDGE_EVENTS / 2 ? [`${t.symbol}-early${k + 1}`, `${t.symbol}-late${k + 1}`] : [],
+        ),
+      )
+      const leftOut = r.notes.filter((n) => n.includes(': left out: ')).map((n) => n.split(':')[0])
+      expect(new Set(leftOut)).toEqual(new Set(edgeIds))
+      expect(r.events.map((e) => e.id)).toEqual(
+        u.truth.flatMap((t) => t.eventDays.map((_, k) => `${t.symbol}-e${k + 1}`)),
+      )
+    }
     if (name === 'list') {
       const notes = (JSON.parse(columns) as {notes: string[]}).notes.join('\n')
       expect(notes).toContain('S0001: 1 price(s) on days MKT did not trade were ignored')
