@@ -56,6 +56,22 @@ export function alignPrices(cal: TradingCalendar, bars: readonly Bar[], field: P
 }
 
 /**
+ * alignPrices over a store's columns (NaN for a missing value): the same prices, without an object per row. The
+ * columns' days off the calendar or outside it are ignored, as alignPrices ignores such bars.
+ */
+export function alignColumnPrices(cal: TradingCalendar, c: BarColumns, field: PriceField): Float64Array {
+  const out = new Float64Array(cal.dates.length).fill(Number.NaN)
+  const values = field === 'adjClose' ? c.adjClose : c.close
+  const {first, index} = dayIndexOf(cal)
+  for (let i = 0; i < c.days.length; i++) {
+    const at = c.days[i] - first
+    const k = at >= 0 && at < index.length ? index[at] : -1
+    if (k >= 0 && usable(values[i])) out[k] = values[i]
+  }
+  return out
+}
+
+/**
  * Aligns a security's bars on the calendar in the field priceFieldOf chooses, with its volume and what did not fit
  * (bars on days the benchmark did not trade, or outside the calendar).
  */

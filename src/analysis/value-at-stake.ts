@@ -27,9 +27,16 @@ export interface ValueSubject {
   tradingDate: string
 }
 
+/** A security's unadjusted and adjusted closes on the calendar (NaN where it has none that day). */
+export interface ClosePair {
+  close: Float64Array
+  adj: Float64Array
+}
+
 export interface ValueInput {
   calendar: TradingCalendar
-  bars: ReadonlyMap<string, readonly Bar[]>
+  /** Each security's closes, asked once per security valued (closesFromBars, or the study's store columns). */
+  closes: (symbol: string) => ClosePair
   subjects: readonly ValueSubject[]
   /** The study's windows (offsets or ISO dates); day 0 alone ([0, 0]) is always valued first. */
   windows: ReadonlyArray<readonly [Bound, Bound]>
@@ -59,14 +66,13 @@ interface ValueLog {
 
 /** Value at stake of every security-event with a share count, per window and day 0, and group totals. */
 export function computeValueAtStake(input: ValueInput): ValueResult {
-  const {calendar: cal, bars, subjects, shares} = input
+  const {subjects, shares} = input
   const shareOf = new Map(shares.map((s) => [s.symbol, s]))
   const prices = new Map<string, ClosePair>()
   const pricesOf = (symbol: string): ClosePair => {
     let p = prices.get(symbol)
     if (!p) {
-      const b = bars.get(symbol) ?? []
-      p = {close: alignPrices(cal, b, 'close'), adj: alignPrices(cal, b, 'adjClose')}
+      p = input.closes(symbol)
       prices.set(symbol, p)
     }
     return p
@@ -94,9 +100,15 @@ export function computeValueAtStake(input: ValueInput): ValueResult {
   return {shares: [...shares], rows, groups, notes}
 }
 
-interface ClosePair {
-  close: Float64Array
-  adj: Float64Array
+/** The closes of each symbol's bars on the calendar (a symbol without bars has none). */
+export function closesFromBars(
+  cal: TradingCalendar,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+): (symbol: string) => ClosePair {
+  return (symbol) => {
+    const b = bars.get(symbol) ?? []
+    return {close: alignPrices(cal, b, 'close'), adj: alignPrices(cal, b, 'adjClose')}
+  }
 }
 
 /** One security-event's rows: day 0 and each window, from the close before the window to the window's last close. */

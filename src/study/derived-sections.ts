@@ -5,7 +5,7 @@
 import {computeIndex} from '../analysis/base-index.js'
 import {evaluateClaims} from '../analysis/claims.js'
 import {securityCar} from '../analysis/security-car.js'
-import {computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
+import {type ClosePair, computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
 import type {TradingCalendar} from '../engine/calendar.js'
 import type {StudyResult} from '../result.js'
 import type {GroupSpec, StudySpec} from '../spec/types.js'
@@ -15,6 +15,8 @@ export interface DerivedContext {
   spec: StudySpec
   /** Stored bars of every symbol of the study and of the benchmark, ascending by date. */
   bars: Map<string, Bar[]>
+  /** A symbol's unadjusted and adjusted closes on the calendar (value at stake). */
+  closes: (symbol: string) => ClosePair
   /** The study's trading calendar (the benchmark's trading dates). */
   calendar: TradingCalendar
   /** Shares outstanding fetched live (--live-shares): flagged as current, not as of the event. */
@@ -49,10 +51,18 @@ export function shareEntries(spec: StudySpec, live?: ReadonlyMap<string, number>
   return out
 }
 
-/** CAR of a security-event over a window, from the result (its window row, else the sum of its daily ARs). */
+/**
+ * CAR of a security-event over a window, from the result (its window row, else the sum of its daily ARs): the
+ * first row of that symbol and event that is not excluded, found by key (value at stake asks once per row).
+ */
 function carLookup(result: StudyResult): (symbol: string, event: string, w: [number, number]) => number | null {
+  const rows = new Map<string, StudyResult['securities'][number]>()
+  for (const s of result.securities) {
+    const key = `${s.symbol}\u0000${s.event}`
+    if (!s.excluded && !rows.has(key)) rows.set(key, s)
+  }
   return (symbol, event, w) => {
-    const sec = result.securities.find((s) => s.symbol === symbol && s.event === event && !s.excluded)
+    const sec = rows.get(`${symbol}\u0000${event}`)
     return sec ? securityCar(sec, w) : null
   }
 }
@@ -85,7 +95,7 @@ export function addDerivedSections(result: StudyResult, ctx: DerivedContext): vo
     }
     result.value = computeValueAtStake({
       calendar: ctx.calendar,
-      bars: ctx.bars,
+      closes: ctx.closes,
       subjects,
       windows: spec.windows,
       shares,

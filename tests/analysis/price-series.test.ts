@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {buildCalendar} from '../../src/engine/calendar.js'
-import {alignColumns, alignSeries} from '../../src/analysis/price-series.js'
+import {alignColumnPrices, alignColumns, alignPrices, alignSeries} from '../../src/analysis/price-series.js'
 import type {BarColumns} from '../../src/store/bar-source.js'
 import {dayNumber} from '../../src/store/days.js'
 import type {Bar} from '../../src/types.js'
@@ -106,6 +106,10 @@ describe('alignColumns', () => {
   it.each(cases)('gives what alignSeries gives: %s', (_, bars) => {
     for (const field of ['adjClose', 'close'] as const)
       expect(alignColumns('X', columnsOf(bars), cal, field)).toEqual(alignSeries('X', bars, cal, field))
+  })
+  it.each(cases)('alignColumnPrices gives what alignPrices gives, field by field: %s', (_, bars) => {
+    for (const field of ['adjClose', 'close'] as const)
+      expect(alignColumnPrices(cal, columnsOf(bars), field)).toEqual(alignPrices(cal, bars, field))
   })
   it.each(cases)(
     'over a span [k0, k1] of the calendar, gives that part of the whole alignment, from k0: %s',

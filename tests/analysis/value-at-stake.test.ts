@@ -1,6 +1,6 @@
 import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
-import {computeValueAtStake, dollarChange} from '../../src/analysis/value-at-stake.js'
+import {closesFromBars, computeValueAtStake, dollarChange} from '../../src/analysis/value-at-stake.js'
 import type {Bar} from '../../src/types.js'
 
 const CAL = ['2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27', '2025-01-28']
@@ -20,11 +20,14 @@ const Y = [50, 40, 30, 20, 10].map((p, i) => bar(CAL[i], null, p)) // adjusted o
 function run(car?: (s: string, e: string, w: [number, number]) => number | null) {
   return computeValueAtStake({
     calendar: buildCalendar(CAL),
-    bars: new Map([
-      ['X', X],
-      ['Y', Y],
-      ['Z', Y],
-    ]),
+    closes: closesFromBars(
+      buildCalendar(CAL),
+      new Map([
+        ['X', X],
+        ['Y', Y],
+        ['Z', Y],
+      ]),
+    ),
     subjects: [
       {symbol: 'X', group: 'g', event: 'e', tradingDate: '2025-01-24'},
       {symbol: 'Y', group: 'g', event: 'e', tradingDate: '2025-01-24'},

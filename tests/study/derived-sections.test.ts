@@ -1,6 +1,7 @@
 import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
-import {addDerivedSections, shareEntries} from '../../src/study/derived-sections.js'
+import {closesFromBars} from '../../src/analysis/value-at-stake.js'
+import {addDerivedSections, type DerivedContext, shareEntries} from '../../src/study/derived-sections.js'
 import {SCHEMA_VERSION, type StudyResult} from '../../src/result.js'
 import type {StudySpec} from '../../src/spec/types.js'
 import type {Bar} from '../../src/types.js'
@@ -120,10 +121,16 @@ const BARS = new Map([
   ['B', bars([20, 20, 20, 22, 22, 22])],
 ])
 
+/** The runner's context for a study of these bars (closes from the bars, as for a source without columns). */
+const context = (s: StudySpec): DerivedContext => {
+  const calendar = buildCalendar(CAL)
+  return {spec: s, bars: BARS, closes: closesFromBars(calendar, BARS), calendar}
+}
+
 describe('addDerivedSections', () => {
   it('fills index, value and claims from the spec and the bars', () => {
     const r = result()
-    addDerivedSections(r, {spec: spec(), bars: BARS, calendar: buildCalendar(CAL)})
+    addDerivedSections(r, context(spec()))
     // index: A 9.9 / 10, B 22 / 20 -> group (99 + 110) / 2
     expect(r.index!.groups[0].level).toBeCloseTo(104.5, 10)
     expect(r.index!.securities.map((s) => s.id)).toEqual(['M', 'A', 'B'])
@@ -145,11 +152,7 @@ describe('addDerivedSections', () => {
 
   it('no index, shares or claims: nothing added', () => {
     const r = result()
-    addDerivedSections(r, {
-      spec: {...spec(), index: null, shares: [], claims: []},
-      bars: BARS,
-      calendar: buildCalendar(CAL),
-    })
+    addDerivedSections(r, context({...spec(), index: null, shares: [], claims: []}))
     expect(r.index).toBeUndefined()
     expect(r.value).toBeUndefined()
     expect(r.claims).toBeUndefined()
@@ -177,7 +180,7 @@ describe('addDerivedSections', () => {
 
 describe('extras renderers', () => {
   const r = result()
-  addDerivedSections(r, {spec: spec(), bars: BARS, calendar: buildCalendar(CAL)})
+  addDerivedSections(r, context(spec()))
 
   it('tables carry the numbers', () => {
     const idx = renderIndexTable(r.index!)
