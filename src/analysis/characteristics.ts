@@ -20,22 +20,33 @@ export type Measured = {value: number} | {missing: string}
 export interface CharacteristicSource {
   result: StudyResult
   calendar: TradingCalendar
-  bars: ReadonlyMap<string, readonly Bar[]>
-  price: PriceField
+  /** A symbol's prices on the calendar in the study's price field (pricesFromBars, or the study's store columns). */
+  prices: (symbol: string) => Float64Array
   /** Shares outstanding per symbol (the study file's, or live). */
   shares: ReadonlyMap<string, number>
   /** Characteristics CSV values: name -> symbol -> value. */
   columns: ReadonlyMap<string, ReadonlyMap<string, number>>
 }
 
-/** Looks up characteristics of security-events; prices are aligned once per symbol. */
+/** Each symbol's bars on the calendar in `field` (the close standing in for a security without adjusted closes). */
+export function pricesFromBars(
+  cal: TradingCalendar,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+  field: PriceField,
+): (symbol: string) => Float64Array {
+  return (symbol) => {
+    const b = bars.get(symbol) ?? []
+    return alignPrices(cal, b, priceFieldOf(b, field))
+  }
+}
+
+/** Looks up characteristics of security-events; prices are asked once per symbol. */
 export function characteristicReader(src: CharacteristicSource): (sec: SecurityResult, c: Characteristic) => Measured {
   const prices = new Map<string, Float64Array>()
   const aligned = (symbol: string): Float64Array => {
     let p = prices.get(symbol)
     if (!p) {
-      const bars = src.bars.get(symbol) ?? []
-      p = alignPrices(src.calendar, bars, priceFieldOf(bars, src.price))
+      p = src.prices(symbol)
       prices.set(symbol, p)
     }
     return p

@@ -44,6 +44,12 @@ export function priceFieldOf(bars: readonly Bar[], field: PriceField): PriceFiel
   return field
 }
 
+/** priceFieldOf over a store's columns (NaN for a missing value): the same choice, by the same rule. */
+export function priceFieldOfColumns(c: BarColumns, field: PriceField): PriceField {
+  if (field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close)) return 'close'
+  return field
+}
+
 /** Prices of one field on each calendar day; NaN where there is no bar or no positive value that day. */
 export function alignPrices(cal: TradingCalendar, bars: readonly Bar[], field: PriceField): Float64Array {
   const out = new Float64Array(cal.dates.length).fill(Number.NaN)
@@ -139,7 +145,7 @@ export function alignColumns(
   const [k0, k1] = span
   const n = Math.max(0, k1 - k0 + 1)
   const rows = c.days.length
-  const used = field === 'adjClose' && !anyUsable(c.adjClose) && anyUsable(c.close) ? 'close' : field
+  const used = priceFieldOfColumns(c, field)
   const values = used === 'adjClose' ? c.adjClose : c.close
   if (into && into.length !== n) throw new RangeError(`alignColumns: into holds ${into.length} days, the span ${n}`)
   const prices = into ?? new Float64Array(n).fill(Number.NaN)

@@ -12,13 +12,13 @@ import {InputError} from '../errors.js'
 import type {CrossSectionResult, SecurityResult, StudyResult} from '../result.js'
 import {ALL_EVENTS} from '../spec/fields.js'
 import type {CharacteristicValue, CrossSectionSpec, CrossSectionTerm, StudySpec} from '../spec/types.js'
-import type {Bar} from '../types.js'
 import {studyLabel} from './data.js'
 
 export interface CrossSectionContext {
   spec: StudySpec
   calendar: TradingCalendar
-  bars: ReadonlyMap<string, readonly Bar[]>
+  /** A symbol's prices on the calendar in the study's price field (run-ups read them). */
+  prices: (symbol: string) => Float64Array
   /** Characteristics CSV values: --characteristics, else the study file's. */
   characteristics: readonly CharacteristicValue[]
 }
@@ -43,8 +43,7 @@ export function studyCrossSections(result: StudyResult, ctx: CrossSectionContext
   const read = characteristicReader({
     result,
     calendar: ctx.calendar,
-    bars: ctx.bars,
-    price: ctx.spec.price,
+    prices: ctx.prices,
     shares,
     columns,
   })

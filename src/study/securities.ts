@@ -5,7 +5,14 @@
  */
 import {firstOnOrAfter, lastOnOrBefore, type TradingCalendar} from '../engine/calendar.js'
 import type {ReturnKind} from '../engine/types.js'
-import {type AlignedSeries, alignColumnPrices, alignColumns, alignSeries} from '../analysis/price-series.js'
+import {pricesFromBars} from '../analysis/characteristics.js'
+import {
+  type AlignedSeries,
+  alignColumnPrices,
+  alignColumns,
+  alignSeries,
+  priceFieldOfColumns,
+} from '../analysis/price-series.js'
 import {type ClosePair, closesFromBars} from '../analysis/value-at-stake.js'
 import type {HistorySpec, StudySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
@@ -33,8 +40,8 @@ export interface StudySeries {
   securities: Map<string, SecuritySeries>
   /** Stored bars of every security and of the benchmark (index levels and cross-sections read them). */
   bars: Map<string, Bar[]>
-  /** A symbol's unadjusted and adjusted closes on the calendar (value at stake reads them). */
-  closes: (symbol: string) => ClosePair
+  /** Prices on the calendar, read again from the source for the sections that need them. */
+  prices: CalendarPrices
 }
 
 /**
@@ -81,32 +88,50 @@ export function studySeries(
       `price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`,
     )
   }
-  return {securities, bars: read.bars, closes: closesReader(spec.history, symbols, source, cal, range, read.bars)}
+  return {securities, bars: read.bars, prices: calendarPrices(spec, symbols, source, cal, range, read.bars)}
+}
+
+/** What the derived sections read of a symbol's prices on the calendar, once per symbol (they keep what they read). */
+export interface CalendarPrices {
+  /** Unadjusted and adjusted closes (value at stake). */
+  closes(symbol: string): ClosePair
+  /** Prices in the study's price field, the close standing in without adjusted closes (run-ups). */
+  prices(symbol: string): Float64Array
 }
 
 /**
- * Each symbol's closes on the calendar: for the study's securities from the source's columns over the range when
- * it has them (a list study values 20,000 security-events without an object per stored row), else from the bars.
+ * Each symbol's prices on the calendar: for the study's securities from the source's columns over the range when it
+ * has them (a list study reads 20,000 security-events' prices without an object per stored row), else from the bars.
  */
-function closesReader(
-  history: readonly HistorySpec[],
+function calendarPrices(
+  spec: StudySpec,
   symbols: readonly string[],
   source: BarSource,
   cal: TradingCalendar,
   range: [string, string],
   bars: Map<string, Bar[]>,
-): (symbol: string) => ClosePair {
-  const fromBars = closesFromBars(cal, bars)
+): CalendarPrices {
+  const fromBars = {closes: closesFromBars(cal, bars), prices: pricesFromBars(cal, bars, spec.price)}
   const getColumns = source.getColumns?.bind(source)
   if (!getColumns) return fromBars
   const studied = new Set(symbols)
   // Each symbol's columns are aligned before the next is read: one scratch serves them all.
   const scratch = new ReusedColumns()
-  return (symbol) => {
-    if (!studied.has(symbol)) return fromBars(symbol)
+  const read = (symbol: string): BarColumns => {
     const stored = getColumns([symbol], range[0], range[1], scratch).get(symbol) ?? NO_COLUMNS
-    const {columns} = usableColumns(history, symbol, stored)
-    return {close: alignColumnPrices(cal, columns, 'close'), adj: alignColumnPrices(cal, columns, 'adjClose')}
+    return usableColumns(spec.history, symbol, stored).columns
+  }
+  return {
+    closes(symbol) {
+      if (!studied.has(symbol)) return fromBars.closes(symbol)
+      const c = read(symbol)
+      return {close: alignColumnPrices(cal, c, 'close'), adj: alignColumnPrices(cal, c, 'adjClose')}
+    },
+    prices(symbol) {
+      if (!studied.has(symbol)) return fromBars.prices(symbol)
+      const c = read(symbol)
+      return alignColumnPrices(cal, c, priceFieldOfColumns(c, spec.price))
+    },
   }
 }
 

@@ -62,6 +62,10 @@ describe('the seeded universe, read by columns and by bars', () => {
     // S0003: its first usable date cuts into an estimation period.
     const study = path.join(dir, 'list', 'study.yaml')
     writeFileSync(study, `${readFileSync(study, 'utf8')}history:\n  S0003: { from: ${u.dates[200]} }\n`)
+    // Value at stake and a run-up regression read prices again, beside the panel: by columns and by bars alike.
+    const shares = ['S0001', 'S0002', 'S0003', 'S0005'].map((s) => `  ${s}: { shares: 1000000, source: test }`)
+    const runup = '  - { id: runup, event: all, window: [0, 4], on: [beta, {runup: [-20, -2]}] }'
+    writeFileSync(study, `${readFileSync(study, 'utf8')}shares:\n${shares.join('\n')}\ncrossSection:\n${runup}\n`)
     // S0004: two events a day apart, one on the first day of the series, one two days before its end, one after it.
     const events = path.join(dir, 'list', 'events.csv')
     const extra = [
@@ -103,6 +107,10 @@ describe('the seeded universe, read by columns and by bars', () => {
       expect(notes).toContain('no adjusted closes in the store for S0002')
       expect(notes).toMatch(/S0003: prices before \S+ not used; history: dropped \d+ rows/)
       for (const id of ['S0004-first', 'S0004-end', 'S0004-after']) expect(notes).toContain(`${id}: left out: `)
+      const r = JSON.parse(columns) as {value: {rows: {id: string}[]}; crossSections: {id: string; n: number}[]}
+      expect(new Set(r.value.rows.map((x) => x.id))).toEqual(new Set(['S0001', 'S0002', 'S0003', 'S0005']))
+      expect(r.crossSections.map((x) => x.id)).toEqual(['runup'])
+      expect(r.crossSections[0].n).toBeGreaterThan(100)
       const overlaps = (JSON.parse(columns) as {overlaps: {events: string[]}[]}).overlaps
       expect(overlaps.map((o) => o.events)).toContainEqual(['S0004-a', 'S0004-b'])
     }
