@@ -5,7 +5,7 @@
  * over a pre-event window (run-up), and values given in a characteristics CSV. Each is a value or why it is missing.
  */
 import type {TradingCalendar} from '../engine/calendar.js'
-import type {SecurityResult, StudyResult} from '../result.js'
+import type {IndexRow, SecurityResult, StudyResult} from '../result.js'
 import type {Bar, PriceField} from '../types.js'
 import {alignPrices, priceFieldOf} from './price-series.js'
 
@@ -52,6 +52,9 @@ export function characteristicReader(src: CharacteristicSource): (sec: SecurityR
     return p
   }
   const day0 = new Map(src.result.events.map((e) => [`${e.id}\u0000${e.symbol ?? ''}`, e.tradingDate]))
+  // A security's index row by symbol (the first, as a search would find): asked once per security-event.
+  const indexRows = new Map<string, IndexRow>()
+  for (const r of src.result.index?.securities ?? []) if (!indexRows.has(r.id)) indexRows.set(r.id, r)
   return (sec, c) => {
     if (c.kind === 'column') return column(src, sec.symbol, c.name)
     if (c.kind === 'runup') {
@@ -60,7 +63,7 @@ export function characteristicReader(src: CharacteristicSource): (sec: SecurityR
       if (k === undefined) return {missing: `no day 0 for event ${sec.event}`}
       return runup(src.calendar, aligned(sec.symbol), k, c.window)
     }
-    return builtin(src, sec, c.name)
+    return builtin(src, sec, c.name, indexRows)
   }
 }
 
@@ -68,12 +71,13 @@ function builtin(
   src: CharacteristicSource,
   sec: SecurityResult,
   name: 'beta' | 'sigma' | 'marketValue' | 'logMarketValue' | 'indexReturn',
+  indexRows: ReadonlyMap<string, IndexRow>,
 ): Measured {
   if (name === 'beta' || name === 'sigma') {
     const v = sec.model?.[name]
     return typeof v === 'number' && Number.isFinite(v) ? {value: v} : {missing: `no market model fit (${name})`}
   }
-  const row = src.result.index?.securities.find((r) => r.id === sec.symbol)
+  const row = indexRows.get(sec.symbol)
   // The index row's reason ends with what it means for the group index, which does not concern a regression.
   const why = row?.excluded ? `no base-period price: ${row.excluded.split(';')[0]}` : 'not in the index'
   if (name === 'indexReturn') return row?.sinceBase != null ? {value: row.sinceBase} : {missing: why}
