@@ -48,7 +48,11 @@ function plain(c: Cell | undefined): string | number | null {
 
 /** The long rows of the sections' tables, in table, row and column order. */
 export function longRows(sections: readonly Section[]): LongRow[] {
-  const out: LongRow[] = []
+  return [...eachLongRow(sections)]
+}
+
+/** longRows one at a time: a list study's millions of rows are written as they are made, never held. */
+function* eachLongRow(sections: readonly Section[]): Generator<LongRow> {
   for (const t of sections.flatMap((s) => s.tables)) {
     const cols = t.columns.filter(written)
     const dims = cols.filter((c) => c.dim !== undefined)
@@ -60,11 +64,10 @@ export function longRows(sections: readonly Section[]): LongRow[] {
       for (const c of measures) {
         const v = row[c.key]
         if (v === undefined) continue
-        out.push({section: t.id, ...base, ...c.at, measure: prefix + (c.measure ?? c.key), ...valueOrText(c, v)})
+        yield {section: t.id, ...base, ...c.at, measure: prefix + (c.measure ?? c.key), ...valueOrText(c, v)}
       }
     }
   }
-  return out
 }
 
 function valueOrText(c: Column, v: Cell): {value: number | null; text: string | null} {
@@ -74,19 +77,30 @@ function valueOrText(c: Column, v: Cell): {value: number | null; text: string | 
   return {value: null, text: p === null ? null : String(p)}
 }
 
+/** The lines of the long CSV of `rows` (the header first), each ending in '\n'. */
+function* longCsvLines(rows: Iterable<LongRow>): Generator<string> {
+  yield `${LONG_COLUMNS.join(',')}\n`
+  // The fields in LONG_COLUMNS' order, written out: a map and join per line is a third of the time.
+  for (const r of rows)
+    yield `${csvField(r.section)},${csvField(r.group)},${csvField(r.symbol)},${csvField(r.event)},${csvField(r.window)},${csvField(r.t)},${csvField(r.date)},${csvField(r.measure)},${csvField(r.value)},${csvField(r.text)}\n`
+}
+
 /** CSV text of long rows, with the header line. */
 export function csvText(rows: readonly LongRow[]): string {
-  const lines = rows.map((r) =>
-    LONG_COLUMNS.map((k) =>
-      csvField(k === 'section' || k === 'measure' ? r[k] : (r[k] as string | number | null)),
-    ).join(','),
-  )
-  return [LONG_COLUMNS.join(','), ...lines].join('\n') + '\n'
+  return [...longCsvLines(rows)].join('')
+}
+
+/**
+ * The lines of a study result's long CSV (`study run --csv`), made one at a time: the command writes them as they
+ * come (a list study of 20,000 events is some 2.5 M lines, 150 MB), so memory does not grow with the output.
+ */
+export function studyCsvLines(result: StudyResult): Generator<string> {
+  return longCsvLines(eachLongRow(studySections(result, 'full')))
 }
 
 /** The long CSV of a study result (`study run --csv`): every section at the full level. */
 export function renderStudyCsv(result: StudyResult): string {
-  return csvText(longRows(studySections(result, 'full')))
+  return [...studyCsvLines(result)].join('')
 }
 
 /** The long rows of an index alone (`aftershock index --csv`): the as-of table and the daily series. */

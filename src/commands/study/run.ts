@@ -127,8 +127,8 @@ export default class StudyRun extends BaseCommand<typeof StudyRun> {
     }
     // The renderers (and cli-table3) load only for the output asked for.
     if (flags.csv) {
-      const {renderStudyCsv} = await import('../../render/csv.js')
-      this.out.write(renderStudyCsv(result))
+      const {studyCsvLines} = await import('../../render/csv.js')
+      await this.out.printPieces(studyCsvLines(result))
       this.out.notes(result.notes)
       return
     }
