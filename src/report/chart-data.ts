@@ -120,9 +120,24 @@ export interface Day0Point {
   significant: boolean
 }
 
+/** A label function that looks each key up once (a list study asks for 20,000 events' labels, one per row). */
+function once(label: (key: string) => string): (key: string) => string {
+  const seen = new Map<string, string>()
+  return (key) => {
+    let v = seen.get(key)
+    if (v === undefined) {
+      v = label(key)
+      seen.set(key, v)
+    }
+    return v
+  }
+}
+
 /** Day-0 abnormal returns per security-event, sorted by AR ascending within each event; significant at 5%. */
 export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
   const out: Day0Point[] = []
+  const eventName = once((e) => shortEventLabel(result, e))
+  const groupName = once((g) => groupLabel(result, g))
   for (const s of result.securities) {
     if (s.excluded || !s.ar) continue
     const row = s.ar.find((r) => r.t === 0)
@@ -131,10 +146,10 @@ export function day0Points(result: StudyResult, alpha = 0.05): Day0Point[] {
     if (p === null) continue
     out.push({
       event: s.event,
-      eventLabel: shortEventLabel(result, s.event),
+      eventLabel: eventName(s.event),
       symbol: s.symbol,
       group: s.group,
-      groupLabel: groupLabel(result, s.group),
+      groupLabel: groupName(s.group),
       ar: row.ar,
       sar: row.sar,
       p,
@@ -161,19 +176,25 @@ export interface VolatilityBar {
   shareSignificant: number
 }
 
+/** The panel of list events (one security each), pooled as their group results are. */
+export const LIST_EVENTS = 'list events'
+
 /**
  * Volatility before (estimation window, sigma_i) and after (post-event window) per group × event:
- * mean_i sqrt(preVariance_i) and mean_i sqrt(postVariance_i) (methods doc, abnormal volatility).
+ * mean_i sqrt(preVariance_i) and mean_i sqrt(postVariance_i) (methods doc, abnormal volatility). Events from a list
+ * (one security each) are pooled per group under event "all", as their group results are.
  */
 export function volatilityBars(result: StudyResult): VolatilityBar[] {
   const v = result.volatility
   if (!v) return []
+  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
   const keys = new Map<string, {group: string; event: string; pre: number[]; post: number[]; sig: number}>()
   for (const s of v.securities) {
     if (!Number.isFinite(s.preVariance) || !Number.isFinite(s.postVariance) || s.preVariance < 0 || s.postVariance < 0)
       continue
-    const k = `${s.group}\u0000${s.event}`
-    const e = keys.get(k) ?? {group: s.group, event: s.event, pre: [], post: [], sig: 0}
+    const event = listed.has(s.event) ? 'all' : s.event
+    const k = `${s.group}\u0000${event}`
+    const e = keys.get(k) ?? {group: s.group, event, pre: [], post: [], sig: 0}
     e.pre.push(Math.sqrt(s.preVariance))
     e.post.push(Math.sqrt(s.postVariance))
     if (s.significant) e.sig++
@@ -190,7 +211,7 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
     const n = e.pre.length
     const base = {
       event: e.event,
-      eventLabel: shortEventLabel(result, e.event),
+      eventLabel: e.event === 'all' && listed.size > 0 ? LIST_EVENTS : shortEventLabel(result, e.event),
       group: e.group,
       groupLabel: groupLabel(result, e.group),
       n,

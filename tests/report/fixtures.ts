@@ -351,3 +351,41 @@ export function withVolume(): StudyResult {
     overlaps: [{symbol: 'NVDA', events: ['NVDA-2024-05-22', 'NVDA-2024-05-29'], note: 'NVDA: overlap'}],
   }
 }
+
+/**
+ * A list study of `n` security-events of the chips group (one event each, pooled under event "all" as the runner
+ * pools them), built from makeResult's shapes: security i's day-0 AR is a shuffle of -0.5 .. 0.5 (i · 7919 mod n,
+ * n not a multiple of 7919), its volatility row that of makeResult's first security.
+ */
+export function makeListResult(n: number): StudyResult {
+  const base = makeResult()
+  const sec = base.securities.find((s) => !s.excluded) as SecurityResult
+  const vol = base.volatility?.securities[0]
+  if (!vol) throw new Error('makeResult has no volatility rows')
+  const ids = Array.from({length: n}, (_, i) => ({symbol: `S${i}`, id: `S${i}-e1`, ar: ((i * 7919) % n) / n - 0.5}))
+  return {
+    ...base,
+    events: ids.map(({symbol, id}) => ({
+      id,
+      label: null,
+      symbol,
+      date: '2025-01-13',
+      tradingDate: '2025-01-13',
+      shift: 0,
+      note: null,
+    })),
+    securities: ids.map(({symbol, id, ar}) => ({
+      ...sec,
+      symbol,
+      group: 'chips',
+      event: id,
+      windows: [],
+      ar: [{t: 0, date: '2025-01-13', ret: ar, ar, sar: ar * 100}],
+    })),
+    groups: base.groups.filter((g) => g.group === 'chips' && g.event === 'selloff').map((g) => ({...g, event: 'all'})),
+    volatility: {
+      ...base.volatility!,
+      securities: ids.map(({symbol, id}) => ({...vol, symbol, group: 'chips', event: id})),
+    },
+  }
+}

@@ -3,8 +3,14 @@
  */
 import type {TopLevelSpec} from 'vega-lite'
 import type {StudyResult} from '../../result.js'
-import {day0Points} from '../../report/chart-data.js'
+import {day0Points, LIST_EVENTS} from '../../report/chart-data.js'
 import {CHART_CONFIG, groupColorScale} from './theme.js'
+
+/**
+ * Bars at each end of a panel's ranking when it has more than twice as many: 20,000 bars would be a chart no one
+ * can read and too large to draw (every security-event's day-0 AR is in results.json).
+ */
+export const DAY0_CHART_ENDS = 20
 
 const SIG = 'p < 0.05 (own test)'
 const NOT_SIG = 'not significant'
@@ -13,17 +19,18 @@ const NOT_SIG = 'not significant'
 export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
   const listEvents = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
   const tradingDate = new Map(result.events.map((e) => [e.id, e.tradingDate]))
-  const points = day0Points(result).map((p) => {
+  const all = day0Points(result).map((p) => {
     const list = listEvents.has(p.event)
     return {
       ...p,
-      panel: list ? 'list events' : p.eventLabel,
+      panel: list ? LIST_EVENTS : p.eventLabel,
       label: list ? `${p.symbol} ${tradingDate.get(p.event) ?? p.event}` : p.symbol,
       significance: p.significant ? SIG : NOT_SIG,
       text: `${(p.ar * 100).toFixed(1)}%${p.significant ? ' *' : ''}`,
     }
   })
-  if (points.length === 0) return null
+  if (all.length === 0) return null
+  const {points, cut} = panelEnds(all)
   // Room for the value labels beside the longest bars.
   const x = {
     field: 'ar',
@@ -32,14 +39,17 @@ export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
     axis: {format: '.0%'},
     scale: {padding: 44},
   } as const
-  // day0Points is sorted by AR within each event: keep that order.
+  // panelEnds sorts each panel by AR: keep that order.
   const y = {field: 'label', type: 'nominal', title: null, sort: null} as const
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Abnormal returns on day 0, by security',
       subtitle:
-        'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))',
+        'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))' +
+        (cut > 0
+          ? `; ${cut.toLocaleString('en-US')} bars between the ${DAY0_CHART_ENDS} lowest and highest not drawn`
+          : ''),
     },
     config: CHART_CONFIG,
     data: {values: points},
@@ -83,4 +93,28 @@ export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
     },
     resolve: {scale: {y: 'independent'}},
   }
+}
+
+/**
+ * Each panel's points by AR ascending (list events pool one security each, so their panel is sorted here), cut to
+ * the DAY0_CHART_ENDS lowest and highest when it has more than twice as many; `cut`: how many were left out.
+ */
+function panelEnds<P extends {panel: string; ar: number}>(points: P[]): {points: P[]; cut: number} {
+  const panels = new Map<string, P[]>()
+  for (const p of points) {
+    const list = panels.get(p.panel)
+    if (list) list.push(p)
+    else panels.set(p.panel, [p])
+  }
+  let cut = 0
+  const out: P[] = []
+  for (const list of panels.values()) {
+    // Stable: ties keep day0Points' order (by symbol).
+    list.sort((a, b) => a.ar - b.ar)
+    if (list.length > 2 * DAY0_CHART_ENDS) {
+      cut += list.length - 2 * DAY0_CHART_ENDS
+      out.push(...list.slice(0, DAY0_CHART_ENDS), ...list.slice(-DAY0_CHART_ENDS))
+    } else out.push(...list)
+  }
+  return {points: out, cut}
 }

@@ -1,15 +1,46 @@
 import {describe, expect, it} from 'vitest'
 import {caarPathsSpec} from '../../../src/render/charts/caar-paths.js'
-import {day0ArSpec} from '../../../src/render/charts/day0-ar.js'
+import {DAY0_CHART_ENDS, day0ArSpec} from '../../../src/render/charts/day0-ar.js'
 import {PNG_SCALE, renderPng, renderSvg, svgSize} from '../../../src/render/charts/render.js'
 import {renderReportCharts, reportChartSpecs} from '../../../src/render/charts/report-charts.js'
 import {threeWavesSpec} from '../../../src/render/charts/three-waves.js'
 import {volatilitySpec} from '../../../src/render/charts/volatility.js'
-import {FIXTURE_GROUPS, makeResult} from '../../report/fixtures.js'
+import {FIXTURE_GROUPS, makeListResult, makeResult} from '../../report/fixtures.js'
 import {pngSize} from '../png.js'
 import {checkXml} from '../xml.js'
 
 const count = (svg: string, role: string): number => svg.split(`aria-roledescription="${role}"`).length - 1
+
+describe('charts of a list study', () => {
+  const n = 5_000
+  const values = (spec: unknown): Array<Record<string, unknown>> =>
+    (spec as {data: {values: Array<Record<string, unknown>>}}).data.values
+
+  it('day 0: one panel sorted by AR, cut to the lowest and highest bars, the cut said in the subtitle', () => {
+    const spec = day0ArSpec(makeListResult(n))!
+    const pts = values(spec)
+    expect(pts).toHaveLength(2 * DAY0_CHART_ENDS)
+    expect(new Set(pts.map((p) => p.panel))).toEqual(new Set(['list events']))
+    const ars = pts.map((p) => p.ar as number)
+    expect(ars).toEqual([...ars].sort((a, b) => a - b))
+    expect(ars[0]).toBe(-0.5)
+    expect(ars.at(-1)).toBe((n - 1) / n - 0.5)
+    const subtitle = (spec as {title: {subtitle: string}}).title.subtitle
+    expect(subtitle).toContain(`${(n - 2 * DAY0_CHART_ENDS).toLocaleString('en-US')} bars between`)
+    // Forty bars or fewer: every one drawn, still sorted, no cut in the subtitle.
+    const small = day0ArSpec(makeListResult(2 * DAY0_CHART_ENDS))!
+    expect(values(small)).toHaveLength(2 * DAY0_CHART_ENDS)
+    expect((small as {title: {subtitle: string}}).title.subtitle).not.toContain('not drawn')
+  })
+
+  it('volatility: the list events pooled in one pair of bars per group, not a panel per event', () => {
+    const bars = values(volatilitySpec(makeListResult(n)))
+    expect(bars.map((b) => [b.groupLabel, b.eventLabel, b.period, b.n])).toEqual([
+      ['AI chips', 'list events', 'before', n],
+      ['AI chips', 'list events', 'after', n],
+    ])
+  })
+})
 
 describe('chart specs', () => {
   it('are pure: the same result gives the same spec, and absent sections give no chart', () => {
