@@ -102,6 +102,8 @@ function eventFindings(result: StudyResult): FindingGroup[] {
       .map((g) => groupItem(result, g))
       .filter((s): s is string => s !== null)
     const pts = day0Points(result).filter((p) => (ev === 'all' ? true : p.event === ev))
+    // Pooled list events: day0Points ranks within each event (one security each), so rank them all here.
+    if (ev === 'all') pts.sort((a, b) => a.ar - b.ar)
     if (pts.length > 1) {
       const lo = pts[0]
       const hi = pts[pts.length - 1]
@@ -154,16 +156,22 @@ function valueFindings(result: StudyResult): FindingGroup[] {
 function volatilityFindings(result: StudyResult): FindingGroup[] {
   const vol = result.volatility
   if (!vol) return []
-  const items: string[] = []
-  for (const k of [...new Set(vol.securities.map((s) => `${s.event}\u0000${s.group}`))]) {
-    const [ev, grp] = k.split('\u0000')
-    const ss = vol.securities.filter((s) => s.event === ev && s.group === grp)
-    const rose = ss.filter((s) => s.significant).length
-    const mean = ss.reduce((a, s) => a + s.ratio, 0) / ss.length
-    items.push(
-      `${groupLabel(result, grp)} after ${ev}: volatility rose significantly for ${rose} of ${ss.length} (mean variance ratio ${fmtNumber(mean, 2)}).`,
-    )
+  // Events from a list (one security each) pooled per group, as their group results are.
+  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const byKey = new Map<string, {ev: string; grp: string; n: number; rose: number; sum: number}>()
+  for (const s of vol.securities) {
+    const ev = listed.has(s.event) ? 'all' : s.event
+    const k = `${ev}\u0000${s.group}`
+    const e = byKey.get(k) ?? {ev, grp: s.group, n: 0, rose: 0, sum: 0}
+    e.n++
+    if (s.significant) e.rose++
+    e.sum += s.ratio
+    byKey.set(k, e)
   }
+  const items = [...byKey.values()].map(
+    ({ev, grp, n, rose, sum}) =>
+      `${groupLabel(result, grp)} after ${ev === 'all' && listed.size > 0 ? 'the list events' : ev}: volatility rose significantly for ${rose} of ${n} (mean variance ratio ${fmtNumber(sum / n, 2)}).`,
+  )
   if (items.length === 0) return []
   return [
     {heading: `Volatility, days ${vol.window[0]} to ${vol.window[1]} after the event vs. the estimation window`, items},

@@ -36,8 +36,13 @@ function groupsTable(v: VolatilityResult): Table {
   }
 }
 
+/** Rows of the summary's significant-rise table, as many as of its events table; the rest are counted. */
+export const SUMMARY_RISES = 40
+
 function securitiesTable(v: VolatilityResult, level: Level): Table {
-  const rows = level === 'full' ? v.securities : v.securities.filter((s) => s.significant)
+  const risen = level === 'full' ? v.securities : v.securities.filter((s) => s.significant)
+  const rows = level === 'full' ? risen : risen.slice(0, SUMMARY_RISES)
+  const more = risen.length - rows.length
   return {
     id: 'volatility',
     caption: level === 'full' ? 'Securities' : 'Significant rise (F test, 5%)',
@@ -58,7 +63,9 @@ function securitiesTable(v: VolatilityResult, level: Level): Table {
     notes:
       rows.length === 0 && level === 'summary'
         ? ['No security shows a significant rise in volatility (F test, 5%).']
-        : [],
+        : more > 0
+          ? [`(${more.toLocaleString('en-US')} more significant rises; see --json or --csv)`]
+          : [],
   }
 }
 

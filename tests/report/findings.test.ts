@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {TEST_NAMES, type TestName} from '../../src/engine/types.js'
 import {batteryVerdict, findings} from '../../src/report/findings.js'
 import type {StudyResult, WindowRow} from '../../src/result.js'
-import {makeResult} from './fixtures.js'
+import {makeListResult, makeResult} from './fixtures.js'
 
 const text = (r: StudyResult): string =>
   findings(r)
@@ -94,5 +94,27 @@ describe('findings', () => {
     expect(text(r)).toMatch(
       /Power \(1 security\): abnormal return -\d+\.\d% on day 0 \(significant at 1%, own t test\)/,
     )
+  })
+})
+
+describe('findings of a list study', () => {
+  it('names the largest day-0 fall and rise over all the pooled list events, not within the first event', () => {
+    // Day-0 ARs (i · 7919 mod 3) / 3 - 0.5: S0 -50%, S1 +16.7%, S2 -16.7%; the last event's S2 is not the rise.
+    const t = text(makeListResult(3))
+    expect(t).toContain('Largest day-0 fall: S0 -50.0%; largest day-0 rise or smallest fall: S1 +16.7%.')
+  })
+
+  it('gives the volatility of the pooled list events per group, one line, not one per event', () => {
+    const r = makeListResult(300)
+    r.volatility!.securities.forEach((s, i) => {
+      s.significant = i % 3 === 0
+      s.ratio = i % 2 === 0 ? 1 : 2
+    })
+    const lines = text(r)
+      .split('\n')
+      .filter((l) => l.includes('volatility rose'))
+    expect(lines).toEqual([
+      'AI chips after the list events: volatility rose significantly for 100 of 300 (mean variance ratio 1.50).',
+    ])
   })
 })

@@ -5,7 +5,9 @@ import {studySections} from '../../src/report/sections.js'
 import {day0P} from '../../src/report/significance.js'
 import {TEST_LABELS} from '../../src/report/test-labels.js'
 import type {StudyResult} from '../../src/result.js'
-import {makeResult, withVolume} from './fixtures.js'
+import {SUMMARY_EVENTS} from '../../src/report/events.js'
+import {SUMMARY_RISES} from '../../src/report/volatility.js'
+import {makeListResult, makeResult, withVolume} from './fixtures.js'
 
 const tables = (r: StudyResult, level: 'summary' | 'full'): Table[] => studySections(r, level).flatMap((s) => s.tables)
 
@@ -120,5 +122,28 @@ describe('the section model', () => {
     const claims = studySections(r).find((s) => s.id === 'claims')!
     expect(claims.intro).toContain('Claims: 2 of 3 hold')
     expect(claims.tables[0].rows.map((x) => x.unit)).toEqual(['percent', 'number', 'percent'])
+  })
+})
+
+describe('the summary of a list study of 5,000 events', () => {
+  const r = makeListResult(5_000)
+  for (const s of r.volatility!.securities) s.significant = true
+  const summary = studySections(r, 'summary')
+  const table = (id: string): Table => summary.flatMap((s) => s.tables).find((t) => t.id === id)!
+
+  it('lists the first events and the first significant rises, and counts the rest', () => {
+    expect(table('event').rows).toHaveLength(SUMMARY_EVENTS)
+    expect(table('volatility').rows).toHaveLength(SUMMARY_RISES)
+    expect(table('volatility').rows.map((x) => x.event)).toEqual(
+      r.volatility!.securities.slice(0, SUMMARY_RISES).map((x) => x.event),
+    )
+    expect(table('volatility').notes).toEqual([
+      `(${(5_000 - SUMMARY_RISES).toLocaleString('en-US')} more significant rises; see --json or --csv)`,
+    ])
+  })
+
+  it('keeps every row at the full level', () => {
+    const full = studySections(r, 'full').flatMap((s) => s.tables)
+    expect(full.find((t) => t.id === 'volatility')!.rows).toHaveLength(5_000)
   })
 })
