@@ -1,7 +1,9 @@
 // Scale bench: builds the seeded universe (bench/universe.mjs) in a temp folder and runs the built CLI on it as a
 // user would, each step a child process with its own temp --cache-dir: `import` of every price file (rows/s), the
 // store read alone (bench/store-read.mjs, packed series and rows), `study run --json --offline --live` of the
-// 20,000-event list study, of the 100,000-event one and of the common-event study (wall time of the whole process,
+// 20,000-event list study, of the 100,000-event one, of the edges study (20,000 events more that the data cannot
+// cover) and of the common-event study, then the list study's other outputs once each (--csv, --jsonl, --csv-dir,
+// the report folder) (wall time of the whole process,
 // its CPU time and peak RSS from /usr/bin/time when present; the JSON goes to a file, its size is printed). Prints
 // the load average before and after each step: the machine may be shared, and wall time on a loaded machine is
 // mostly waiting. Run with `npm run bench:universe` (builds first); AFTERSHOCK_BENCH_KEEP=1 keeps the folder for
@@ -148,6 +150,17 @@ try {
       (r) => `, ${(r.bytes / 1e6).toFixed(1)} MB of JSON`,
     )
   }
+  // The list study's other outputs, once each: the long CSV and the JSON lines on stdout, the tidy CSVs and the
+  // report folder (charts, HTML, Markdown and results.json) in the universe's folder.
+  const list = join(root, 'list', 'study.yaml')
+  const live = ['--offline', '--live', '--cache-dir', cache]
+  const outputs = [
+    ['--csv', ['study', 'run', list, '--csv', ...live], (r) => `, ${(r.bytes / 1e6).toFixed(1)} MB of CSV`],
+    ['--jsonl', ['study', 'run', list, '--jsonl', ...live], (r) => `, ${(r.bytes / 1e6).toFixed(1)} MB of JSON lines`],
+    ['--csv-dir', ['study', 'run', list, '--csv-dir', join(root, 'tables'), ...live]],
+    ['report', ['report', list, '--out', join(root, 'report'), ...live]],
+  ]
+  for (const [name, args, extra] of outputs) step(`list study (${count(u.events)} events), ${name}`, args, extra)
 } finally {
   if (!process.env.AFTERSHOCK_BENCH_KEEP) rmSync(root, {recursive: true, force: true})
   else console.log(`kept ${root}`)
