@@ -8,7 +8,7 @@ import {InputError} from '../errors.js'
 import {finiteOrNull} from '../finite.js'
 import type {IndexResult, IndexRow} from '../result.js'
 import type {GroupSpec, IndexSpec} from '../spec/types.js'
-import type {Bar} from '../types.js'
+import type {Bar, PriceField} from '../types.js'
 import {alignPrices, priceFieldOf} from './price-series.js'
 
 export interface IndexEvent {
@@ -24,12 +24,36 @@ export interface IndexInput {
   /** The study's trading calendar (the benchmark's trading dates). */
   calendar: TradingCalendar
   groups: readonly GroupSpec[]
-  bars: ReadonlyMap<string, readonly Bar[]>
+  /** Each symbol's prices as the index reads them, asked once per symbol (indexPricesFromBars, or store columns). */
+  prices: (symbol: string) => IndexPrices
   events: readonly IndexEvent[]
   /** Shown as a reference row (group null) in `securities` and the series; not part of any group. */
   benchmark?: string | null
   /** Shares outstanding per symbol: the weights of `weighting: value`. */
   shares?: ReadonlyMap<string, number>
+}
+
+/** A symbol's prices as the index reads them. */
+export interface IndexPrices {
+  /** adjClose, or close for a security with no adjusted close at all (priceFieldOf). */
+  field: PriceField
+  /** The prices in that field on the calendar (NaN where none). */
+  prices: Float64Array
+  /** The first stored date with an adjusted close or a close (calendar day or not); null without any. */
+  first: string | null
+}
+
+/** Each symbol's index prices from its bars (a symbol without bars has none). */
+export function indexPricesFromBars(
+  cal: TradingCalendar,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+): (symbol: string) => IndexPrices {
+  return (symbol) => {
+    const b = bars.get(symbol) ?? []
+    const field = priceFieldOf(b, 'adjClose')
+    const first = b.find((x) => (x.adjClose ?? x.close) !== null)?.date ?? null
+    return {field, prices: alignPrices(cal, b, field), first}
+  }
 }
 
 /**
@@ -203,19 +227,16 @@ interface SecuritySeries {
 
 function securitySeries(
   symbol: string,
-  bars: readonly Bar[],
+  {field, prices, first}: IndexPrices,
   cal: TradingCalendar,
   baseFrom: number,
   baseTo: number,
   notes: string[],
 ): SecuritySeries {
-  const field = priceFieldOf(bars, 'adjClose')
   if (field === 'close') notes.push(`${symbol}: no adjusted closes in the store; indexed on the raw close`)
-  const prices = alignPrices(cal, bars, field)
   const base = baseValue(prices, baseFrom, baseTo)
   let excluded: string | null = null
   if (Number.isNaN(base)) {
-    const first = bars.find((x) => (x.adjClose ?? x.close) !== null)?.date
     const period = `the base period ${cal.dates[baseFrom]} .. ${cal.dates[baseTo]}`
     excluded = !first
       ? 'no prices in the store; left out of its group index'
@@ -232,7 +253,7 @@ function securitySeries(
  * from the base period's first trading day to `asOf` (keys: symbols and group ids).
  */
 export function computeIndex(input: IndexInput): IndexResult {
-  const {index, calendar: cal, groups, bars, events} = input
+  const {index, calendar: cal, groups, events} = input
   const notes: string[] = []
   const {baseFrom, baseTo, asOf} = resolvePeriod(index, cal, notes)
   const seriesDates = cal.dates.slice(baseFrom, asOf + 1)
@@ -244,7 +265,7 @@ export function computeIndex(input: IndexInput): IndexResult {
   const seriesOf = (symbol: string): SecuritySeries => {
     let s = secs.get(symbol)
     if (!s) {
-      s = securitySeries(symbol, bars.get(symbol) ?? [], cal, baseFrom, baseTo, notes)
+      s = securitySeries(symbol, input.prices(symbol), cal, baseFrom, baseTo, notes)
       secs.set(symbol, s)
     }
     return s

@@ -5,18 +5,16 @@
 import {computeIndex} from '../analysis/base-index.js'
 import {evaluateClaims} from '../analysis/claims.js'
 import {securityCar} from '../analysis/security-car.js'
-import {type ClosePair, computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
+import {computeValueAtStake, type ShareEntry, type ValueSubject} from '../analysis/value-at-stake.js'
 import type {TradingCalendar} from '../engine/calendar.js'
 import type {StudyResult} from '../result.js'
 import type {GroupSpec, StudySpec} from '../spec/types.js'
-import type {Bar} from '../types.js'
+import type {CalendarPrices} from './securities.js'
 
 export interface DerivedContext {
   spec: StudySpec
-  /** Stored bars of every symbol of the study and of the benchmark, ascending by date. */
-  bars: Map<string, Bar[]>
-  /** A symbol's unadjusted and adjusted closes on the calendar (value at stake). */
-  closes: (symbol: string) => ClosePair
+  /** The study's securities' and the benchmark's prices on the calendar (index and value at stake read them). */
+  prices: CalendarPrices
   /** The study's trading calendar (the benchmark's trading dates). */
   calendar: TradingCalendar
   /** Shares outstanding fetched live (--live-shares): flagged as current, not as of the event. */
@@ -79,7 +77,7 @@ export function addDerivedSections(result: StudyResult, ctx: DerivedContext): vo
       index: spec.index,
       calendar: ctx.calendar,
       groups,
-      bars: ctx.bars,
+      prices: (symbol) => ctx.prices.index(symbol),
       events,
       benchmark: spec.benchmark,
       shares: new Map(shares.map((s) => [s.symbol, s.shares])),
@@ -95,7 +93,7 @@ export function addDerivedSections(result: StudyResult, ctx: DerivedContext): vo
     }
     result.value = computeValueAtStake({
       calendar: ctx.calendar,
-      closes: ctx.closes,
+      closes: (symbol) => ctx.prices.closes(symbol),
       subjects,
       windows: spec.windows,
       shares,

@@ -2,7 +2,7 @@
  * The indexing part of a study alone (`aftershock index STUDY`): the data checked (and fetched when online),
  * bars read with history: applied, events on the benchmark's calendar, computeIndex. No engine run.
  */
-import {computeIndex} from '../analysis/base-index.js'
+import {computeIndex, indexPricesFromBars} from '../analysis/base-index.js'
 import {InputError} from '../errors.js'
 import type {EventResult, IndexResult} from '../result.js'
 import {studySymbols} from '../spec/symbols.js'
@@ -46,7 +46,7 @@ export async function runIndexStudy(
     index: spec.index,
     calendar: cal,
     groups: spec.groups,
-    bars,
+    prices: indexPricesFromBars(cal, bars),
     events,
     benchmark: spec.benchmark,
     shares,

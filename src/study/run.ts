@@ -184,13 +184,7 @@ export async function runStudy(studySpec: StudySpec, source: BarSource, opts: Ru
   const volume = studyVolume(engineRuns, spec.estimation.minObservations)
   if (volume) result.volume = volume
   const liveShares = await sharesLive(securities, opts, notes)
-  addDerivedSections(result, {
-    spec,
-    bars: series.bars,
-    closes: (s) => series.prices.closes(s),
-    calendar: cal,
-    liveShares,
-  })
+  addDerivedSections(result, {spec, prices: series.prices, calendar: cal, liveShares})
   if (spec.crossSections && spec.crossSections.length > 0) {
     const characteristics = opts.characteristics ?? spec.characteristics ?? []
     result.crossSections = studyCrossSections(result, {

@@ -14,6 +14,8 @@ import {
   priceFieldOfColumns,
 } from '../analysis/price-series.js'
 import {type ClosePair, closesFromBars} from '../analysis/value-at-stake.js'
+import {type IndexPrices, indexPricesFromBars} from '../analysis/base-index.js'
+import {isoOfDay} from '../store/days.js'
 import type {HistorySpec, StudySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
 import {ReusedColumns} from '../store/series.js'
@@ -97,6 +99,20 @@ export interface CalendarPrices {
   closes(symbol: string): ClosePair
   /** Prices in the study's price field, the close standing in without adjusted closes (run-ups). */
   prices(symbol: string): Float64Array
+  /** Adjusted closes (the close standing in without any) and the first stored date with a price (the index). */
+  index(symbol: string): IndexPrices
+}
+
+/** CalendarPrices from bars (a source without columns, a symbol outside the study's securities, tests). */
+export function calendarPricesFromBars(
+  cal: TradingCalendar,
+  bars: ReadonlyMap<string, readonly Bar[]>,
+  price: StudySpec['price'],
+): CalendarPrices {
+  const closes = closesFromBars(cal, bars)
+  const prices = pricesFromBars(cal, bars, price)
+  const index = indexPricesFromBars(cal, bars)
+  return {closes, prices, index}
 }
 
 /**
@@ -111,7 +127,7 @@ function calendarPrices(
   range: [string, string],
   bars: Map<string, Bar[]>,
 ): CalendarPrices {
-  const fromBars = {closes: closesFromBars(cal, bars), prices: pricesFromBars(cal, bars, spec.price)}
+  const fromBars = calendarPricesFromBars(cal, bars, spec.price)
   const getColumns = source.getColumns?.bind(source)
   if (!getColumns) return fromBars
   const studied = new Set(symbols)
@@ -131,6 +147,14 @@ function calendarPrices(
       if (!studied.has(symbol)) return fromBars.prices(symbol)
       const c = read(symbol)
       return alignColumnPrices(cal, c, priceFieldOfColumns(c, spec.price))
+    },
+    index(symbol) {
+      if (!studied.has(symbol)) return fromBars.index(symbol)
+      const c = read(symbol)
+      const field = priceFieldOfColumns(c, 'adjClose')
+      let i = 0
+      while (i < c.days.length && Number.isNaN(c.adjClose[i]) && Number.isNaN(c.close[i])) i++
+      return {field, prices: alignColumnPrices(cal, c, field), first: i < c.days.length ? isoOfDay(c.days[i]) : null}
     },
   }
 }

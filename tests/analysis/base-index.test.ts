@@ -1,6 +1,12 @@
 import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
-import {baseValue, computeIndex, groupIndex, peakAndDrawdown} from '../../src/analysis/base-index.js'
+import {
+  baseValue,
+  computeIndex,
+  groupIndex,
+  indexPricesFromBars,
+  peakAndDrawdown,
+} from '../../src/analysis/base-index.js'
 import {InputError} from '../../src/errors.js'
 import type {Bar} from '../../src/types.js'
 
@@ -39,15 +45,19 @@ const B = [5, 5, 5, 5, 5, 5, 5, 5, 5, 10] // B = 5: I = 100 ... 100 200
 const C = [null, null, 7, 7, 7, 7, 7, 7, 7, 7] // listed after the base period starts
 
 function input(weighting: 'equal' | 'value' = 'equal', asOf = '2023-01-13') {
+  const calendar = buildCalendar(CAL)
+  // The prices are read from `bars` when asked: a test may change a symbol's bars first.
+  const stored = new Map([
+    ['A', bars(A)],
+    ['B', bars(B)],
+    ['C', bars(C)],
+  ])
   return {
     index: {base: {from: '2023-01-01', to: '2023-01-04'}, asOf, weighting},
-    calendar: buildCalendar(CAL),
+    calendar,
     groups: [{id: 'g', label: 'G', symbols: ['A', 'B', 'C']}],
-    bars: new Map([
-      ['A', bars(A)],
-      ['B', bars(B)],
-      ['C', bars(C)],
-    ]),
+    bars: stored,
+    prices: indexPricesFromBars(calendar, stored),
     events: [{id: 'e1', tradingDate: '2023-01-10'}],
     shares: new Map([
       ['A', 1],

@@ -1,6 +1,6 @@
 import {buildCalendar} from '../../src/engine/calendar.js'
 import {describe, expect, it} from 'vitest'
-import {closesFromBars} from '../../src/analysis/value-at-stake.js'
+import {calendarPricesFromBars} from '../../src/study/securities.js'
 import {addDerivedSections, type DerivedContext, shareEntries} from '../../src/study/derived-sections.js'
 import {SCHEMA_VERSION, type StudyResult} from '../../src/result.js'
 import type {StudySpec} from '../../src/spec/types.js'
@@ -121,10 +121,10 @@ const BARS = new Map([
   ['B', bars([20, 20, 20, 22, 22, 22])],
 ])
 
-/** The runner's context for a study of these bars (closes from the bars, as for a source without columns). */
+/** The runner's context for a study of these bars (prices from the bars, as for a source without columns). */
 const context = (s: StudySpec): DerivedContext => {
   const calendar = buildCalendar(CAL)
-  return {spec: s, bars: BARS, closes: closesFromBars(calendar, BARS), calendar}
+  return {spec: s, prices: calendarPricesFromBars(calendar, BARS, s.price), calendar}
 }
 
 describe('addDerivedSections', () => {

@@ -66,6 +66,9 @@ describe('the seeded universe, read by columns and by bars', () => {
     const shares = ['S0001', 'S0002', 'S0003', 'S0005'].map((s) => `  ${s}: { shares: 1000000, source: test }`)
     const runup = '  - { id: runup, event: all, window: [0, 4], on: [beta, {runup: [-20, -2]}] }'
     writeFileSync(study, `${readFileSync(study, 'utf8')}shares:\n${shares.join('\n')}\ncrossSection:\n${runup}\n`)
+    // And the base-period index: S0002 on its raw closes, S0003's prices starting after the base period.
+    const base = `{ from: ${u.dates[150]}, to: ${u.dates[170]} }`
+    writeFileSync(study, `${readFileSync(study, 'utf8')}index:\n  base: ${base}\n  asOf: ${u.dates[550]}\n`)
     // S0004: two events a day apart, one on the first day of the series, one two days before its end, one after it.
     const events = path.join(dir, 'list', 'events.csv')
     const extra = [
@@ -111,6 +114,9 @@ describe('the seeded universe, read by columns and by bars', () => {
       expect(new Set(r.value.rows.map((x) => x.id))).toEqual(new Set(['S0001', 'S0002', 'S0003', 'S0005']))
       expect(r.crossSections.map((x) => x.id)).toEqual(['runup'])
       expect(r.crossSections[0].n).toBeGreaterThan(100)
+      const index = JSON.parse(columns) as {index: {securities: {id: string; excluded: string | null}[]}}
+      expect(index.index.securities.find((x) => x.id === 'S0003')?.excluded).toMatch(/^prices start /)
+      expect(index.index.securities.filter((x) => x.excluded === null).length).toBeGreaterThan(20)
       const overlaps = (JSON.parse(columns) as {overlaps: {events: string[]}[]}).overlaps
       expect(overlaps.map((o) => o.events)).toContainEqual(['S0004-a', 'S0004-b'])
     }
