@@ -16,11 +16,11 @@ import {
 import {type ClosePair, closesFromBars} from '../analysis/value-at-stake.js'
 import {type IndexPrices, indexPricesFromBars} from '../analysis/base-index.js'
 import {isoOfDay} from '../store/days.js'
-import type {HistorySpec, StudySpec} from '../spec/types.js'
+import type {StudySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
 import {ReusedColumns} from '../store/series.js'
 import type {Bar} from '../types.js'
-import {readSecurityBars, usableBars, usableColumns} from './bars.js'
+import {readSecurityBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
 
 /**
@@ -40,8 +40,6 @@ export interface SecuritySeries {
 
 export interface StudySeries {
   securities: Map<string, SecuritySeries>
-  /** Stored bars of every security and of the benchmark (index levels and cross-sections read them). */
-  bars: Map<string, Bar[]>
   /** Prices on the calendar, read again from the source for the sections that need them. */
   prices: CalendarPrices
 }
@@ -90,7 +88,7 @@ export function studySeries(
       `price: no adjusted closes in the store for ${fallbacks.join(', ')}; used the close instead (not adjusted for dividends or later splits)`,
     )
   }
-  return {securities, bars: read.bars, prices: calendarPrices(spec, symbols, source, cal, range, read.bars)}
+  return {securities, prices: calendarPrices(spec, symbols, source, cal, range, read.bars)}
 }
 
 /** What the derived sections read of a symbol's prices on the calendar, once per symbol (they keep what they read). */
@@ -161,8 +159,7 @@ function calendarPrices(
 
 /**
  * Each security's aligned series, the history: note pushed as it is read, and the bars map. From the source's
- * columns when it has them (no object per row; the bars are then read only for the sections that ask for them),
- * else from its bars.
+ * columns when it has them (no object per row, and no bars kept), else from its bars (kept for calendarPrices).
  */
 function seriesReader(
   spec: StudySpec,
@@ -175,7 +172,8 @@ function seriesReader(
 ): {align(symbol: string): AlignedSeries; bars: Map<string, Bar[]>; margin: number} {
   const getColumns = source.getColumns?.bind(source)
   if (getColumns) {
-    const bars = new BarsOnDemand(source, spec.history, new Set(symbols), range)
+    // The benchmark's alone: the sections read the securities' prices from the columns too (calendarPrices).
+    const bars = new Map<string, Bar[]>()
     // Only the calendar days of the range read: the columns hold no row outside it.
     const k0 = firstOnOrAfter(cal, range[0])
     const span: [number, number] = [k0 < 0 ? cal.dates.length : k0, lastOnOrBefore(cal, range[1])]
@@ -224,30 +222,6 @@ const NO_COLUMNS: BarColumns = {
   close: new Float64Array(0),
   adjClose: new Float64Array(0),
   volume: new Float64Array(0),
-}
-
-/** The study's bars (history: applied), read from the source the first time a section asks for a symbol's. */
-class BarsOnDemand extends Map<string, Bar[]> {
-  constructor(
-    private readonly source: BarSource,
-    private readonly history: readonly HistorySpec[],
-    private readonly symbols: ReadonlySet<string>,
-    private readonly range: [string, string],
-  ) {
-    super()
-  }
-
-  override has(symbol: string): boolean {
-    return super.has(symbol) || this.symbols.has(symbol)
-  }
-
-  override get(symbol: string): Bar[] | undefined {
-    if (!super.has(symbol) && this.symbols.has(symbol)) {
-      const stored = this.source.getBars(symbol, this.range[0], this.range[1])
-      super.set(symbol, usableBars(this.history, symbol, stored).bars)
-    }
-    return super.get(symbol)
-  }
 }
 
 /** The benchmark's returns on its own calendar. */
