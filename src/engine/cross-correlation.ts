@@ -27,7 +27,7 @@
 export const PAIRWISE_MAX_N = 300
 
 /** Pearson correlation of rows i and j of `ars` over their common calendar days; null below 3 days or no variance. */
-function pairCorrelation(ars: Float64Array, cols: number, i: number, j: number, shift: number): number | null {
+export function pairCorrelation(ars: Float64Array, cols: number, i: number, j: number, shift: number): number | null {
   // column k of i is column k - shift of j
   const k0 = Math.max(0, shift)
   const k1 = Math.min(cols, cols + shift)
@@ -75,6 +75,7 @@ export function pairwiseMeanCorrelation(
 ): number | null {
   let sum = 0
   let pairs = 0
+  const centred = centredRows(ars, n, cols)
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const shift = calStart[j] - calStart[i]
@@ -82,13 +83,65 @@ export function pairwiseMeanCorrelation(
         pairs++ // event windows on different days: rho_ij = 0
         continue
       }
-      const rho = pairCorrelation(ars, cols, i, j, shift)
+      const rho =
+        shift === 0 && centred.complete[i] && centred.complete[j]
+          ? completePairCorrelation(centred, cols, i, j)
+          : pairCorrelation(ars, cols, i, j, shift)
       if (rho === null) continue
       sum += rho
       pairs++
     }
   }
   return pairs > 0 ? sum / pairs : null
+}
+
+/** Each row centred on its mean, its sum of squares, and whether it has every day (no NaN). */
+interface CentredRows {
+  d: Float64Array
+  ss: Float64Array
+  complete: Uint8Array
+}
+
+/**
+ * The rows of `ars` that have every day, centred: d_ik = a_ik - mean_i and ss_i = sum_k d_ik^2, each summed in day
+ * order as pairCorrelation sums them, so that a pair of such rows on the same days gets the very same double from
+ * completePairCorrelation (a common event of 250 securities has 31,125 pairs: each is then one pass, not two).
+ */
+function centredRows(ars: Float64Array, n: number, cols: number): CentredRows {
+  const d = new Float64Array(n * cols)
+  const ss = new Float64Array(n)
+  const complete = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const at = i * cols
+    let s = 0
+    let c = 0
+    for (let k = 0; k < cols; k++) {
+      const a = ars[at + k]
+      if (a === a) {
+        c++
+        s += a
+      }
+    }
+    if (c !== cols) continue
+    complete[i] = 1
+    const m = s / c
+    let q = 0
+    for (let k = 0; k < cols; k++) {
+      const x = ars[at + k] - m
+      d[at + k] = x
+      q += x * x
+    }
+    ss[i] = q
+  }
+  return {d, ss, complete}
+}
+
+/** pairCorrelation of two complete rows on the same days, from their centred values (the same double). */
+function completePairCorrelation({d, ss}: CentredRows, cols: number, i: number, j: number): number | null {
+  if (cols < 3) return null
+  let sab = 0
+  for (let k = 0, a = i * cols, b = j * cols; k < cols; k++) sab += d[a + k] * d[b + k]
+  return ss[i] > 0 && ss[j] > 0 ? sab / Math.sqrt(ss[i] * ss[j]) : null
 }
 
 /** Writes the AR row `id` (NaN = missing) into out[0..cols): the very values addRow was given under that id. */

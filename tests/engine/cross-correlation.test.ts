@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {
   AggregateCorrelation,
   aggregateMeanCorrelation,
+  pairCorrelation,
   pairwiseMeanCorrelation,
 } from '../../src/engine/cross-correlation.js'
 import {normal} from './random.js'
@@ -34,6 +35,27 @@ describe('Kolari-Pynnönen mean pairwise correlation', () => {
       }
     const r = pairwiseMeanCorrelation(a, n, L, new Int32Array(n))
     expect(Math.abs((r as number) - s / c)).toBeLessThan(1e-12)
+  })
+  it('pairwise is, to the last bit, the mean of each pair by the general formula: complete rows, gaps and shifts', () => {
+    // Complete rows on one date take the one-pass form; rows with a gap or another date, the general one.
+    const n = 40
+    const L = 60
+    const a = factorPanel(n, L, 23)
+    for (const i of [3, 17, 30]) a[i * L + ((i * 7) % L)] = NaN
+    const cal = Int32Array.from({length: n}, (_, i) => (i % 9 === 0 ? 5 : 0))
+    let sum = 0
+    let pairs = 0
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const rho = pairCorrelation(a, L, i, j, cal[j] - cal[i])
+        // Each pair alone (a sum of hundreds would absorb a last bit).
+        const two = Float64Array.from([...a.subarray(i * L, (i + 1) * L), ...a.subarray(j * L, (j + 1) * L)])
+        expect(pairwiseMeanCorrelation(two, 2, L, Int32Array.from([cal[i], cal[j]]))).toBe(rho)
+        if (rho === null) continue
+        sum += rho
+        pairs++
+      }
+    expect(pairwiseMeanCorrelation(a, n, L, cal)).toBe(sum / pairs)
   })
   it('aggregate O(N·L) form equals the pairwise mean on complete data', () => {
     const n = 50
