@@ -5,7 +5,7 @@
  */
 import type {TestName} from '../engine/types.js'
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
-import {day0Points, eventLabel, groupLabel} from './chart-data.js'
+import {type Day0Point, day0Points, eventLabel, groupLabel} from './chart-data.js'
 import {claimUnit} from './claims.js'
 import {fmtNumber, fmtSignedPercent, fmtSignedUsd, fmtUsd, fmtWindow, listed} from './format.js'
 import type {ColumnType} from './model.js'
@@ -96,12 +96,20 @@ function groupItem(result: StudyResult, g: GroupResult): string | null {
 function eventFindings(result: StudyResult): FindingGroup[] {
   const out: FindingGroup[] = []
   const shifted = result.events.filter((e) => e.shift !== 0 && e.symbol === null)
+  // Each event's day-0 points, ranked by day0Points once for all events (a study may have a hundred).
+  const day0 = day0Points(result)
+  const day0Of = new Map<string, Day0Point[]>()
+  for (const p of day0) {
+    const list = day0Of.get(p.event)
+    if (list) list.push(p)
+    else day0Of.set(p.event, [p])
+  }
   for (const ev of [...new Set(result.groups.map((g) => g.event))]) {
     const items = result.groups
       .filter((x) => x.event === ev)
       .map((g) => groupItem(result, g))
       .filter((s): s is string => s !== null)
-    const pts = day0Points(result).filter((p) => (ev === 'all' ? true : p.event === ev))
+    const pts = ev === 'all' ? [...day0] : (day0Of.get(ev) ?? [])
     // Pooled list events: day0Points ranks within each event (one security each), so rank them all here.
     if (ev === 'all') pts.sort((a, b) => a.ar - b.ar)
     if (pts.length > 1) {
