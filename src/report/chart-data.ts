@@ -176,6 +176,26 @@ export interface VolatilityBar {
   shareSignificant: number
 }
 
+/** Event panels a report chart draws at most: a study of a hundred events gets its first twelve. */
+export const CHART_EVENTS = 12
+
+/**
+ * The events a report chart draws: the first CHART_EVENTS common events in study order, and the list events (one
+ * pooled panel, "all"); `leftOut` counts the common events not drawn, for the chart's subtitle.
+ */
+export function chartedEvents(result: StudyResult): {has: (event: string) => boolean; leftOut: number} {
+  const common = result.events.filter((e) => e.symbol === null).map((e) => e.id)
+  const all = new Set(common)
+  const shown = new Set(common.slice(0, CHART_EVENTS))
+  return {has: (event) => !all.has(event) || shown.has(event), leftOut: Math.max(0, common.length - CHART_EVENTS)}
+}
+
+/** The subtitle's words on the events a chart leaves out ('' when it draws them all). */
+export function leftOutEventsNote(leftOut: number): string {
+  if (leftOut === 0) return ''
+  return `; the first ${CHART_EVENTS} of ${CHART_EVENTS + leftOut} events (results.json holds every one)`
+}
+
 /** The panel of list events (one security each), pooled as their group results are. */
 export const LIST_EVENTS = 'list events'
 

@@ -389,3 +389,19 @@ export function makeListResult(n: number): StudyResult {
     },
   }
 }
+
+/** makeResult's sell-off repeated as `k` common events (ids e1..ek): its groups, securities and volatility rows each. */
+export function makeManyEvents(k: number): StudyResult {
+  const base = makeResult()
+  const ids = Array.from({length: k}, (_, i) => `e${i + 1}`)
+  const on = <T extends {event: string}>(rows: readonly T[]): T[] =>
+    ids.flatMap((id) => rows.filter((r) => r.event === 'selloff').map((r) => ({...r, event: id})))
+  const selloff = base.events.find((e) => e.id === 'selloff')!
+  return {
+    ...base,
+    events: ids.map((id, i) => ({...selloff, id, label: `Event ${i + 1}`})),
+    groups: on(base.groups),
+    securities: on(base.securities),
+    volatility: {...base.volatility!, groups: on(base.volatility!.groups), securities: on(base.volatility!.securities)},
+  }
+}

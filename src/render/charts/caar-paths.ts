@@ -3,12 +3,13 @@
  */
 import type {TopLevelSpec} from 'vega-lite'
 import {AR_PATH_RANGE, type StudyResult} from '../../result.js'
-import {caarPaths} from '../../report/chart-data.js'
+import {caarPaths, chartedEvents, leftOutEventsNote} from '../../report/chart-data.js'
 import {CHART_CONFIG, groupColorScale} from './theme.js'
 
 /** Vega-Lite spec of the CAAR paths, one panel per event; null when no group has AR rows. */
 export function caarPathsSpec(result: StudyResult): TopLevelSpec | null {
-  const points = caarPaths(result)
+  const charted = chartedEvents(result)
+  const points = caarPaths(result).filter((p) => charted.has(p.event))
   if (points.length === 0) return null
   const first = Math.min(...points.map((p) => p.t))
   const last = Math.max(...points.map((p) => p.t))
@@ -29,7 +30,7 @@ export function caarPathsSpec(result: StudyResult): TopLevelSpec | null {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Cumulative average abnormal returns (CAAR) around each event',
-      subtitle: `CAAR from day ${first}; shaded: 95% band, CAAR ± 1.96 × s(CAR) / √N${covered}`,
+      subtitle: `CAAR from day ${first}; shaded: 95% band, CAAR ± 1.96 × s(CAR) / √N${covered}${leftOutEventsNote(charted.leftOut)}`,
     },
     config: CHART_CONFIG,
     data: {values: points},

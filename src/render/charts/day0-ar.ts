@@ -3,7 +3,7 @@
  */
 import type {TopLevelSpec} from 'vega-lite'
 import type {StudyResult} from '../../result.js'
-import {day0Points, LIST_EVENTS} from '../../report/chart-data.js'
+import {chartedEvents, day0Points, LIST_EVENTS, leftOutEventsNote} from '../../report/chart-data.js'
 import {CHART_CONFIG, groupColorScale} from './theme.js'
 
 /**
@@ -19,16 +19,19 @@ const NOT_SIG = 'not significant'
 export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
   const listEvents = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
   const tradingDate = new Map(result.events.map((e) => [e.id, e.tradingDate]))
-  const all = day0Points(result).map((p) => {
-    const list = listEvents.has(p.event)
-    return {
-      ...p,
-      panel: list ? LIST_EVENTS : p.eventLabel,
-      label: list ? `${p.symbol} ${tradingDate.get(p.event) ?? p.event}` : p.symbol,
-      significance: p.significant ? SIG : NOT_SIG,
-      text: `${(p.ar * 100).toFixed(1)}%${p.significant ? ' *' : ''}`,
-    }
-  })
+  const charted = chartedEvents(result)
+  const all = day0Points(result)
+    .filter((p) => charted.has(p.event))
+    .map((p) => {
+      const list = listEvents.has(p.event)
+      return {
+        ...p,
+        panel: list ? LIST_EVENTS : p.eventLabel,
+        label: list ? `${p.symbol} ${tradingDate.get(p.event) ?? p.event}` : p.symbol,
+        significance: p.significant ? SIG : NOT_SIG,
+        text: `${(p.ar * 100).toFixed(1)}%${p.significant ? ' *' : ''}`,
+      }
+    })
   if (all.length === 0) return null
   const {points, cut} = panelEnds(all)
   // Room for the value labels beside the longest bars.
@@ -49,7 +52,8 @@ export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
         'Sorted; colour = group; solid bars and * = significant at 5% (the security’s own t test, else SAR as N(0,1))' +
         (cut > 0
           ? `; ${cut.toLocaleString('en-US')} bars between the ${DAY0_CHART_ENDS} lowest and highest not drawn`
-          : ''),
+          : '') +
+        leftOutEventsNote(charted.leftOut),
     },
     config: CHART_CONFIG,
     data: {values: points},

@@ -3,13 +3,14 @@
  */
 import type {TopLevelSpec} from 'vega-lite'
 import type {StudyResult} from '../../result.js'
-import {volatilityBars} from '../../report/chart-data.js'
+import {chartedEvents, leftOutEventsNote, volatilityBars} from '../../report/chart-data.js'
 import {CHART_CONFIG} from './theme.js'
 
 /** Vega-Lite spec of mean AR standard deviations before/after each event; null without a volatility section. */
 export function volatilitySpec(result: StudyResult): TopLevelSpec | null {
   const v = result.volatility
-  const bars = volatilityBars(result)
+  const charted = chartedEvents(result)
+  const bars = volatilityBars(result).filter((b) => charted.has(b.event))
   if (!v || bars.length === 0) return null
   const after = `after: days ${v.window[0]} to ${v.window[1]}`
   const before = 'before: estimation window'
@@ -31,7 +32,7 @@ export function volatilitySpec(result: StudyResult): TopLevelSpec | null {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
       text: 'Volatility before and after each event',
-      subtitle: 'Label over the "after" bar: securities whose variance rose significantly (F test, 5%) / securities',
+      subtitle: `Label over the "after" bar: securities whose variance rose significantly (F test, 5%) / securities${leftOutEventsNote(charted.leftOut)}`,
     },
     config: CHART_CONFIG,
     data: {values},

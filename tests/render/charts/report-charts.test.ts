@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest'
 import {caarPathsSpec} from '../../../src/render/charts/caar-paths.js'
 import {DAY0_CHART_ENDS, day0ArSpec} from '../../../src/render/charts/day0-ar.js'
+import {CHART_EVENTS} from '../../../src/report/chart-data.js'
 import {PNG_SCALE, renderPng, renderSvg, svgSize} from '../../../src/render/charts/render.js'
 import {renderReportCharts, reportChartSpecs} from '../../../src/render/charts/report-charts.js'
 import {threeWavesSpec} from '../../../src/render/charts/three-waves.js'
 import {volatilitySpec} from '../../../src/render/charts/volatility.js'
-import {FIXTURE_GROUPS, makeListResult, makeResult} from '../../report/fixtures.js'
+import {FIXTURE_GROUPS, makeListResult, makeManyEvents, makeResult} from '../../report/fixtures.js'
 import {pngSize} from '../png.js'
 import {checkXml} from '../xml.js'
 
@@ -39,6 +40,20 @@ describe('charts of a list study', () => {
       ['AI chips', 'list events', 'before', n],
       ['AI chips', 'list events', 'after', n],
     ])
+  })
+})
+
+describe('charts of a study of many common events', () => {
+  it(`draw the first ${CHART_EVENTS} events' panels and say how many more the result holds`, () => {
+    const r = makeManyEvents(30)
+    const first = new Set(r.events.slice(0, CHART_EVENTS).map((e) => e.id))
+    for (const spec of [caarPathsSpec(r), day0ArSpec(r), volatilitySpec(r)]) {
+      const s = spec as {data: {values: Array<{event: string}>}; title: {subtitle: string}}
+      expect(new Set(s.data.values.map((v) => v.event))).toEqual(first)
+      expect(s.title.subtitle).toContain(`the first ${CHART_EVENTS} of 30 events (results.json holds every one)`)
+    }
+    const few = volatilitySpec(makeManyEvents(CHART_EVENTS)) as {title: {subtitle: string}}
+    expect(few.title.subtitle).not.toContain('results.json')
   })
 })
 
