@@ -64,17 +64,33 @@ function* eachLongRow(sections: readonly Section[]): Generator<LongRow> {
       for (const c of measures) {
         const v = row[c.key]
         if (v === undefined) continue
-        yield {section: t.id, ...base, ...c.at, measure: prefix + (c.measure ?? c.key), ...valueOrText(c, v)}
+        // The row's dimensions, a column's own (`at`, rare) over them; every key written out, none spread per cell.
+        const d = c.at ? {...base, ...c.at} : base
+        const numeric = isNumeric(c)
+        yield {
+          section: t.id,
+          group: d.group,
+          symbol: d.symbol,
+          event: d.event,
+          window: d.window,
+          t: d.t,
+          date: d.date,
+          measure: prefix + (c.measure ?? c.key),
+          value: numeric ? (typeof v === 'number' && Number.isFinite(v) ? v : null) : null,
+          text: numeric ? null : textOf(v),
+        }
       }
     }
   }
 }
 
-function valueOrText(c: Column, v: Cell): {value: number | null; text: string | null} {
-  if (NUMERIC_TYPES.has(c.type) || c.typeFrom)
-    return {value: typeof v === 'number' && Number.isFinite(v) ? v : null, text: null}
+/** Whether a column's cells go in `value` (numbers) rather than `text`. */
+const isNumeric = (c: Column): boolean => NUMERIC_TYPES.has(c.type) || Boolean(c.typeFrom)
+
+/** A text cell's `text`: its plain form as a string, null when empty. */
+function textOf(v: Cell): string | null {
   const p = plain(v)
-  return {value: null, text: p === null ? null : String(p)}
+  return p === null ? null : String(p)
 }
 
 /** The lines of the long CSV of `rows` (the header first), each ending in '\n'. */
