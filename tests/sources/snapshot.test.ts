@@ -4,6 +4,7 @@ import {gunzipSync, gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {InputError} from '../../src/errors.js'
 import {loadSnapshot, readSnapshot, SnapshotSource, writeSnapshot} from '../../src/sources/snapshot.js'
+import {dayNumber} from '../../src/store/days.js'
 import type {Bar} from '../../src/types.js'
 import {tempDir} from '../helpers/cli.js'
 
@@ -49,7 +50,8 @@ describe('data snapshots', () => {
   it('read back the same bars, doubles exact, with the header and the hash', () => {
     const {bytes, sha256} = writeSnapshot(HEADER, BARS)
     const back = readSnapshot(bytes, 'demo.data.csv.gz')
-    expect(back.bars).toEqual(BARS)
+    const source = new SnapshotSource(back, 'demo.data.csv.gz')
+    expect(new Map([...BARS.keys()].map((s) => [s, source.getBars(s)]))).toEqual(BARS)
     expect(back.header).toEqual({...HEADER, sha256})
     expect(sha256).toMatch(/^[0-9a-f]{64}$/)
     const text = gunzipSync(bytes).toString('utf8')
@@ -89,6 +91,13 @@ describe('data snapshots', () => {
     )
     expect(() => src.getBars('AMD')).toThrow(/demo\.gz: the data snapshot has no prices for AMD/)
     expect(src.lastDate('NVDA')).toBe('2025-05-01')
+    // The runner's columns: the same rows, an empty cell NaN, and the same refusals.
+    const spy = src.getColumns(['SPY'], '2025-01-03', '2025-01-03').get('SPY')!
+    const bar = src.getBars('SPY', '2025-01-03', '2025-01-03')[0]
+    expect([...spy.days]).toEqual([dayNumber('2025-01-03')])
+    expect([spy.close[0], spy.adjClose[0], spy.volume[0]]).toEqual([bar.close, bar.adjClose, bar.volume ?? Number.NaN])
+    expect(() => src.getColumns(['NVDA'], '2025-01-02', '2025-01-03')).toThrow(/holds NVDA from 2025-01-03/)
+    expect(() => src.getColumns(['AMD'], '2025-01-03', '2025-01-03')).toThrow(/has no prices for AMD/)
     expect(src.provenance()).toMatchObject({source: 'snapshot', file: 'demo.gz', study: 'demo', asOf: '2025-01-03'})
   })
 
