@@ -29,7 +29,7 @@ import {gunzipSync, gzipSync} from 'node:zlib'
 import {InputError} from '../errors.js'
 import type {BarColumns, BarSource, DataProvenance, FactorSource} from '../store/bar-source.js'
 import {dayNumber, isoOfDay} from '../store/days.js'
-import {sliceDays} from '../store/series.js'
+import {emptyColumns, sliceDays} from '../store/series.js'
 import {
   FACTOR_COLUMNS,
   factorLine,
@@ -78,12 +78,7 @@ export interface SnapshotContent {
   factors: Map<string, SnapshotFactorRows>
 }
 
-const EMPTY: BarColumns = {
-  days: new Int32Array(0),
-  close: new Float64Array(0),
-  adjClose: new Float64Array(0),
-  volume: new Float64Array(0),
-}
+const EMPTY = emptyColumns(0)
 
 const cell = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v))
 

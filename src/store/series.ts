@@ -69,7 +69,8 @@ export function strictlyAscending(days: Int32Array): boolean {
   return true
 }
 
-function emptyColumns(n: number): BarColumns {
+/** Columns of n rows (zeros), or a symbol with no rows in a range. */
+export function emptyColumns(n: number): BarColumns {
   return {
     days: new Int32Array(n),
     close: new Float64Array(n),

@@ -18,7 +18,7 @@ import {type IndexPrices, indexPricesFromBars} from '../analysis/base-index.js'
 import {isoOfDay} from '../store/days.js'
 import type {StudySpec} from '../spec/types.js'
 import type {BarColumns, BarSource} from '../store/bar-source.js'
-import {ReusedColumns} from '../store/series.js'
+import {emptyColumns, ReusedColumns} from '../store/series.js'
 import type {Bar} from '../types.js'
 import {readSecurityBars, usableColumns} from './bars.js'
 import {calendarReturns} from './panel.js'
@@ -217,12 +217,7 @@ function sharedPrices(count: number, days: number, margin: number): ((i: number)
   }
 }
 
-const NO_COLUMNS: BarColumns = {
-  days: new Int32Array(0),
-  close: new Float64Array(0),
-  adjClose: new Float64Array(0),
-  volume: new Float64Array(0),
-}
+const NO_COLUMNS = emptyColumns(0)
 
 /** The benchmark's returns on its own calendar. */
 export function benchmarkReturns(
