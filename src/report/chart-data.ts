@@ -196,6 +196,15 @@ export function leftOutEventsNote(leftOut: number): string {
   return `; the first ${CHART_EVENTS} of ${CHART_EVENTS + leftOut} events (results.json holds every one)`
 }
 
+/**
+ * The event a row is pooled under: "all" for an event from a list (one security each, pooled as their group results
+ * are), else the event itself.
+ */
+export function pooledEvent(result: StudyResult): (event: string) => string {
+  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  return (event) => (listed.has(event) ? 'all' : event)
+}
+
 /** The panel of list events (one security each), pooled as their group results are. */
 export const LIST_EVENTS = 'list events'
 
@@ -207,12 +216,12 @@ export const LIST_EVENTS = 'list events'
 export function volatilityBars(result: StudyResult): VolatilityBar[] {
   const v = result.volatility
   if (!v) return []
-  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const pooled = pooledEvent(result)
   const keys = new Map<string, {group: string; event: string; pre: number[]; post: number[]; sig: number}>()
   for (const s of v.securities) {
     if (!Number.isFinite(s.preVariance) || !Number.isFinite(s.postVariance) || s.preVariance < 0 || s.postVariance < 0)
       continue
-    const event = listed.has(s.event) ? 'all' : s.event
+    const event = pooled(s.event)
     const k = `${s.group}\u0000${event}`
     const e = keys.get(k) ?? {group: s.group, event, pre: [], post: [], sig: 0}
     e.pre.push(Math.sqrt(s.preVariance))
@@ -231,7 +240,7 @@ export function volatilityBars(result: StudyResult): VolatilityBar[] {
     const n = e.pre.length
     const base = {
       event: e.event,
-      eventLabel: e.event === 'all' && listed.size > 0 ? LIST_EVENTS : shortEventLabel(result, e.event),
+      eventLabel: e.event === 'all' ? LIST_EVENTS : shortEventLabel(result, e.event),
       group: e.group,
       groupLabel: groupLabel(result, e.group),
       n,

@@ -3,7 +3,7 @@
  * test (significance.ts, day0P). The summary shows the bottom and top five of each event, the full level all.
  */
 import type {StudyResult} from '../result.js'
-import {eventLabel} from './chart-data.js'
+import {eventLabel, pooledEvent} from './chart-data.js'
 import {col, type Level, type Row, type Section, type Table, keyColumn} from './model.js'
 import {day0P, STARS_LEGEND} from './significance.js'
 
@@ -52,8 +52,8 @@ export function day0Rows(result: StudyResult): Row[] {
  * results are. Each table keeps the bottom and top DAY0_ENDS rows.
  */
 function summaryTables(result: StudyResult, rows: Row[]): Table[] {
-  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
-  const key = (r: Row): string => (listed.has(r.event as string) ? 'all' : (r.event as string))
+  const pooled = pooledEvent(result)
+  const key = (r: Row): string => pooled(r.event as string)
   return [...new Set(rows.map(key))].map((k) => {
     const own = rows.filter((r) => key(r) === k)
     if (k === 'all') own.sort((a, b) => (a.ar as number) - (b.ar as number))

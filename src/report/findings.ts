@@ -5,7 +5,7 @@
  */
 import type {TestName} from '../engine/types.js'
 import type {GroupResult, StudyResult, WindowRow} from '../result.js'
-import {type Day0Point, day0Points, eventLabel, groupLabel} from './chart-data.js'
+import {type Day0Point, day0Points, eventLabel, groupLabel, pooledEvent} from './chart-data.js'
 import {claimUnit} from './claims.js'
 import {fmtNumber, fmtSignedPercent, fmtSignedUsd, fmtUsd, fmtWindow, listed} from './format.js'
 import type {ColumnType} from './model.js'
@@ -165,10 +165,10 @@ function volatilityFindings(result: StudyResult): FindingGroup[] {
   const vol = result.volatility
   if (!vol) return []
   // Events from a list (one security each) pooled per group, as their group results are.
-  const listed = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const pooled = pooledEvent(result)
   const byKey = new Map<string, {ev: string; grp: string; n: number; rose: number; sum: number}>()
   for (const s of vol.securities) {
-    const ev = listed.has(s.event) ? 'all' : s.event
+    const ev = pooled(s.event)
     const k = `${ev}\u0000${s.group}`
     const e = byKey.get(k) ?? {ev, grp: s.group, n: 0, rose: 0, sum: 0}
     e.n++
@@ -178,7 +178,7 @@ function volatilityFindings(result: StudyResult): FindingGroup[] {
   }
   const items = [...byKey.values()].map(
     ({ev, grp, n, rose, sum}) =>
-      `${groupLabel(result, grp)} after ${ev === 'all' && listed.size > 0 ? 'the list events' : ev}: volatility rose significantly for ${rose} of ${n} (mean variance ratio ${fmtNumber(sum / n, 2)}).`,
+      `${groupLabel(result, grp)} after ${ev === 'all' ? 'the list events' : ev}: volatility rose significantly for ${rose} of ${n} (mean variance ratio ${fmtNumber(sum / n, 2)}).`,
   )
   if (items.length === 0) return []
   return [

@@ -3,7 +3,7 @@
  */
 import type {TopLevelSpec} from 'vega-lite'
 import type {StudyResult} from '../../result.js'
-import {chartedEvents, day0Points, LIST_EVENTS, leftOutEventsNote} from '../../report/chart-data.js'
+import {chartedEvents, day0Points, LIST_EVENTS, leftOutEventsNote, pooledEvent} from '../../report/chart-data.js'
 import {CHART_CONFIG, groupColorScale} from './theme.js'
 
 /**
@@ -17,13 +17,13 @@ const NOT_SIG = 'not significant'
 
 /** Vega-Lite spec of the day-0 ARs, one panel per common event (list events share one panel); null when none. */
 export function day0ArSpec(result: StudyResult): TopLevelSpec | null {
-  const listEvents = new Set(result.events.filter((e) => e.symbol !== null).map((e) => e.id))
+  const pooled = pooledEvent(result)
   const tradingDate = new Map(result.events.map((e) => [e.id, e.tradingDate]))
   const charted = chartedEvents(result)
   const all = day0Points(result)
     .filter((p) => charted.has(p.event))
     .map((p) => {
-      const list = listEvents.has(p.event)
+      const list = pooled(p.event) === 'all'
       return {
         ...p,
         panel: list ? LIST_EVENTS : p.eventLabel,
