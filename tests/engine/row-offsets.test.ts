@@ -106,14 +106,7 @@ describe('market offsets: one calendar-long benchmark series read at each row of
       ...b,
       marketOffsets: Int32Array.from(b.marketOffsets as Int32Array, (o, i) => (i ? o : -1)),
     }
-    const opts: EngineOptions = {
-      model: 'market',
-      returns: 'simple',
-      estimation: [-120, -11],
-      windows: [[0, 0]],
-      minObservations: 30,
-    }
-    expect(() => runEventStudy(bad, opts)).toThrow(/marketOffsets\[0\] = -1/)
+    expect(() => runEventStudy(bad, engineOptions('market'))).toThrow(/marketOffsets\[0\] = -1/)
   })
 })
 
